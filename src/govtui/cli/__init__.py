@@ -1,0 +1,65 @@
+"""The ``govtui`` command: argument parsing and dispatch to one module per sub-command.
+
+Sub-command modules import the model, rules and (for ``edit``) Textual only when they run,
+so ``govtui check`` over thousands of files never pays for the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from govtui import __version__
+
+# Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``.
+COMMANDS = ("check", "export", "new")
+
+DESCRIPTION = """\
+govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
+govtui — editor and checker for the annual report on government information disclosure
+(政府信息公开工作年度报告, national form of 2021).
+
+常用 / common:
+  govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
+  govtui export 报告.toml          生成 Markdown 报告 / write the Markdown report
+  govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govtui",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "-V",
+        "--version",
+        action="version",
+        version=f"govtui {__version__}",
+        help="显示版本 / show the version",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令 / command")
+    for name in COMMANDS:
+        importlib.import_module(f"govtui.cli.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        parser.print_help()
+        return 0
+    args = parser.parse_args(args_list)
+    module = importlib.import_module(f"govtui.cli.{args.command}")
+    try:
+        code: int = module.run(args)
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code

@@ -1,0 +1,46 @@
+"""Errors a user sees: each one names the place (file, line, key) and says what is wrong in Chinese.
+
+They are raised by the loaders and caught by the CLI and the editor, which print them instead of
+a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input, and where."""
+
+    message: str
+    key: str = ""  # dotted TOML key, or a place such as "三 / 1.属于国家秘密 / 自然人"
+    line: int | None = None
+
+    def describe(self, path: Path | str | None = None) -> str:
+        where = str(path) if path is not None else ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"第 {self.line} 行"
+        parts = [p for p in (where, self.key) if p]
+        return f"{'：'.join(parts)}：{self.message}" if parts else self.message
+
+
+class GovtuiError(Exception):
+    """Base of every error that is meant for the user rather than for a traceback."""
+
+
+class LoadError(GovtuiError):
+    """A report file could not be read; ``problems`` lists every reason found."""
+
+    def __init__(self, path: Path | str | None, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return "\n".join(p.describe(self.path) for p in self.problems)
+
+
+class SaveError(GovtuiError):
+    """A file could not be written; the old file, if any, is untouched."""

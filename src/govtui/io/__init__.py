@@ -1,0 +1,1 @@
+"""Reading and writing reports: the TOML file, the published formats, atomic writes."""

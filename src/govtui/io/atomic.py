@@ -1,0 +1,81 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of either.
+
+The bytes go to a temporary file in the same folder (same file system, so the rename is
+atomic), are flushed and fsynced, take over the old file's permissions, and replace it with
+``os.replace``; the folder is fsynced so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from govtui.errors import SaveError
+
+_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOENT: "文件夹不存在",
+    errno.EISDIR: "这是一个文件夹",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A short Chinese reason for an OS error, falling back to the system's own words."""
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; raise :class:`SaveError` and leave it intact."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise SaveError(f"无法保存 {path}：{describe_os_error(error)}") from error
+    if path.is_dir():
+        raise SaveError(f"无法保存 {path}：这是一个文件夹")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as error:
+        raise SaveError(f"无法保存 {path}：{describe_os_error(error)}") from error
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

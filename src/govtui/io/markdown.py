@@ -1,0 +1,176 @@
+"""The Markdown report: the official order and headings, the three tables, every prose line.
+
+The output reads as plain text and renders as CommonMark + GFM. Prose is escaped so that
+whatever a clerk typed (``|``, ``#``, ``*``, ``<``, leading spaces, blank lines) comes out as
+the same text and never as a table, heading, list or HTML; the escaping is reversible, which
+is what lets the importer read an export back to the identical report.
+
+Layout of prose: each line of a prose field is one paragraph (a blank line between them);
+a run of k empty lines inside a field adds k more blank lines; an empty line at the start or
+end of a field, which Markdown cannot show, is written as a ``<br>`` line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from govtui import form
+from govtui.io.atomic import atomic_write
+from govtui.model import Report
+from govtui.numbers import format_fee
+
+# Backslash-escapable everywhere: characters that start inline syntax or tables.
+_INLINE = re.compile(r"([\\`*_\[\]<|~&])")
+# At the start of a line: headings, block quotes, list markers, thematic breaks.
+_LINE_START = re.compile(r"^([#>+\-=]|\d{1,9}(?=[.)]))")
+_EDGE_SPACE = {" ": "&#32;", "\t": "&#9;"}
+EMPTY_LINE = "<br>"
+
+
+def escape_line(line: str) -> str:
+    """One prose line as Markdown inline text that renders as exactly that line."""
+    body = line.strip(" \t")
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    trail = line[len(lead) + len(body) :] if body else ""
+    body = _INLINE.sub(r"\\\1", body)
+    match = _LINE_START.match(body)
+    if match:
+        if match.group(1).isdigit():
+            end = match.end()
+            body = f"{body[:end]}\\{body[end:]}"
+        else:
+            body = "\\" + body
+    encode = "".join(_EDGE_SPACE[c] for c in lead), "".join(_EDGE_SPACE[c] for c in trail)
+    return f"{encode[0]}{body}{encode[1]}"
+
+
+def prose_blocks(text: str) -> str:
+    """A prose field as Markdown paragraphs (see the module docstring for the layout)."""
+    if text == "":
+        return ""
+    lines = text.split("\n")
+    out: list[str] = []
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if line == "":
+            out.append(EMPTY_LINE if index in (0, last) else "")
+            if index in (0, last):
+                out.append("")
+            continue
+        out.append(escape_line(line))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+    align = ["---" if i < numeric_from else "--:" for i in range(len(header))]
+    lines = [header, align, *rows]
+    return "\n".join("| " + " | ".join(_cell(c) for c in line) + " |" for line in lines) + "\n"
+
+
+def proactive_table(report: Report) -> str:
+    parts = []
+    table = form.PROACTIVE
+    for block in table.blocks:
+        header = [table.corner, *(c.label for c in block.columns)]
+        rows = []
+        for key in block.rows:
+            row = table.row(key)
+            if row.kind == "decimal":
+                values = [format_fee(report.fees)]
+            else:
+                values = [str(report.proactive[key][c.key]) for c in block.columns]
+            rows.append([row.label, *values])
+        parts.append(f"{block.label}\n\n{_table(header, rows)}")
+    return "\n".join(parts)
+
+
+def _grouped_rows(report: Report, table: form.Table) -> list[list[str]]:
+    """Rows of a table, with a label-only line where a group of rows begins."""
+    rows: list[list[str]] = []
+    open_groups: tuple[str, ...] = ()
+    blanks = [""] * len(table.columns)
+    for row in table.rows:
+        common = 0
+        while (
+            common < min(len(open_groups), len(row.path))
+            and open_groups[common] == row.path[common]
+        ):
+            common += 1
+        for depth in range(common, len(row.path)):
+            rows.append([row.path[depth], *blanks])
+        open_groups = row.path
+        values = [str(report.value(table.key, row.key, c.key)) for c in table.columns]
+        rows.append([row.label, *values])
+    return rows
+
+
+def requests_table(report: Report) -> str:
+    table = form.REQUESTS
+    header = [table.corner, *(c.label for c in table.columns)]
+    return _table(header, _grouped_rows(report, table))
+
+
+def appeals_table(report: Report) -> str:
+    table = form.APPEALS
+    header = [table.corner, *(c.label for c in table.columns)]
+    rows = [
+        [row.full_label, *(str(report.value(table.key, row.key, c.key)) for c in table.columns)]
+        for row in table.rows
+    ]
+    return _table(header, rows)
+
+
+_TITLE = re.compile(r"^(?P<agency>.+?)\s*(?P<year>\d{4})\s*年度?" + form.TITLE_SUFFIX + "$")
+
+
+def needs_identity(report: Report) -> bool:
+    """True when the title alone does not tell the agency and year (a custom title)."""
+    match = _TITLE.match(report.display_title)
+    return not (match and match["agency"] == report.agency and int(match["year"]) == report.year)
+
+
+def _identity_comment(report: Report) -> str:
+    agency = report.agency.replace("--", "\\-\\-")
+    return f"<!-- govtui agency: {agency} | year: {report.year} -->\n\n"
+
+
+def render(report: Report) -> str:
+    """The whole report as Markdown."""
+    out = [f"# {escape_line(report.display_title)}\n\n"]
+    if needs_identity(report):
+        out.append(_identity_comment(report))
+    by_section: dict[str, list[form.ProseField]] = {}
+    for field in form.PROSE_FIELDS:
+        by_section.setdefault(field.section, []).append(field)
+    if report.prose["report.preface"]:
+        out.append(prose_blocks(report.prose["report.preface"]) + "\n")
+    tables = {"二": proactive_table, "三": requests_table, "四": appeals_table}
+    for section in form.SECTIONS:
+        out.append(f"## {section.heading}\n\n")
+        if section.numeral in tables:
+            out.append(tables[section.numeral](report) + "\n")
+            continue
+        fields = by_section[section.numeral]
+        headed = [f for f in fields if f.heading]
+        # A section whose optional part is empty (五 written as one text) prints no
+        # sub-headings, as such reports do; 一 always shows its five.
+        show_headings = all(f.required for f in headed) or any(
+            report.prose[f.key] for f in headed if not f.required
+        )
+        for field in fields:
+            if field.heading and show_headings:
+                out.append(f"### {field.heading}\n\n")
+            if report.prose[field.key]:
+                out.append(prose_blocks(report.prose[field.key]) + "\n")
+    return "".join(out).rstrip("\n") + "\n"
+
+
+def export(report: Report, path: Path | str) -> None:
+    """Write the Markdown report atomically."""
+    atomic_write(Path(path), render(report).encode("utf-8"))

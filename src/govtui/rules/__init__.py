@@ -1,0 +1,24 @@
+"""The rule engine: every check of a report, each with a stable id, severity and place.
+
+``check(report)`` runs every rule that its inputs allow — a previous year's report and the
+totals printed in a published report are optional — and returns the findings in the order of
+the report. Rules are plain functions registered in :mod:`govtui.rules.registry`; they never
+touch the terminal or the disk, so the editor can run them on every keystroke and the CLI
+over thousands of files.
+"""
+
+from govtui.rules.engine import check, has_errors
+from govtui.rules.finding import CellRef, Finding, Severity
+from govtui.rules.registry import RULES, Context, Printed, Rule
+
+__all__ = [
+    "RULES",
+    "CellRef",
+    "Context",
+    "Finding",
+    "Printed",
+    "Rule",
+    "Severity",
+    "check",
+    "has_errors",
+]
