@@ -198,8 +198,6 @@ class _Reader:
     # ------------------------------------------------------------ the file
 
     def read(self, data: dict[str, Any]) -> Report | None:
-        top = {"schema", "form", "report", *_table_names()}
-        self.table(data, "", top)
         schema = data.get("schema")
         if schema is None:
             self.problem("schema", "缺少 schema（文件格式版本）：这不像是 govtui 的报告文件")
@@ -217,6 +215,7 @@ class _Reader:
         if schema < 1:
             self.problem("schema", f"格式版本 {schema} 无效")
             return None
+        self.table(data, "", {"schema", "form", "report", *_table_names()})
         form_id = data.get("form")
         if form_id != form.FORM_ID:
             self.problem(

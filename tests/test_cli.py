@@ -1,0 +1,153 @@
+"""The ``govtui`` command as a user runs it: exit codes, output, files written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govtui import __version__
+from govtui.cli import main
+from govtui.io import toml_file
+
+SAMPLES = Path(__file__).parent.parent / "sample"
+CLEAN = SAMPLES / "yunxi-scjg-2024.toml"
+BROKEN = SAMPLES / "yunxi-scjg-2024-broken.toml"
+SEED = SAMPLES / "muye-gongxin-2024.toml"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govtui", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_clean_samples_pass_and_the_broken_one_fails() -> None:
+    assert run("check", CLEAN, SEED).returncode == 0
+    result = run("check", BROKEN)
+    assert result.returncode == 1
+    assert "勾稽关系：一＋二＝（七）总计＋四 / 自然人" in result.stdout
+    assert "勾稽关系：一＋二＝（七）总计＋四 / 法律服务机构" in result.stdout
+    assert "三、收到和处理政府信息公开申请情况" in result.stdout
+
+
+def test_check_a_folder_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLES), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    files = {Path(f["path"]).name: f for f in data["files"]}
+    assert set(files) == {p.name for p in SAMPLES.glob("*.toml")}
+    broken = files[BROKEN.name]
+    assert (broken["ok"], broken["errors"], broken["warnings"]) == (False, 3, 0)
+    first = broken["findings"][0]
+    assert set(first) == {
+        "rule",
+        "severity",
+        "section",
+        "row",
+        "column",
+        "expected",
+        "actual",
+        "message",
+    }
+    assert (first["rule"], first["column"], first["expected"], first["actual"]) == (
+        "balance",
+        "自然人",
+        40,
+        41,
+    )
+    assert first["section"] == "三、收到和处理政府信息公开申请情况"
+    assert files[CLEAN.name]["ok"] is True
+
+
+def test_unreadable_input_exits_2_and_names_the_place(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        CLEAN.read_text(encoding="utf-8").replace("licensing = 1864", "licensing = -5"),
+        encoding="utf-8",
+    )
+    result = run("check", CLEAN, bad)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (
+        f"{bad}:" in result.stdout
+        and "proactive.licensing" in result.stdout
+        and "负数" in result.stdout
+    )
+
+
+def test_missing_input_exits_2(tmp_path: Path) -> None:
+    result = run("check", tmp_path / "none.toml")
+    assert result.returncode == 2
+    assert "文件不存在" in result.stdout
+
+
+def test_check_does_not_import_textual() -> None:
+    code = (
+        "import sys; from govtui.cli import main; "
+        f"main(['check', {str(CLEAN)!r}]); print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().endswith("False")
+
+
+def test_export_writes_markdown_beside_the_file(tmp_path: Path) -> None:
+    source = tmp_path / CLEAN.name
+    shutil.copy(CLEAN, source)
+    result = run("export", source)
+    assert result.returncode == 0
+    target = source.with_suffix(".md")
+    assert target.read_text(encoding="utf-8") == (SAMPLES / "yunxi-scjg-2024.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_export_to_stdout_contains_the_seed_text() -> None:
+    result = run("export", SEED, "-o", "-")
+    assert result.returncode == 0
+    assert "2024 年以来我局未收到信息公开申请。" in result.stdout
+    assert "## 六、其他需要报告的事项" in result.stdout
+
+
+def test_export_of_a_broken_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = 1\n", encoding="utf-8")
+    result = run("export", bad)
+    assert result.returncode == 2
+    assert "缺少" in result.stderr
+    assert not bad.with_suffix(".md").exists()
+
+
+def test_new_creates_a_blank_report(tmp_path: Path) -> None:
+    target = tmp_path / "draft.toml"
+    result = run("new", target, "--agency", "青山镇人民政府", "--year", "2025")
+    assert result.returncode == 0
+    report = toml_file.load(target)
+    assert (report.agency, report.year) == ("青山镇人民政府", 2025)
+    assert all(
+        v == 0
+        for t in ("requests", "appeals", "proactive")
+        for row in report.grid(t).values()
+        for v in row.values()
+    )
+    text = target.read_text(encoding="utf-8")
+    assert (
+        "# 三、收到和处理政府信息公开申请情况" in text
+    )  # the section headings guide the hand editor
+    assert run("new", target, "--agency", "x", "--year", "2025").returncode == 2  # never overwrites
+
+
+def test_version_and_bilingual_help() -> None:
+    assert run("--version").stdout.strip() == f"govtui {__version__}"
+    help_text = run("--help").stdout
+    assert "校验报告" in help_text and "check reports" in help_text
+    check_help = run("check", "--help").stdout
+    assert "退出码" in check_help and "exit status" in check_help
