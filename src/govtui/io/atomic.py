@@ -69,13 +69,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    try:
+    """Make the rename durable; some file systems refuse to fsync a folder, which is fine."""
+    with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
