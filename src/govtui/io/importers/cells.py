@@ -1,0 +1,230 @@
+"""A table section's lines as one stream of cells: numbers, labels and leftover text.
+
+Whatever the layout — tab or pipe rows, one cell per line, PDF lines with numbers separated
+by blanks, labels and digits run together — the table readers see the same thing: a
+:class:`Cell` per printed cell, labels already matched to the form's rows (tolerantly, via
+:mod:`labels`), numbers not yet read. Row boundaries are often lost in published reports,
+so the stream is what the readers work from; each cell still knows its source line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from govtui import form
+from govtui.io.importers import labels
+from govtui.io.importers.labels import Target
+from govtui.io.importers.text import Line
+
+Kind = Literal["value", "label", "text", "run"]
+
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# What reports print for "nothing" besides 0 and an empty cell.
+_MARKERS = frozenset({"/", "-", "—", "——", "–", "\\"})
+# A number with words after it: "22（其中修订 3 件）", "40 件".
+_ANNOTATED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|项|万元)?\s*(?:\((.*)\))?$")
+_FOOTER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?)\s*$")
+_RULE = re.compile(r"^:?-{2,}:?$")
+_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One printed cell.
+
+    ``kind`` is "value" (a number, a "nothing" marker or an empty cell), "label" (names a
+    row or a group of rows of the form: ``target``), "run" (digits run together with a
+    label, to be split by the row-sum rule) or "text" (anything else: headers, fragments).
+    """
+
+    kind: Kind
+    text: str = ""  # as printed; the digits for a run
+    line: int = 0  # index of the source line within its section
+    target: Target | None = None
+    score: int = 0  # how surely the label names its target (see labels.score)
+    number: str = ""  # the number to read ("" for an empty cell or a marker)
+    marker: str = ""  # "/", "-", "—": printed instead of 0
+    annotation: str = ""  # words printed after the number
+
+    @property
+    def blank(self) -> bool:
+        return self.kind == "value" and not self.number and not self.marker
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _targets(table: form.Table) -> tuple[Target, ...]:
+    """The table's rows (in reading order) and its group and block labels."""
+    headers = frozenset(labels.split_numbering(labels.norm(c.label))[1] for c in table.columns)
+    rows = [labels.target(r.key, r.label, i, headers) for i, r in enumerate(table.rows)]
+    groups = dict.fromkeys(p for r in table.rows for p in r.path)
+    groups.update(dict.fromkeys(b.label for b in table.blocks))
+    return (*rows, *(labels.target(g, g) for g in groups))
+
+
+TARGETS: dict[str, tuple[Target, ...]] = {t.key: _targets(t) for t in form.TABLES}
+
+
+@lru_cache(maxsize=16384)
+def match(normed: str, table: str) -> tuple[Target, int] | None:
+    """The target a whole cell names best, with its score, or None."""
+    best: Target | None = None
+    best_score, best_ratio = 0, 0.0
+    for wanted in TARGETS[table]:
+        score = labels.score(normed, wanted)
+        if score == 0 or score < best_score:
+            continue
+        ratio = labels.similar(labels.split_numbering(normed)[1], wanted.body)
+        if score > best_score or ratio > best_ratio:
+            best, best_score, best_ratio = wanted, score, ratio
+    return (best, best_score) if best is not None else None
+
+
+@lru_cache(maxsize=4096)
+def glued(normed: str, table: str) -> tuple[tuple[str, str | Target], ...]:
+    """Labels found inside a longer text, with the digits and words between them.
+
+    For text dumps where cells ran together: ``一、本年新收…数量530020560二、上年结转…``.
+    A label's own numbering (``6.`` before ``属于四类过程性信息``) is cut from the digits.
+    """
+    found: list[tuple[int, int, Target]] = []
+    for wanted in TARGETS[table]:
+        if len(wanted.body) < 4:
+            continue
+        start = normed.find(wanted.body)
+        while start >= 0:
+            found.append((start, start + len(wanted.body), wanted))
+            start = normed.find(wanted.body, start + 1)
+    if not found:
+        return ()
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    pieces: list[tuple[str, str | Target]] = []
+    position = 0
+    for start, stop, wanted in found:
+        if start < position:
+            continue
+        before = _cut_numbering(normed[position:start], wanted.number)
+        pieces.extend(_loose(before))
+        pieces.append(("label", wanted))
+        position = stop
+    pieces.extend(_loose(normed[position:]))
+    return tuple(pieces)
+
+
+def _cut_numbering(text: str, number: str) -> str:
+    if not number:
+        return text
+    for form_ in (f"({number})", f"{number}、", f"{number}.", f"{number},"):
+        if text.endswith(form_):
+            return text[: -len(form_)]
+    return text
+
+
+def _loose(text: str) -> list[tuple[str, str | Target]]:
+    return [
+        ("run" if part.isdigit() else "text", part)
+        for part in _DIGITS_OR_NOT.findall(text)
+        if part.strip()
+    ]
+
+
+# --------------------------------------------------------------------------- the stream
+
+
+def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[str]]:
+    """The cells of a table section, its prose lines, and the page furniture left out."""
+    cells: list[Cell] = []
+    prose: list[Line] = []
+    furniture: list[str] = []
+    for index, line in enumerate(lines):
+        if line.cells is None:
+            text = line.text.strip()
+            if not text:
+                continue
+            if _FOOTER.match(text):
+                furniture.append(text)
+                continue
+            if "。" in text:
+                prose.append(line)
+                continue
+            raw = _split_on_blanks(text)
+        else:
+            filled = [c for c in line.cells if c.strip()]
+            if filled and all(_RULE.match(c.strip()) for c in filled):
+                continue  # a Markdown table's |---| line
+            if len(filled) == 1 and "。" in filled[0]:
+                prose.append(line)
+                continue
+            raw = []
+            for cell in line.cells:
+                raw.extend(_split_on_blanks(cell) if _spaced_numbers(cell) else [cell])
+        for text in raw:
+            cells.extend(classify(text, index, table))
+    return cells, prose, furniture
+
+
+def _value_token(token: str) -> bool:
+    plain = unicodedata.normalize("NFKC", token)
+    return bool(_NUMBER.match(plain)) or plain in _MARKERS
+
+
+def _spaced_numbers(cell: str) -> bool:
+    tokens = cell.split()
+    return len(tokens) > 1 and any(_value_token(t) for t in tokens)
+
+
+def _split_on_blanks(text: str) -> list[str]:
+    """A PDF line ``一、本年新收… 120 3 0 0 1 0 124``: words joined, each number a cell."""
+    out: list[str] = []
+    words: list[str] = []
+    for token in text.split():
+        if _value_token(token):
+            if words:
+                out.append(" ".join(words))
+                words = []
+            out.append(token)
+        else:
+            words.append(token)
+    if words:
+        out.append(" ".join(words))
+    return out
+
+
+def classify(text: str, line: int, table: str) -> list[Cell]:
+    """What one printed cell is: a value, a label, text, or labels glued to digits."""
+    stripped = text.strip()
+    plain = unicodedata.normalize("NFKC", stripped).strip()
+    if not plain:
+        return [Cell("value", stripped, line)]
+    if plain in _MARKERS:
+        return [Cell("value", stripped, line, marker=stripped)]
+    if _NUMBER.match(plain):
+        return [Cell("value", stripped, line, number=plain)]
+    annotated = _ANNOTATED.match(plain)
+    if annotated:
+        return [
+            Cell("value", stripped, line, number=annotated.group(1), annotation=stripped)
+            if annotated.group(2)
+            else Cell("value", stripped, line, number=annotated.group(1))
+        ]
+    normed = labels.norm(stripped)
+    whole = match(normed, table)
+    if whole:
+        return [Cell("label", stripped, line, target=whole[0], score=whole[1])]
+    pieces = glued(normed, table)
+    if not pieces:
+        return [Cell("text", stripped, line)]
+    out = []
+    for kind, item in pieces:
+        if isinstance(item, Target):
+            out.append(Cell("label", item.key, line, target=item, score=3))
+        elif kind == "run":
+            out.append(Cell("run", item, line, number=item))
+        else:
+            out.append(Cell("text", item, line))
+    return out

@@ -1,0 +1,300 @@
+"""Reading sections 二, 三 and 四 of a published report into the model.
+
+Each reader takes its section's lines, turns them into cells (:mod:`cells`), finds the rows
+by their labels (:mod:`rows`) and writes the input cells into the report. The totals the
+report printed (the 总计 column, （七）总计, each 总计 of 四) are never stored: they are handed
+back as ``printed``, so that the ``stated_total`` rule can compare them with the sums.
+Every assumption — "/" or an empty cell read as 0, a merged row, digits split by the
+row-sum rule, a row not found — is written to the notes with its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from govtui import form
+from govtui.io.importers import labels
+from govtui.io.importers.cells import TARGETS, Cell, stream
+from govtui.io.importers.notes import Notes
+from govtui.io.importers.rows import Segment, fit, segments, split_run
+from govtui.io.importers.text import Line
+from govtui.model import Report
+from govtui.numbers import parse_count, parse_fee
+from govtui.rules.finding import CellRef
+
+Printed = dict[CellRef, int]
+
+# The 2019 form's section 二 headers: a report still on the old template says one of these.
+_OLD_TEMPLATE = ("本年新制作数量", "对外公开总数量", "上一年项目数量", "本年增/减")
+
+
+def _rows(table: form.Table) -> list[labels.Target]:
+    return [t for t in TARGETS[table.key] if t.order >= 0]
+
+
+def _merge_targets(table: form.Table) -> dict[str, labels.Target]:
+    """Group labels that some reports print as one row: the group's last row takes it."""
+    rows = {t.key: t for t in _rows(table)}
+    last: dict[str, labels.Target] = {}
+    for row in table.input_rows:
+        if len(row.path) >= 2:
+            last[row.path[-1]] = rows[row.key]
+    return last
+
+
+def _place(table: form.Table, row: str, column: str = "") -> str:
+    heading = form.section_of(table.section).numeral
+    parts = [heading, table.row(row).full_label]
+    if column:
+        parts.append(table.column(column).label)
+    return " / ".join(parts)
+
+
+class _Reader:
+    """Turns chosen cells into numbers, noting every assumption once per kind."""
+
+    def __init__(self, table: form.Table, notes: Notes) -> None:
+        self.table = table
+        self.notes = notes
+        self.section = form.section_of(table.section).heading
+
+    def note(self, what: str, row: str, column: str = "") -> None:
+        label = self.table.row(row).full_label
+        place = f"{label}（{self.table.column(column).label}）" if column else label
+        self.notes.at(self.section, what, place)
+
+    def count(self, cell: Cell | None, row: str, column: str) -> int:
+        if cell is None:
+            self.note("没有印出这一格，按 0 读入", row, column)
+            return 0
+        if cell.blank:
+            self.note("空白格按 0 读入", row, column)
+            return 0
+        if cell.marker:
+            self.note(f"「{cell.marker}」按 0 读入", row, column)
+            return 0
+        if cell.annotation:
+            self.note(f"只读入数字，略去说明「{cell.annotation}」", row, column)
+        try:
+            return parse_count(cell.number)
+        except ValueError as error:
+            self.note(f"无法读作件数（{error}），按 0 读入", row, column)
+            return 0
+
+    def fee(self, cell: Cell | None, row: str, column: str) -> Decimal:
+        if cell is None or cell.blank or cell.marker:
+            return Decimal(self.count(cell, row, column))
+        try:
+            return parse_fee(cell.number)
+        except ValueError as error:
+            self.note(f"无法读作金额（{error}），按 0 读入", row, column)
+            return Decimal(0)
+
+    def missing(self, found: Sequence[Segment], wanted: Sequence[str]) -> None:
+        have = {s.row.key for s in found}
+        for key in wanted:
+            if key not in have:
+                self.note("没有找到这一行，按 0 读入", key)
+
+    def extra(self, extra: Sequence[Cell], row: str) -> None:
+        if extra:
+            shown = " ".join(c.text for c in extra[:8])
+            self.note(f"多出的数字未读入（{shown}）", row)
+
+
+def _sums_up(width: int) -> object:
+    def check(cells: Sequence[Cell | None]) -> bool:
+        numbers = [_quiet(c) for c in cells]
+        return len(numbers) == width and sum(numbers[:-1]) == numbers[-1]
+
+    return check
+
+
+def _quiet(cell: Cell | None) -> int:
+    if cell is None or not cell.number:
+        return 0
+    try:
+        return parse_count(cell.number)
+    except ValueError:
+        return -1
+
+
+def _run_cells(cell: Cell, width: int, checked: bool, reader: _Reader, row: str) -> list[Cell | None] | None:
+    """Split a run of digits into a row's cells, or None when it cannot be split."""
+    ways = split_run(cell.number, (width,), checked)
+    if not ways:
+        reader.note(f"数字连在一起（{cell.number}），无法按行合计拆开，按 0 读入", row)
+        return [None] * width
+    chosen = ways[0]
+    shown = "|".join(str(n) for n in chosen)
+    if len(ways) > 1:
+        others = "；".join("|".join(str(n) for n in w) for w in ways[1:])
+        reader.note(f"数字连在一起（{cell.number}），有多种拆法，暂按 {shown} 读入（另可为 {others}），请核对", row)
+    else:
+        reader.note(f"数字连在一起（{cell.number}），按行合计拆为 {shown}", row)
+    return [Cell("value", str(n), cell.line, number=str(n)) for n in chosen]
+
+
+def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> list[Cell | None]:
+    key = segment.row.key
+    runs = [c for c in segment.values if not c.blank]
+    if width > 1 and len(runs) == 1 and runs[0].kind == "run":
+        split = _run_cells(runs[0], width, checked, reader, key)
+        if split is not None:
+            return split
+    check = _sums_up(width) if checked else None
+    chosen, extra = fit(segment.values, width, check)  # type: ignore[arg-type]
+    reader.extra(extra, key)
+    return chosen
+
+
+# --------------------------------------------------------------------------- 二
+
+
+def read_proactive(lines: list[Line], report: Report, notes: Notes) -> list[Line]:
+    """Section 二: four small tables; returns the lines that were prose, not table."""
+    table = form.PROACTIVE
+    reader = _Reader(table, notes)
+    cells, prose, furniture = stream(lines, table.key)
+    _furniture(furniture, reader.section, notes)
+    old = _old_template(cells)
+    if old:
+        notes.add(
+            f"{reader.section}：用的是 2019 年旧表格（{old}），"
+            "已按行读入本年处理决定数量等能对应的数字，其余按 0，请核对"
+        )
+    found = segments(cells, _rows(table), {})
+    for segment in found:
+        key = segment.row.key
+        row = table.row(key)
+        columns = table.columns_of(row)
+        width = 3 if old and len(columns) == 1 else len(columns)
+        chosen = _cells_for(segment, width, False, reader)
+        if old:
+            chosen = _from_old_template(chosen, len(columns), row.kind)
+        if row.kind == "decimal":
+            report.fees = reader.fee(chosen[0], key, columns[0].key)
+            continue
+        for column, cell in zip(columns, chosen, strict=True):
+            report.proactive[key][column.key] = reader.count(cell, key, column.key)
+    reader.missing(found, [r.key for r in table.input_rows])
+    return prose
+
+
+def _old_template(cells: Sequence[Cell]) -> str:
+    words = {labels.norm(w): w for w in _OLD_TEMPLATE}
+    for cell in cells:
+        if cell.kind == "text":
+            normed = labels.norm(cell.text)
+            for key, word in words.items():
+                if key in normed:
+                    return word
+    return ""
+
+
+def _from_old_template(chosen: list[Cell | None], width: int, kind: str) -> list[Cell | None]:
+    """2019 layout: 新制作/新公开/对外公开总数量, or 上一年项目数量/本年增减/处理决定数量."""
+    if width == 3:  # 本年新制作 → 制发, 对外公开总数 → 现行有效; no 废止 column
+        return [chosen[0], Cell("value", "0", number="0"), chosen[2]]
+    if kind == "decimal":  # the old fee row has no amount
+        return [Cell("value", "0", number="0")]
+    return [chosen[2]]
+
+
+# --------------------------------------------------------------------------- 三
+
+
+def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Printed, list[Line]]:
+    """Section 三: the matrix; returns the printed totals and the lines that were prose."""
+    table = form.REQUESTS
+    reader = _Reader(table, notes)
+    cells, prose, furniture = stream(lines, table.key)
+    _furniture(furniture, reader.section, notes)
+    found = segments(cells, _rows(table), _merge_targets(table))
+    width = len(table.columns)
+    total_column = next(c for c in table.columns if c.computed)
+    printed: Printed = {}
+    for segment in found:
+        key = segment.row.key
+        row = table.row(key)
+        if segment.merged:
+            group = row.path[-1]
+            notes.add(f"{reader.section}：「{group}」只印了一行，已记入「{row.label}」")
+        chosen = _cells_for(segment, width, True, reader)
+        if chosen[-1] is None and sum(1 for c in chosen if c is not None) == width - 1:
+            reader.note("没有印总计", key)
+        for column, cell in zip(table.columns, chosen, strict=True):
+            if row.computed:
+                if cell is not None:
+                    printed[CellRef(table.key, key, column.key)] = reader.count(cell, key, column.key)
+            elif column.computed:
+                if cell is not None:
+                    printed[CellRef(table.key, key, total_column.key)] = reader.count(cell, key, column.key)
+            else:
+                report.requests[key][column.key] = reader.count(cell, key, column.key)
+    reader.missing(found, [r.key for r in table.rows])
+    return printed, prose
+
+
+# --------------------------------------------------------------------------- 四
+
+
+def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Printed, list[Line]]:
+    """Section 四: fifteen numbers in the form's order, however the header was flattened."""
+    table = form.APPEALS
+    reader = _Reader(table, notes)
+    cells, prose, furniture = stream(lines, table.key)
+    _furniture(furniture, reader.section, notes)
+    width = len(table.columns)
+    wanted = width * len(table.rows)
+    chosen = _appeal_cells(cells, wanted, width)
+    if chosen is None:
+        notes.add(f"{reader.section}：没有找到数字，全部按 0 读入")
+        return {}, prose
+    values, extra = chosen
+    if extra:
+        shown = " ".join(c.text for c in extra[:8])
+        notes.add(f"{reader.section}：多出的数字未读入（{shown}）")
+    printed: Printed = {}
+    for index, row in enumerate(table.rows):
+        group = values[index * width : (index + 1) * width]
+        for column, cell in zip(table.columns, group, strict=True):
+            number = reader.count(cell, row.key, column.key)
+            if column.computed:
+                if cell is not None:
+                    printed[CellRef(table.key, row.key, column.key)] = number
+            else:
+                report.appeals[row.key][column.key] = number
+    return printed, prose
+
+
+def _appeal_cells(cells: Sequence[Cell], wanted: int, width: int) -> tuple[list[Cell | None], list[Cell]] | None:
+    """The value cells of 四 in reading order: per line, from its first number to its last."""
+    by_line: dict[int, list[Cell]] = {}
+    for cell in cells:
+        if cell.kind in ("value", "run"):
+            by_line.setdefault(cell.line, []).append(cell)
+    lines = [values for values in by_line.values() if any(not c.blank for c in values)]
+    if not lines:
+        return None
+    trimmed: list[Cell] = []
+    whole: list[Cell] = []
+    for values in lines:
+        filled = [i for i, c in enumerate(values) if not c.blank]
+        trimmed.extend(values[filled[0] : filled[-1] + 1])
+        whole.extend(values)
+    if len(trimmed) != wanted and len(whole) == wanted:
+        trimmed = whole
+    runs = [c for c in trimmed if not c.blank]
+    if len(runs) == 1 and runs[0].kind == "run":
+        ways = split_run(runs[0].number, (width,) * (wanted // width), True)
+        if ways:
+            return [Cell("value", str(n), runs[0].line, number=str(n)) for n in ways[0]], []
+    chosen: list[Cell | None] = list(trimmed[:wanted])
+    return chosen + [None] * (wanted - len(chosen)), [c for c in trimmed[wanted:] if not c.blank]
+
+
+def _furniture(found: list[str], section: str, notes: Notes) -> None:
+    if found:
+        notes.add(f"{section}：略去了表格中的页码行（{'、'.join(found[:4])}）")
