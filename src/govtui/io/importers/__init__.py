@@ -22,7 +22,6 @@ from govtui.io.importers.text import Line
 from govtui.model import Report
 from govtui.rules.finding import CellRef
 
-SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
 MAX_FILE_BYTES = 32 * 1024 * 1024
 UNKNOWN_AGENCY = "未知机关"
 _MARKDOWN = (".md", ".markdown")
@@ -189,4 +188,4 @@ def _not_a_report(outline: sections.Outline, lines: list[Line]) -> str:
     )
 
 
-__all__ = ["SUFFIXES", "Imported", "import_file", "import_report", "labels"]
+__all__ = ["Imported", "import_file", "import_lines", "import_report"]
