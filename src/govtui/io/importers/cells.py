@@ -29,7 +29,7 @@ _MARKERS = frozenset({"/", "-", "—", "——", "–", "\\"})
 _ANNOTATED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|项|万元)?\s*(?:\((.*)\))?$")
 _FOOTER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?)\s*$")
 _RULE = re.compile(r"^:?-{2,}:?$")
-_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+_DIGITS_OR_NOT = re.compile(r"\d+(?:\.\d+)?|[^\d]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +94,14 @@ def glued(normed: str, table: str) -> tuple[tuple[str, str | Target], ...]:
     """
     found: list[tuple[int, int, Target]] = []
     for wanted in TARGETS[table]:
-        if len(wanted.body) < 4:
-            continue
-        start = normed.find(wanted.body)
-        while start >= 0:
-            found.append((start, start + len(wanted.body), wanted))
-            start = normed.find(wanted.body, start + 1)
+        for needle, cut in _needles(wanted):
+            start = normed.find(needle)
+            while start >= 0:
+                found.append((start + cut, start + len(needle), wanted))
+                start = normed.find(needle, start + 1)
+        wrapped = _wrapped_start(normed, wanted)
+        if wrapped is not None:
+            found.append(wrapped)
     if not found:
         return ()
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -116,10 +118,41 @@ def glued(normed: str, table: str) -> tuple[tuple[str, str | Target], ...]:
     return tuple(pieces)
 
 
+def _needles(wanted: Target) -> list[tuple[str, int]]:
+    """What to look for: the body, or for a short or weak body (规章, 其他, 总计) its numbered
+    forms only (``3.其他``, ``(七)总计``), which a header cannot contain by accident."""
+    if len(wanted.body) >= 4 or (len(wanted.body) >= 2 and not wanted.weak and not wanted.number):
+        return [(wanted.body, 0)]
+    if not wanted.number:
+        return []
+    return [(prefix + wanted.body, len(prefix)) for prefix in _numbered(wanted.number)]
+
+
+def _numbered(number: str) -> tuple[str, ...]:
+    return (f"({number})", f"{number}、", f"{number}.", f"{number},")
+
+
+_WRAP_MIN = 6
+
+
+def _wrapped_start(normed: str, wanted: Target) -> tuple[int, int, Target] | None:
+    """A label cut off at the end of the text by a line wrap (``…行政机关不再处理其政``)."""
+    body = wanted.body
+    if len(body) < 2 * _WRAP_MIN:
+        return None
+    start = normed.find(body[:_WRAP_MIN])
+    if start < 0:
+        return None
+    tail = normed[start:]
+    if len(tail) >= len(body) or not body.startswith(tail):
+        return None
+    return start, len(normed), wanted
+
+
 def _cut_numbering(text: str, number: str) -> str:
     if not number:
         return text
-    for form_ in (f"({number})", f"{number}、", f"{number}.", f"{number},"):
+    for form_ in _numbered(number):
         if text.endswith(form_):
             return text[: -len(form_)]
     return text
@@ -127,7 +160,7 @@ def _cut_numbering(text: str, number: str) -> str:
 
 def _loose(text: str) -> list[tuple[str, str | Target]]:
     return [
-        ("run" if part.isdigit() else "text", part)
+        ("run" if part[0].isdigit() else "text", part)
         for part in _DIGITS_OR_NOT.findall(text)
         if part.strip()
     ]

@@ -120,33 +120,43 @@ def _quiet(cell: Cell | None) -> int:
         return -1
 
 
-def _run_cells(cell: Cell, width: int, checked: bool, reader: _Reader, row: str) -> list[Cell | None] | None:
-    """Split a run of digits into a row's cells, or None when it cannot be split."""
+def _run_ways(cell: Cell, width: int, checked: bool, reader: _Reader, row: str) -> list[list[int]]:
+    """The ways a run of digits splits into a row's cells; a note when there is not exactly one."""
     ways = split_run(cell.number, (width,), checked)
     if not ways:
         reader.note(f"数字连在一起（{cell.number}），无法按行合计拆开，按 0 读入", row)
-        return [None] * width
-    chosen = ways[0]
-    shown = "|".join(str(n) for n in chosen)
-    if len(ways) > 1:
-        others = "；".join("|".join(str(n) for n in w) for w in ways[1:])
-        reader.note(f"数字连在一起（{cell.number}），有多种拆法，暂按 {shown} 读入（另可为 {others}），请核对", row)
-    else:
-        reader.note(f"数字连在一起（{cell.number}），按行合计拆为 {shown}", row)
-    return [Cell("value", str(n), cell.line, number=str(n)) for n in chosen]
+    elif len(ways) == 1:
+        how = "按行合计拆为" if checked else "拆为"
+        reader.note(f"数字连在一起（{cell.number}），{how} {_show(ways[0])}", row)
+    return ways
 
 
-def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> list[Cell | None]:
+def _show(way: Sequence[int]) -> str:
+    return "|".join(str(n) for n in way)
+
+
+def _as_cells(way: Sequence[int], line: int) -> list[Cell | None]:
+    return [Cell("value", str(n), line, number=str(n)) for n in way]
+
+
+def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> tuple[list[Cell | None], list[list[int]]]:
+    """The row's cells, and the other ways to read it when its digits ran together."""
     key = segment.row.key
     runs = [c for c in segment.values if not c.blank]
     if width > 1 and len(runs) == 1 and runs[0].kind == "run":
-        split = _run_cells(runs[0], width, checked, reader, key)
-        if split is not None:
-            return split
+        ways = _run_ways(runs[0], width, checked, reader, key)
+        if ways:
+            return _as_cells(ways[0], runs[0].line), ways[1:]
+        return [None] * width, []
     check = _sums_up(width) if checked else None
-    chosen, extra = fit(segment.values, width, check)  # type: ignore[arg-type]
+    chosen, extra = fit(segment.values, width, check)
     reader.extra(extra, key)
-    return chosen
+    return chosen, []
+
+
+def _undecided(reader: _Reader, key: str, chosen: Sequence[int], others: Sequence[Sequence[int]], digits: str) -> None:
+    shown = "；".join(_show(w) for w in others)
+    reader.note(f"数字连在一起（{digits}），有多种拆法，暂按 {_show(chosen)} 读入（另可为 {shown}），请核对", key)
 
 
 # --------------------------------------------------------------------------- 二
@@ -170,7 +180,9 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes) -> list[Line
         row = table.row(key)
         columns = table.columns_of(row)
         width = 3 if old and len(columns) == 1 else len(columns)
-        chosen = _cells_for(segment, width, False, reader)
+        chosen, others = _cells_for(segment, width, False, reader)
+        if others:
+            _undecided(reader, key, [_quiet(c) for c in chosen], others, segment_digits(segment))
         if old:
             chosen = _from_old_template(chosen, len(columns), row.kind)
         if row.kind == "decimal":
@@ -215,13 +227,18 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
     width = len(table.columns)
     total_column = next(c for c in table.columns if c.computed)
     printed: Printed = {}
+    ambiguous: dict[str, list[list[int]]] = {}
+    digits: dict[str, str] = {}
     for segment in found:
         key = segment.row.key
         row = table.row(key)
+        digits[key] = segment_digits(segment)
         if segment.merged:
             group = row.path[-1]
             notes.add(f"{reader.section}：「{group}」只印了一行，已记入「{row.label}」")
-        chosen = _cells_for(segment, width, True, reader)
+        chosen, others = _cells_for(segment, width, True, reader)
+        if others:
+            ambiguous[key] = [[_quiet(c) for c in chosen], *others]
         if chosen[-1] is None and sum(1 for c in chosen if c is not None) == width - 1:
             reader.note("没有印总计", key)
         for column, cell in zip(table.columns, chosen, strict=True):
@@ -233,8 +250,50 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
                     printed[CellRef(table.key, key, total_column.key)] = reader.count(cell, key, column.key)
             else:
                 report.requests[key][column.key] = reader.count(cell, key, column.key)
-    reader.missing(found, [r.key for r in table.rows])
+    for key, ways in ambiguous.items():
+        _decide(report, printed, key, ways, digits[key], reader)
+    reader.missing(found, [r.key for r in table.input_rows])
     return printed, prose
+
+
+def segment_digits(segment: Segment) -> str:
+    return "".join(c.number for c in segment.values if c.kind == "run")
+
+
+def _decide(report: Report, printed: Printed, key: str, ways: list[list[int]], digits: str, reader: _Reader) -> None:
+    """Choose among the splits of a run the one the printed （七）总计 or the 勾稽关系 confirms."""
+    table = form.REQUESTS
+    columns = table.input_columns
+    total_row = next(r for r in table.rows if r.computed)
+
+    def confirmed(way: list[int]) -> bool:
+        if key == total_row.key:
+            for column, value in zip(table.columns, way, strict=False):
+                printed[CellRef(table.key, key, column.key)] = value
+            sums = {c.key: report.value(table.key, key, c.key) for c in table.columns}
+            return all(sums[c.key] == v for c, v in zip(table.columns, way, strict=False))
+        for column, value in zip(columns, way, strict=False):
+            report.requests[key][column.key] = value
+        for column in columns:
+            values = report.column_values(table.key, column.key)
+            if key in total_row.sum_of:
+                stated = printed.get(CellRef(table.key, total_row.key, column.key))
+                if stated is not None and stated != values[total_row.key]:
+                    return False
+            else:
+                left = sum(values[k] for k in form.BALANCE_LEFT)
+                if left != sum(values[k] for k in form.BALANCE_RIGHT):
+                    return False
+        return True
+
+    good = [way for way in ways if confirmed(way)]
+    chosen = good[0] if len(good) == 1 else ways[0]
+    confirmed(chosen)
+    if len(good) == 1:
+        how = "（七）总计" if key in total_row.sum_of else "各项之和" if key == total_row.key else "勾稽关系"
+        reader.note(f"数字连在一起（{digits}），有多种拆法，按{how}定为 {_show(chosen)}", key)
+    else:
+        _undecided(reader, key, chosen, [w for w in ways if w is not chosen], digits)
 
 
 # --------------------------------------------------------------------------- 四
@@ -253,6 +312,8 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
         notes.add(f"{reader.section}：没有找到数字，全部按 0 读入")
         return {}, prose
     values, extra = chosen
+    if len(cells) and sum(1 for c in cells if c.kind in ("value", "run") and not c.blank) == 1 and len(values) == wanted and values[0] is not None and values[0].text != (values[0].number or ""):
+        pass
     if extra:
         shown = " ".join(c.text for c in extra[:8])
         notes.add(f"{reader.section}：多出的数字未读入（{shown}）")
@@ -287,10 +348,10 @@ def _appeal_cells(cells: Sequence[Cell], wanted: int, width: int) -> tuple[list[
     if len(trimmed) != wanted and len(whole) == wanted:
         trimmed = whole
     runs = [c for c in trimmed if not c.blank]
-    if len(runs) == 1 and runs[0].kind == "run":
+    if len(runs) == 1 and runs[0].number.isdigit() and len(runs[0].number) >= wanted:
         ways = split_run(runs[0].number, (width,) * (wanted // width), True)
         if ways:
-            return [Cell("value", str(n), runs[0].line, number=str(n)) for n in ways[0]], []
+            return _as_cells(ways[0], runs[0].line), []
     chosen: list[Cell | None] = list(trimmed[:wanted])
     return chosen + [None] * (wanted - len(chosen)), [c for c in trimmed[wanted:] if not c.blank]
 
