@@ -100,17 +100,21 @@ def import_lines(lines: list[Line], *, markdown: bool, path: Path | None, notes:
 
     fields: dict[str, list[str]] = {f.key: [] for f in form.PROSE_FIELDS}
     fields["report.preface"] = paragraphs(front.preface)
-    if front.dropped:
-        shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
-        more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""
-        notes.add(f"略去了标题前后的网页信息：{shown}{more}")
     for numeral in ("一", "五", "六"):
         if numeral not in outline.sections:
             notes.add(f"没有找到「{form.section_of(numeral).heading}」这一节，其文字为空")
             continue
-        by_field = prose.split_fields(numeral, outline.sections[numeral], outline.strict, notes)
+        section_lines = outline.sections[numeral]
+        if not markdown:
+            section_lines = _without_furniture(section_lines, front.dropped)
+        by_field = prose.split_fields(numeral, section_lines, outline.strict, notes)
         for key, field_lines in by_field.items():
             fields[key].extend(paragraphs(field_lines))
+
+    if front.dropped:
+        shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
+        more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""
+        notes.add(f"略去了网页信息（不是报告正文）：{shown}{more}")
 
     printed: dict[CellRef, int] = {}
     strays: list[Line] = []
@@ -137,6 +141,17 @@ def import_lines(lines: list[Line], *, markdown: bool, path: Path | None, notes:
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
     return Imported(report, printed, notes.all())
+
+
+def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:
+    """A web page's buttons and footers (【打印】【关闭】) are not report text: left out, listed."""
+    kept = []
+    for line in lines:
+        if line.cells is None and sections.boilerplate(line.text.strip()):
+            dropped.append(line.text.strip())
+        else:
+            kept.append(line)
+    return kept
 
 
 def _identity(front: sections.Front, outline: sections.Outline, lines: list[Line], markdown: bool, path: Path | None, notes: Notes) -> Report:

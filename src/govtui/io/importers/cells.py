@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -49,6 +49,7 @@ class Cell:
     number: str = ""  # the number to read ("" for an empty cell or a marker)
     marker: str = ""  # "/", "-", "—": printed instead of 0
     annotation: str = ""  # words printed after the number
+    first: bool = False  # the first filled cell of its source line
 
     @property
     def blank(self) -> bool:
@@ -196,8 +197,13 @@ def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[
             raw = []
             for cell in line.cells:
                 raw.extend(_split_on_blanks(cell) if _spaced_numbers(cell) else [cell])
+        first = True
         for text in raw:
-            cells.extend(classify(text, index, table))
+            for cell in classify(text, index, table):
+                if first and not cell.blank:
+                    cell = replace(cell, first=True)
+                    first = False
+                cells.append(cell)
     return cells, prose, furniture
 
 
@@ -247,9 +253,12 @@ def classify(text: str, line: int, table: str) -> list[Cell]:
         ]
     normed = labels.norm(stripped)
     whole = match(normed, table)
-    if whole:
-        return [Cell("label", stripped, line, target=whole[0], score=whole[1])]
+    if whole and whole[1] == 3:
+        return [Cell("label", stripped, line, target=whole[0], score=3)]
     pieces = glued(normed, table)
+    several = sum(1 for kind, _ in pieces if kind != "text") > 1
+    if whole and not several:
+        return [Cell("label", stripped, line, target=whole[0], score=whole[1])]
     if not pieces:
         return [Cell("text", stripped, line)]
     out = []

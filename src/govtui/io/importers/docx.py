@@ -57,8 +57,23 @@ def _level(paragraph: Any) -> int:
 
 
 def _table_lines(table: Any, before: int) -> list[Line]:
+    """Rows of the table's grid; a merged cell's text only at its first position.
+
+    python-docx repeats a merged cell at every position it covers (the same ``<w:tc>``
+    across a row, the restarting one down a column): repeats are left empty, so that a
+    number spanning three columns is read once.
+    """
     out = []
+    above: list[Any] = []
     for row in table.rows:
-        cells = tuple(" ".join(cell.text.split()) for cell in row.cells)
+        seen: list[Any] = []
+        texts = []
+        for index, cell in enumerate(row.cells):
+            element = cell._tc
+            repeat = (seen and seen[-1] is element) or (index < len(above) and above[index] is element)
+            texts.append("" if repeat else " ".join(cell.text.split()))
+            seen.append(element)
+        above = seen
+        cells = tuple(texts)
         out.append(Line("\t".join(cells), cells, 0, before + len(out) + 1))
     return out

@@ -5,8 +5,8 @@ often ``<p><strong>``, cells carry ``&nbsp;`` and Word's ``<o:p></o:p>``, a labe
 over several ``<span>``\\ s, merged cells use ``rowspan``/``colspan``, and the whole page may
 sit in layout tables. The page is parsed with the standard library's tolerant
 :mod:`html.parser` into a small tree; a table that holds no other table is a grid whose
-merged cells are expanded (each position repeats the merged cell's text, as Word's own
-readers do), and every other element contributes its text as paragraphs.
+merged cells are expanded (the text at the first position, the rest empty, as
+:mod:`.docx` does too), and every other element contributes its text as paragraphs.
 """
 
 from __future__ import annotations
@@ -167,7 +167,8 @@ def _contains(node: _Node, tag: str) -> bool:
 
 
 def grid(table: _Node) -> list[list[str]]:
-    """A table's rows with merged cells expanded: a cell spanning k positions fills all k."""
+    """A table's rows as a grid: a merged cell's text at its first position, the positions
+    it also covers empty (so a value spanning three columns is not read three times)."""
     rows = [row for row in _descendants(table, "tr")]
     taken: dict[tuple[int, int], str] = {}
     width = 0
@@ -181,7 +182,7 @@ def grid(table: _Node) -> list[list[str]]:
             across = _span(cell.attrs.get("colspan"))
             for dr in range(down):
                 for dc in range(across):
-                    taken.setdefault((r + dr, c + dc), text)
+                    taken.setdefault((r + dr, c + dc), "" if dr or dc else text)
             c += across
             width = max(width, c)
     return [

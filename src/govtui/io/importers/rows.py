@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from govtui.io.importers import labels
 from govtui.io.importers.cells import Cell
 from govtui.io.importers.labels import Target
 
+_STOPPER = 4  # words of at least this length at the start of a line end the current row
 _WEAK_REACH = 3  # a weak label (bare 其他, 总计) names a row at most this far ahead
 _MAX_PART = 7  # digits of one number in a run: no count near ten million is run together
 
@@ -33,12 +35,17 @@ class Segment:
         return sum(1 for c in self.values if not c.blank)
 
 
-def segments(cells: Sequence[Cell], rows: Sequence[Target], merge_into: dict[str, Target]) -> list[Segment]:
-    """Assign value cells to row labels, in the form's order.
+def segments(
+    cells: Sequence[Cell], merge_into: dict[str, Target]
+) -> tuple[list[Segment], list[Cell]]:
+    """Assign value cells to row labels, in the form's order; also return stray numbers.
 
     ``merge_into`` maps a group label to the row that takes its numbers when the group is
-    printed as a single row (one （六）其他处理 row instead of its three sub-rows).
+    printed as a single row (one （六）其他处理 row instead of its three sub-rows). A line
+    that starts with words naming no row of the form (政府集中采购, a row of an older form)
+    ends the current row: its numbers are strays, not the row's.
     """
+    strays: list[Cell] = []
     found: list[Segment] = []
     current: Segment | None = None
     reached = 0  # rows before this index have received numbers
@@ -56,6 +63,13 @@ def segments(cells: Sequence[Cell], rows: Sequence[Target], merge_into: dict[str
         if cell.kind in ("value", "run"):
             if current is not None:
                 current.values.append(cell)
+            elif not cell.blank:
+                strays.append(cell)
+            continue
+        if cell.kind == "text" and cell.first and len(labels.norm(cell.text)) >= _STOPPER:
+            if current is not None and current.filled:
+                reached = current.row.order + 1
+            current = None
             continue
         if cell.kind != "label" or cell.target is None:
             continue
@@ -72,7 +86,7 @@ def segments(cells: Sequence[Cell], rows: Sequence[Target], merge_into: dict[str
         if wanted.order < floor or (cell.score < 2 and wanted.order > floor + _WEAK_REACH):
             continue
         current = start(Segment(wanted))
-    return _settle(found)
+    return _settle(found), strays
 
 
 def _settle(found: list[Segment]) -> list[Segment]:

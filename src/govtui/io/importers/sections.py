@@ -16,12 +16,14 @@ from govtui import form
 from govtui.io.importers import labels
 from govtui.io.importers.text import Line
 
-# Lines of a web page or a Word header that are not part of the report.
+# Lines of a web page or a Word header that are not part of the report: a field name and a
+# colon (索引号：…), a run of 【打印】【关闭】 buttons, a breadcrumb (首页 > 政务公开 > …).
 _BOILERPLATE = re.compile(
-    r"^[\s【\[]*(索引号|发布机构|发文机关|发文单位|发布单位|发布日期|发布时间|成文日期|生成日期|"
+    r"^\s*(?:(?:索引号|发布机构|发文机关|发文单位|发布单位|发布日期|发布时间|成文日期|生成日期|"
     r"公开方式|公开范围|公开时限|主题分类|主题词|体裁分类|信息分类|文号|发文字号|来源|信息来源|"
-    r"作者|浏览次数|访问次数|阅读次数|点击数|字号|字体|打印|关闭|分享到|扫一扫|当前位置|"
-    r"您当前的位置|首页|返回顶部|【?大】?【?中】?【?小】?)"
+    r"作者|浏览次数|访问次数|阅读次数|点击数|字号|当前位置|您当前的位置|您的位置)\s*[:：]"
+    r"|(?:[【\[][^】\]]{1,10}[】\]]\s*)+$|首页\s*[>＞»]|(?:分享到|扫一扫)"
+    r")"
 )
 _DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*$")
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*(\S+)")
@@ -55,6 +57,11 @@ def outline(lines: list[Line]) -> Outline:
             continue
         current.append(line)
     return result
+
+
+def boilerplate(text: str) -> bool:
+    """A line of page furniture (索引号：…, 【打印】【关闭】, 首页 > …) rather than report text."""
+    return bool(_BOILERPLATE.match(text) or _DATE_ONLY.match(text))
 
 
 def _heading(line: Line, strict: bool) -> str:
@@ -102,7 +109,7 @@ def read_front(lines: list[Line], strict: bool) -> Front:
             front.agency = identity["agency"].replace("\\-\\-", "--")
             front.year = int(identity["year"])
             front.identity = True
-        elif text and (_BOILERPLATE.match(text) or _DATE_ONLY.match(text)):
+        elif text and boilerplate(text):
             publisher = _PUBLISHER.search(text)
             if publisher and not front.agency:
                 front.agency = publisher.group(1)

@@ -10,6 +10,7 @@ row-sum rule, a row not found — is written to the notes with its place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -97,6 +98,12 @@ class _Reader:
             if key not in have:
                 self.note("没有找到这一行，按 0 读入", key)
 
+    def strays(self, strays: Sequence[Cell]) -> None:
+        if strays:
+            shown = " ".join(c.text for c in strays[:8])
+            more = f" 等 {len(strays)} 个" if len(strays) > 8 else ""
+            self.notes.add(f"{self.section}：有不属于表中任何一行的数字，未读入（{shown}{more}）")
+
     def extra(self, extra: Sequence[Cell], row: str) -> None:
         if extra:
             shown = " ".join(c.text for c in extra[:8])
@@ -174,7 +181,10 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes) -> list[Line
             f"{reader.section}：用的是 2019 年旧表格（{old}），"
             "已按行读入本年处理决定数量等能对应的数字，其余按 0，请核对"
         )
-    found = segments(cells, _rows(table), {})
+    if old:
+        cells = [_old_change(c) for c in cells]
+    found, strays = segments(cells, {})
+    reader.strays(strays)
     for segment in found:
         key = segment.row.key
         row = table.row(key)
@@ -205,6 +215,16 @@ def _old_template(cells: Sequence[Cell]) -> str:
     return ""
 
 
+_CHANGE = re.compile(r"^[增减+-]\s*\d+$")
+
+
+def _old_change(cell: Cell) -> Cell:
+    """The old form's 本年增/减 column prints "减4": a cell of the row, though not a count."""
+    if cell.kind == "text" and _CHANGE.match(labels.norm(cell.text)):
+        return Cell("value", cell.text, cell.line, number="0")
+    return cell
+
+
 def _from_old_template(chosen: list[Cell | None], width: int, kind: str) -> list[Cell | None]:
     """2019 layout: 新制作/新公开/对外公开总数量, or 上一年项目数量/本年增减/处理决定数量."""
     if width == 3:  # 本年新制作 → 制发, 对外公开总数 → 现行有效; no 废止 column
@@ -223,7 +243,8 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
     reader = _Reader(table, notes)
     cells, prose, furniture = stream(lines, table.key)
     _furniture(furniture, reader.section, notes)
-    found = segments(cells, _rows(table), _merge_targets(table))
+    found, strays = segments(cells, _merge_targets(table))
+    reader.strays(strays)
     width = len(table.columns)
     total_column = next(c for c in table.columns if c.computed)
     printed: Printed = {}
@@ -311,9 +332,11 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
     if chosen is None:
         notes.add(f"{reader.section}：没有找到数字，全部按 0 读入")
         return {}, prose
-    values, extra = chosen
-    if len(cells) and sum(1 for c in cells if c.kind in ("value", "run") and not c.blank) == 1 and len(values) == wanted and values[0] is not None and values[0].text != (values[0].number or ""):
-        pass
+    values, extra, run = chosen
+    if run:
+        numbers = [_quiet(c) for c in values]
+        shown = " ".join(_show(numbers[i : i + width]) for i in range(0, wanted, width))
+        notes.add(f"{reader.section}：数字连在一起（{run}），按各组总计拆为 {shown}")
     if extra:
         shown = " ".join(c.text for c in extra[:8])
         notes.add(f"{reader.section}：多出的数字未读入（{shown}）")
@@ -330,7 +353,9 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
     return printed, prose
 
 
-def _appeal_cells(cells: Sequence[Cell], wanted: int, width: int) -> tuple[list[Cell | None], list[Cell]] | None:
+def _appeal_cells(
+    cells: Sequence[Cell], wanted: int, width: int
+) -> tuple[list[Cell | None], list[Cell], str] | None:
     """The value cells of 四 in reading order: per line, from its first number to its last."""
     by_line: dict[int, list[Cell]] = {}
     for cell in cells:
@@ -351,9 +376,10 @@ def _appeal_cells(cells: Sequence[Cell], wanted: int, width: int) -> tuple[list[
     if len(runs) == 1 and runs[0].number.isdigit() and len(runs[0].number) >= wanted:
         ways = split_run(runs[0].number, (width,) * (wanted // width), True)
         if ways:
-            return _as_cells(ways[0], runs[0].line), []
+            return _as_cells(ways[0], runs[0].line), [], runs[0].number
     chosen: list[Cell | None] = list(trimmed[:wanted])
-    return chosen + [None] * (wanted - len(chosen)), [c for c in trimmed[wanted:] if not c.blank]
+    extra = [c for c in trimmed[wanted:] if not c.blank]
+    return chosen + [None] * (wanted - len(chosen)), extra, ""
 
 
 def _furniture(found: list[str], section: str, notes: Notes) -> None:
