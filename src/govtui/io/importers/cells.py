@@ -209,11 +209,15 @@ def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[
 
 def _value_token(token: str) -> bool:
     plain = unicodedata.normalize("NFKC", token)
-    return bool(_NUMBER.match(plain)) or plain in _MARKERS
+    return bool(_NUMBER.match(plain) or _ANNOTATED.match(plain)) or plain in _MARKERS
+
+
+# A number with its annotation is one token, blanks inside the brackets notwithstanding.
+_TOKEN = re.compile(r"\d[\d,，.]*\s*[（(][^（）()]*[)）]|\S+")
 
 
 def _spaced_numbers(cell: str) -> bool:
-    tokens = cell.split()
+    tokens = _TOKEN.findall(cell)
     return len(tokens) > 1 and any(_value_token(t) for t in tokens)
 
 
@@ -221,7 +225,7 @@ def _split_on_blanks(text: str) -> list[str]:
     """A PDF line ``一、本年新收… 120 3 0 0 1 0 124``: words joined, each number a cell."""
     out: list[str] = []
     words: list[str] = []
-    for token in text.split():
+    for token in _TOKEN.findall(text):
         if _value_token(token):
             if words:
                 out.append(" ".join(words))

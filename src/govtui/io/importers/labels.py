@@ -43,11 +43,15 @@ _HEADING_NOISE = re.compile(rf"^(?:表[{_NUMERAL}\d]+[:、.]?)?(?:\d{{4}}年度?
 _SYNONYMS = {"合计": "总计"}
 
 
+def simplified(text: str) -> str:
+    """Half-width and simplified, blanks kept: for patterns that need word boundaries."""
+    return unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
+
+
 @lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """One spelling for every variant: half-width, simplified, without blanks and quotes."""
-    folded = unicodedata.normalize("NFKC", text).translate(_TO_SIMPLIFIED)
-    return _NOISE.sub("", folded)
+    return _NOISE.sub("", simplified(text))
 
 
 @lru_cache(maxsize=8192)

@@ -61,7 +61,8 @@ def outline(lines: list[Line]) -> Outline:
 
 def boilerplate(text: str) -> bool:
     """A line of page furniture (索引号：…, 【打印】【关闭】, 首页 > …) rather than report text."""
-    return bool(_BOILERPLATE.match(text) or _DATE_ONLY.match(text))
+    plain = labels.simplified(text)
+    return bool(_BOILERPLATE.match(plain) or _DATE_ONLY.match(plain))
 
 
 def _heading(line: Line, strict: bool) -> str:
@@ -133,7 +134,7 @@ def _title_span(lines: list[Line], strict: bool) -> tuple[int | None, int]:
         previous = _previous_text(lines, index)
         if _YEAR.match(text) and previous is not None:
             before = lines[previous].text.strip()
-            if len(before) <= 30 and "。" not in before and not _BOILERPLATE.match(before):
+            if len(before) <= 30 and "。" not in before and not boilerplate(before):
                 return previous, index
         return index, index
     return None, -1

@@ -62,8 +62,7 @@ class _Reader:
 
     def note(self, what: str, row: str, column: str = "") -> None:
         label = self.table.row(row).full_label
-        place = f"{label}（{self.table.column(column).label}）" if column else label
-        self.notes.at(self.section, what, place)
+        self.notes.at(self.section, what, label, self.table.column(column).label if column else "")
 
     def count(self, cell: Cell | None, row: str, column: str) -> int:
         if cell is None:
@@ -94,8 +93,10 @@ class _Reader:
 
     def missing(self, found: Sequence[Segment], wanted: Sequence[str]) -> None:
         have = {s.row.key for s in found}
+        merged = {self.table.row(s.row.key).path[-1] for s in found if s.merged}
         for key in wanted:
-            if key not in have:
+            row = self.table.row(key)
+            if key not in have and not (row.path and row.path[-1] in merged):
                 self.note("没有找到这一行，按 0 读入", key)
 
     def strays(self, strays: Sequence[Cell]) -> None:
