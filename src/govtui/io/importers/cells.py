@@ -4,14 +4,14 @@ Whatever the layout — tab or pipe rows, one cell per line, PDF lines with numb
 by blanks, labels and digits run together — the table readers see the same thing: a
 :class:`Cell` per printed cell, labels already matched to the form's rows (tolerantly, via
 :mod:`labels`), numbers not yet read. Row boundaries are often lost in published reports,
-so the stream is what the readers work from; each cell still knows its source line.
+so the stream is what the readers work from; it is kept line by line all the same.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -43,17 +43,13 @@ class Cell:
 
     kind: Kind
     text: str = ""  # as printed; the digits for a run
-    line: int = 0  # index of the source line within its section
     target: Target | None = None
     score: int = 0  # how surely the label names its target (see labels.score)
     number: str = ""  # the number to read ("" for an empty cell or a marker)
     marker: str = ""  # "/", "-", "—": printed instead of 0
     annotation: str = ""  # words printed after the number
     first: bool = False  # the first filled cell of its source line
-
-    @property
-    def blank(self) -> bool:
-        return self.kind == "value" and not self.number and not self.marker
+    blank: bool = False  # an empty cell (a value cell with neither number nor marker)
 
 
 # --------------------------------------------------------------------------- targets
@@ -170,12 +166,15 @@ def _loose(text: str) -> list[tuple[str, str | Target]]:
 # --------------------------------------------------------------------------- the stream
 
 
-def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[str]]:
-    """The cells of a table section, its prose lines, and the page furniture left out."""
-    cells: list[Cell] = []
+Row = tuple[Cell, ...]
+
+
+def stream(lines: list[Line], table: str) -> tuple[list[Row], list[Line], list[str]]:
+    """The cells of a table section, line by line; its prose lines; the page furniture left out."""
+    rows: list[Row] = []
     prose: list[Line] = []
     furniture: list[str] = []
-    for index, line in enumerate(lines):
+    for line in lines:
         if line.cells is None:
             text = line.text.strip()
             if not text:
@@ -186,7 +185,7 @@ def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[
             if "。" in text:
                 prose.append(line)
                 continue
-            raw = _split_on_blanks(text)
+            rows.append(_plain_line(text, table))
         else:
             filled = [c for c in line.cells if c.strip()]
             if filled and all(_RULE.match(c.strip()) for c in filled):
@@ -194,17 +193,34 @@ def stream(lines: list[Line], table: str) -> tuple[list[Cell], list[Line], list[
             if len(filled) == 1 and "。" in filled[0]:
                 prose.append(line)
                 continue
-            raw = []
-            for cell in line.cells:
-                raw.extend(_split_on_blanks(cell) if _spaced_numbers(cell) else [cell])
-        first = True
-        for text in raw:
-            for cell in classify(text, index, table):
-                if first and not cell.blank:
-                    cell = replace(cell, first=True)
-                    first = False
-                cells.append(cell)
-    return cells, prose, furniture
+            rows.append(_cells_line(line.cells, table))
+    return rows, prose, furniture
+
+
+@lru_cache(maxsize=8192)
+def _plain_line(text: str, table: str) -> Row:
+    return _classified(_split_on_blanks(text), table)
+
+
+@lru_cache(maxsize=8192)
+def _cells_line(cells: tuple[str, ...], table: str) -> Row:
+    """A table row's cells classified; the same row recurs across reports (a row of zeros,
+    a header line), so rows are cached."""
+    raw: list[str] = []
+    for cell in cells:
+        raw.extend(_split_on_blanks(cell) if _spaced_numbers(cell) else [cell])
+    return _classified(raw, table)
+
+
+def _classified(raw: list[str], table: str) -> Row:
+    out: list[Cell] = []
+    first = True
+    for text in raw:
+        found = classify(text, table, first)
+        if first and any(not c.blank for c in found):
+            first = False
+        out.extend(found)
+    return tuple(out)
 
 
 def _value_token(token: str) -> bool:
@@ -217,6 +233,8 @@ _TOKEN = re.compile(r"\d[\d,，.]*\s*[（(][^（）()]*[)）]|\S+")
 
 
 def _spaced_numbers(cell: str) -> bool:
+    if len(cell.split(maxsplit=1)) < 2:
+        return False
     tokens = _TOKEN.findall(cell)
     return len(tokens) > 1 and any(_value_token(t) for t in tokens)
 
@@ -238,39 +256,51 @@ def _split_on_blanks(text: str) -> list[str]:
     return out
 
 
-def classify(text: str, line: int, table: str) -> list[Cell]:
-    """What one printed cell is: a value, a label, text, or labels glued to digits."""
+def classify(text: str, table: str, first: bool = False) -> list[Cell]:
+    """What one printed cell is: a value, a label, text, or labels glued to digits.
+
+    ``first`` marks the first filled cell of its line (see :func:`rows.segments`).
+    """
     stripped = text.strip()
+    if stripped.isascii() and stripped.isdigit():  # the common case, fast
+        return [Cell("value", stripped, number=stripped, first=first)]
     plain = unicodedata.normalize("NFKC", stripped).strip()
     if not plain:
-        return [Cell("value", stripped, line)]
+        return [Cell("value", stripped, blank=True)]
     if plain in _MARKERS:
-        return [Cell("value", stripped, line, marker=stripped)]
+        return [Cell("value", stripped, marker=stripped, first=first)]
     if _NUMBER.match(plain):
-        return [Cell("value", stripped, line, number=plain)]
+        return [Cell("value", stripped, number=plain, first=first)]
     annotated = _ANNOTATED.match(plain)
     if annotated:
-        return [
-            Cell("value", stripped, line, number=annotated.group(1), annotation=stripped)
-            if annotated.group(2)
-            else Cell("value", stripped, line, number=annotated.group(1))
-        ]
+        note = stripped if annotated.group(2) else ""
+        return [Cell("value", stripped, number=annotated.group(1), annotation=note, first=first)]
+    return [replace_first(c, first and i == 0) for i, c in enumerate(_words(stripped, table))]
+
+
+def replace_first(cell: Cell, first: bool) -> Cell:
+    if not first:
+        return cell
+    return Cell(cell.kind, cell.text, cell.target, cell.score, cell.number, first=True)
+
+
+def _words(stripped: str, table: str) -> list[Cell]:
     normed = labels.norm(stripped)
     whole = match(normed, table)
     if whole and whole[1] == 3:
-        return [Cell("label", stripped, line, target=whole[0], score=3)]
+        return [Cell("label", stripped, target=whole[0], score=3)]
     pieces = glued(normed, table)
     several = sum(1 for kind, _ in pieces if kind != "text") > 1
     if whole and not several:
-        return [Cell("label", stripped, line, target=whole[0], score=whole[1])]
+        return [Cell("label", stripped, target=whole[0], score=whole[1])]
     if not pieces:
-        return [Cell("text", stripped, line)]
+        return [Cell("text", stripped)]
     out = []
     for kind, item in pieces:
         if isinstance(item, Target):
-            out.append(Cell("label", item.key, line, target=item, score=3))
+            out.append(Cell("label", item.key, target=item, score=3))
         elif kind == "run":
-            out.append(Cell("run", item, line, number=item))
+            out.append(Cell("run", item, number=item))
         else:
-            out.append(Cell("text", item, line))
+            out.append(Cell("text", item))
     return out

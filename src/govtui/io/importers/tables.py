@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 
 from govtui import form
 from govtui.io.importers import labels
@@ -30,13 +31,10 @@ Printed = dict[CellRef, int]
 _OLD_TEMPLATE = ("本年新制作数量", "对外公开总数量", "上一年项目数量", "本年增/减")
 
 
-def _rows(table: form.Table) -> list[labels.Target]:
-    return [t for t in TARGETS[table.key] if t.order >= 0]
-
-
+@cache
 def _merge_targets(table: form.Table) -> dict[str, labels.Target]:
     """Group labels that some reports print as one row: the group's last row takes it."""
-    rows = {t.key: t for t in _rows(table)}
+    rows = {t.key: t for t in TARGETS[table.key] if t.order >= 0}
     last: dict[str, labels.Target] = {}
     for row in table.input_rows:
         if len(row.path) >= 2:
@@ -76,6 +74,8 @@ class _Reader:
             return 0
         if cell.annotation:
             self.note(f"只读入数字，略去说明「{cell.annotation}」", row, column)
+        elif cell.number.isascii() and cell.number.isdigit() and len(cell.number) < 13:
+            return int(cell.number)
         try:
             return parse_count(cell.number)
         except ValueError as error:
@@ -143,8 +143,8 @@ def _show(way: Sequence[int]) -> str:
     return "|".join(str(n) for n in way)
 
 
-def _as_cells(way: Sequence[int], line: int) -> list[Cell | None]:
-    return [Cell("value", str(n), line, number=str(n)) for n in way]
+def _as_cells(way: Sequence[int]) -> list[Cell | None]:
+    return [Cell("value", str(n), number=str(n)) for n in way]
 
 
 def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> tuple[list[Cell | None], list[list[int]]]:
@@ -154,7 +154,7 @@ def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> 
     if width > 1 and len(runs) == 1 and runs[0].kind == "run":
         ways = _run_ways(runs[0], width, checked, reader, key)
         if ways:
-            return _as_cells(ways[0], runs[0].line), ways[1:]
+            return _as_cells(ways[0]), ways[1:]
         return [None] * width, []
     check = _sums_up(width) if checked else None
     chosen, extra = fit(segment.values, width, check)
@@ -174,7 +174,8 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes) -> list[Line
     """Section 二: four small tables; returns the lines that were prose, not table."""
     table = form.PROACTIVE
     reader = _Reader(table, notes)
-    cells, prose, furniture = stream(lines, table.key)
+    rows, prose, furniture = stream(lines, table.key)
+    cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     old = _old_template(cells)
     if old:
@@ -222,7 +223,7 @@ _CHANGE = re.compile(r"^[增减+-]\s*\d+$")
 def _old_change(cell: Cell) -> Cell:
     """The old form's 本年增/减 column prints "减4": a cell of the row, though not a count."""
     if cell.kind == "text" and _CHANGE.match(labels.norm(cell.text)):
-        return Cell("value", cell.text, cell.line, number="0")
+        return Cell("value", cell.text, number="0", first=cell.first)
     return cell
 
 
@@ -242,7 +243,8 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
     """Section 三: the matrix; returns the printed totals and the lines that were prose."""
     table = form.REQUESTS
     reader = _Reader(table, notes)
-    cells, prose, furniture = stream(lines, table.key)
+    rows, prose, furniture = stream(lines, table.key)
+    cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     found, strays = segments(cells, _merge_targets(table))
     reader.strays(strays)
@@ -325,11 +327,12 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
     """Section 四: fifteen numbers in the form's order, however the header was flattened."""
     table = form.APPEALS
     reader = _Reader(table, notes)
-    cells, prose, furniture = stream(lines, table.key)
+    rows, prose, furniture = stream(lines, table.key)
+    cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     width = len(table.columns)
     wanted = width * len(table.rows)
-    chosen = _appeal_cells(cells, wanted, width)
+    chosen = _appeal_cells(rows, wanted, width)
     if chosen is None:
         notes.add(f"{reader.section}：没有找到数字，全部按 0 读入")
         return {}, prose
@@ -355,14 +358,11 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
 
 
 def _appeal_cells(
-    cells: Sequence[Cell], wanted: int, width: int
+    rows: Sequence[Sequence[Cell]], wanted: int, width: int
 ) -> tuple[list[Cell | None], list[Cell], str] | None:
     """The value cells of 四 in reading order: per line, from its first number to its last."""
-    by_line: dict[int, list[Cell]] = {}
-    for cell in cells:
-        if cell.kind in ("value", "run"):
-            by_line.setdefault(cell.line, []).append(cell)
-    lines = [values for values in by_line.values() if any(not c.blank for c in values)]
+    by_line = [[c for c in row if c.kind in ("value", "run")] for row in rows]
+    lines = [values for values in by_line if any(not c.blank for c in values)]
     if not lines:
         return None
     trimmed: list[Cell] = []
@@ -377,7 +377,7 @@ def _appeal_cells(
     if len(runs) == 1 and runs[0].number.isdigit() and len(runs[0].number) >= wanted:
         ways = split_run(runs[0].number, (width,) * (wanted // width), True)
         if ways:
-            return _as_cells(ways[0], runs[0].line), [], runs[0].number
+            return _as_cells(ways[0]), [], runs[0].number
     chosen: list[Cell | None] = list(trimmed[:wanted])
     extra = [c for c in trimmed[wanted:] if not c.blank]
     return chosen + [None] * (wanted - len(chosen)), extra, ""
