@@ -42,7 +42,8 @@ def corpus(folder: Path, count: int) -> tuple[list[Path], list[Path]]:
         data = source.read_bytes()
         if source.suffix != ".html":  # the GBK page is kept byte for byte
             text = data.decode("utf-8").replace("局", f"第{index}局", 1)
-            text = _NUMBER.sub(lambda m: str(int(m.group(1)) * (index + 3) % 997 + 1), text)
+            factor = index + 3
+            text = _NUMBER.sub(lambda m, f=factor: str(int(m.group(1)) * f % 997 + 1), text)
             data = text.encode("utf-8")
         path = folder / f"r{index:04d}{source.suffix}"
         path.write_bytes(data)
@@ -87,7 +88,9 @@ def main() -> None:
         parse = timed("tomllib", tomls, lambda p: tomllib.loads(p.read_text(encoding="utf-8")))
         cold_caches()
         imported = timed("import", reports, import_file)
-        print(f"import / tomllib = {imported / parse:.1f}×   import / read = {imported / read:.0f}×")
+        print(
+            f"import / tomllib = {imported / parse:.1f}×   import / read = {imported / read:.0f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ def test_samples_exported_markdown_imports_to_the_same_report(name: str) -> None
     assert imported.notes == ()
 
 
-def test_import_writes_next_to_the_report_and_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_writes_next_to_the_report_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "去年报告.md"
     shutil.copy(SEED, source)
     assert main(["import", str(source)]) == 0
@@ -51,7 +53,9 @@ def test_import_writes_next_to_the_report_and_never_overwrites(tmp_path: Path, c
     assert target.read_bytes() == (ROOT / "sample" / "muye-gongxin-2024.toml").read_bytes()
 
 
-def test_import_to_stdout_prints_the_file_and_the_findings(capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_to_stdout_prints_the_file_and_the_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["import", str(FIXTURES / "defects.md"), "-o", "-"]) == 0
     out, err = capsys.readouterr()
     assert toml_file.loads(out) == import_file(FIXTURES / "defects.md").report
@@ -60,16 +64,23 @@ def test_import_to_stdout_prints_the_file_and_the_findings(capsys: pytest.Captur
     assert "注意：三、收到和处理政府信息公开申请情况：「（六）其他处理」只印了一行" in err
 
 
-def test_import_refuses_what_is_not_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_what_is_not_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     letter = tmp_path / "通知.txt"
-    letter.write_text("关于做好2024年度政府信息公开工作年度报告编制工作的通知\n各单位：请按时报送。\n", encoding="utf-8")
+    letter.write_text(
+        "关于做好2024年度政府信息公开工作年度报告编制工作的通知\n各单位：请按时报送。\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(letter)]) == 2
     err = capsys.readouterr().err
     assert "没有找到任何章节标题" in err and "文件开头是「关于做好" in err
     assert not (tmp_path / "通知.toml").exists()
 
 
-def test_import_refusal_names_the_sections_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refusal_names_the_sections_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = SEED.read_text(encoding="utf-8")
     cut = tmp_path / "半份.md"
     cut.write_text(text[: text.index("### 三、")], encoding="utf-8")
@@ -79,14 +90,18 @@ def test_import_refusal_names_the_sections_found(tmp_path: Path, capsys: pytest.
     assert "「一、总体情况」、「二、主动公开政府信息情况」" in err
 
 
-def test_import_refuses_unknown_kinds_and_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_unknown_kinds_and_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["import", str(tmp_path / "报告.pdf")]) == 2
     assert "不认识的文件类型「.pdf」" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "没有.md")]) == 2
     assert "文件不存在" in capsys.readouterr().err
 
 
-def test_check_a_published_report_reports_its_printed_totals(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_a_published_report_reports_its_printed_totals(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["check", str(FIXTURES / "defects.md")]) == 1
     out = capsys.readouterr().out
     assert out.count("[stated_total]") == 5
@@ -97,7 +112,11 @@ def test_check_json_on_a_published_report(capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", "--json", str(FIXTURES / "markers-traditional.txt")]) == 1
     result = json.loads(capsys.readouterr().out)
     findings = result["files"][0]["findings"]
-    stated = {(f["row"], f["column"], f["actual"], f["expected"]) for f in findings if f["rule"] == "stated_total"}
+    stated = {
+        (f["row"], f["column"], f["actual"], f["expected"])
+        for f in findings
+        if f["rule"] == "stated_total"
+    }
     assert stated == {
         ("三、本年度办理结果 （七）总计", "自然人", 8, 9),
         ("三、本年度办理结果 （七）总计", "总计", 8, 9),
@@ -108,7 +127,11 @@ def test_a_folder_holds_published_reports_too(tmp_path: Path) -> None:
     for name in ("pipe-rows.txt", "word-export-gbk.html", "gfm-tables.md"):
         shutil.copy(FIXTURES / name, tmp_path / name)
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
-    assert [p.name for p in expand([str(tmp_path)])] == ["gfm-tables.md", "pipe-rows.txt", "word-export-gbk.html"]
+    assert [p.name for p in expand([str(tmp_path)])] == [
+        "gfm-tables.md",
+        "pipe-rows.txt",
+        "word-export-gbk.html",
+    ]
     assert main(["check", str(tmp_path)]) == 0
 
 

@@ -143,7 +143,10 @@ def test_cells_run_together_are_split_by_the_row_sum_rule() -> None:
     assert "数字连在一起（123012018），有多种拆法，按勾稽关系定为 12|3|0|1|2|0|18" in notes
     assert "数字连在一起（4100106），按行合计拆为 4|1|0|0|1|0|6" in notes
     # Section 二 has no row-sum rule: the reading is flagged, not silently guessed.
-    assert "数字连在一起（4123），有多种拆法，暂按 4|1|23 读入（另可为 4|12|3；41|2|3），请核对" in notes
+    assert (
+        "数字连在一起（4123），有多种拆法，暂按 4|1|23 读入（另可为 4|12|3；41|2|3），请核对"
+        in notes
+    )
     assert "数字连在一起（101020101200000），按各组总计拆为 1|0|1|0|2 0|1|0|1|2 0|0|0|0|0" in notes
 
 
@@ -276,7 +279,9 @@ def test_report_on_the_2019_template() -> None:
         "coercion": {"decisions": 2},
     }
     assert report.fees == 0
-    assert report.requests == requests_grid({"new": (2, 0, 0, 0, 0, 0), "granted": (2, 0, 0, 0, 0, 0)})
+    assert report.requests == requests_grid(
+        {"new": (2, 0, 0, 0, 0, 0), "granted": (2, 0, 0, 0, 0, 0)}
+    )
     assert stated_totals(imported) == set()
     notes = notes_of(imported)
     assert "用的是 2019 年旧表格" in notes
@@ -289,7 +294,11 @@ def test_sections_renumbered_and_tables_numbered_again() -> None:
     report = imported.report
     assert (report.agency, report.year) == ("青禾县水利局", 2024)
     assert report.requests == requests_grid(
-        {"new": (3, 0, 0, 0, 0, 0), "granted": (2, 0, 0, 0, 0, 0), "unavailable.not_held": (1, 0, 0, 0, 0, 0)}
+        {
+            "new": (3, 0, 0, 0, 0, 0),
+            "granted": (2, 0, 0, 0, 0, 0),
+            "unavailable.not_held": (1, 0, 0, 0, 0, 0),
+        }
     )
     assert report.proactive["normative_documents"] == {"issued": 1, "repealed": 0, "in_force": 5}
     assert report.proactive["licensing"] == {"decisions": 12}

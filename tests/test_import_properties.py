@@ -16,7 +16,7 @@ from govtui.rules import check
 from strategies import reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = sorted((FIXTURES / "import").iterdir()) + [FIXTURES / "muye-gongxin-2024-seed.md"]
+SOURCES = [*sorted((FIXTURES / "import").iterdir()), FIXTURES / "muye-gongxin-2024-seed.md"]
 
 
 @given(reports())
@@ -25,7 +25,9 @@ def test_markdown_export_imports_to_the_same_report(report: Report) -> None:
     assert imported.report == report
     assert imported.notes == ()
     # The export prints every total as computed: none of them is a finding.
-    assert not [f for f in check(imported.report, printed=imported.printed) if f.rule == "stated_total"]
+    assert not [
+        f for f in check(imported.report, printed=imported.printed) if f.rule == "stated_total"
+    ]
 
 
 def _survives(source: str | bytes, suffix: str, tmp_path: Path) -> None:
@@ -64,8 +66,13 @@ _TOKENS = st.sampled_from(
 
 
 @_FUZZ
-@given(st.lists(_TOKENS | st.text(max_size=8), max_size=80).map("".join), _SUFFIXES.filter(lambda s: s != ".docx"))
-def test_random_junk_made_of_report_words_never_crashes(tmp_path: Path, text: str, suffix: str) -> None:
+@given(
+    st.lists(_TOKENS | st.text(max_size=8), max_size=80).map("".join),
+    _SUFFIXES.filter(lambda s: s != ".docx"),
+)
+def test_random_junk_made_of_report_words_never_crashes(
+    tmp_path: Path, text: str, suffix: str
+) -> None:
     _survives(text, suffix, tmp_path)
 
 

@@ -57,7 +57,9 @@ def _paragraphs(document: Any, heading: Any) -> None:
             document.add_paragraph(FIELDS[field.key])
 
 
-def make_docx(path: Path, *, styled_headings: bool, printed_total_row: tuple[int, ...] | None = None) -> None:
+def make_docx(
+    path: Path, *, styled_headings: bool, printed_total_row: tuple[int, ...] | None = None
+) -> None:
     """A Word report: title, prose, and the three tables with merged cells like the form's."""
     document = docx.Document()
 
@@ -89,8 +91,14 @@ def make_docx(path: Path, *, styled_headings: bool, printed_total_row: tuple[int
         for key in block.rows:
             row = table.add_row().cells
             row[0].text = form.PROACTIVE.row(key).label
-            values = {"rules": ("/", "/", "/"), "normative_documents": ("1", "0", "9"),
-                      "licensing": ("7",), "penalties": ("0",), "coercion": ("0",), "fees": ("0.35",)}[key]
+            values = {
+                "rules": ("/", "/", "/"),
+                "normative_documents": ("1", "0", "9"),
+                "licensing": ("7",),
+                "penalties": ("0",),
+                "coercion": ("0",),
+                "fees": ("0.35",),
+            }[key]
             if len(values) == 1:
                 row[1].merge(row[3]).text = values[0]
             else:
@@ -152,7 +160,9 @@ def make_docx(path: Path, *, styled_headings: bool, printed_total_row: tuple[int
     second[10].merge(second[14]).text = "复议后起诉"
     for i, column in enumerate(form.APPEALS.columns * 2):
         table.rows[2].cells[5 + i].text = column.label
-    for cell, value in zip(table.rows[3].cells, (1, 0, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0), strict=True):
+    for cell, value in zip(
+        table.rows[3].cells, (1, 0, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0), strict=True
+    ):
         cell.text = str(value)
 
     heading("五、存在的主要问题及改进情况")
@@ -187,7 +197,9 @@ def test_word_file_with_merged_cells(tmp_path: Path, styled: bool) -> None:
         "litigation_after_review": {"upheld": 0, "corrected": 0, "other": 0, "pending": 0},
     }
     assert {k: v for k, v in report.prose.items() if k != "report.preface"} == FIELDS
-    assert imported.notes == ("二、主动公开政府信息情况：「/」按 0 读入：规章（本年制发件数、本年废止件数、现行有效件数）",)
+    assert imported.notes == (
+        "二、主动公开政府信息情况：「/」按 0 读入：规章（本年制发件数、本年废止件数、现行有效件数）",
+    )
 
 
 def test_word_file_with_a_wrong_printed_total(tmp_path: Path) -> None:
@@ -196,7 +208,11 @@ def test_word_file_with_a_wrong_printed_total(tmp_path: Path) -> None:
     path = tmp_path / "年报.docx"
     make_docx(path, styled_headings=False, printed_total_row=(4, 1, 0, 0, 1, 0))
     imported = import_file(path)
-    findings = {(f.row, f.column, f.actual, f.expected) for f in check(imported.report, printed=imported.printed) if f.rule == "stated_total"}
+    findings = {
+        (f.row, f.column, f.actual, f.expected)
+        for f in check(imported.report, printed=imported.printed)
+        if f.rule == "stated_total"
+    }
     # The rows add up to 自然人 3, 商业企业 1, 法律服务机构 1 (total 5); 4 and 6 were printed.
     assert findings == {
         ("三、本年度办理结果 （七）总计", "自然人", 4, 3),
@@ -249,12 +265,18 @@ def test_layout_tables_are_read_as_paragraphs() -> None:
 
 
 def test_word_html_line_breaks_inside_chinese_vanish() -> None:
-    lines = lines_of("<p>全年主动公开\n政府信息 64 条。</p><script>var x = '<p>不是正文</p>';</script>")
+    lines = lines_of(
+        "<p>全年主动公开\n政府信息 64 条。</p><script>var x = '<p>不是正文</p>';</script>"
+    )
     assert [line.text for line in lines] == ["全年主动公开政府信息 64 条。"]
 
 
 def test_utf8_page_with_meta_and_headings(tmp_path: Path) -> None:
-    source = (Path(__file__).parent / "fixtures" / "import" / "word-export-gbk.html").read_bytes().decode("gb18030")
+    source = (
+        (Path(__file__).parent / "fixtures" / "import" / "word-export-gbk.html")
+        .read_bytes()
+        .decode("gb18030")
+    )
     page = tmp_path / "年报.htm"
     page.write_text(source.replace("charset=gb2312", "charset=utf-8"), encoding="utf-8")
     utf8 = import_file(page)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail, paint
+from govtui.cli.common import EXIT_OK, fail, paint
 
 
 def add_parser(sub: Any) -> None:

@@ -39,7 +39,9 @@ def read_report(path: Path) -> Loaded:
         imported = import_file(path)
         return Loaded(path, imported.report, imported.printed, imported.notes)
     known = "、".join(REPORT_SUFFIXES)
-    raise LoadError(path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")])
+    raise LoadError(
+        path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")]
+    )
 
 
 def expand(inputs: list[str]) -> list[Path]:

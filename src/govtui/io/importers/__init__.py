@@ -17,7 +17,7 @@ from pathlib import Path
 
 from govtui import form
 from govtui.errors import LoadError, Problem
-from govtui.io.importers import labels, prose, sections, tables, text
+from govtui.io.importers import prose, sections, tables, text
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Line
 from govtui.model import Report
@@ -42,7 +42,9 @@ def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
     """Import a file (a :class:`~pathlib.Path`) or a text (a ``str`` laid out as ``suffix``)."""
     if isinstance(source, Path):
         return import_file(source)
-    return import_lines(text.lines_of(source), markdown=suffix in _MARKDOWN, path=None, notes=Notes())
+    return import_lines(
+        text.lines_of(source), markdown=suffix in _MARKDOWN, path=None, notes=Notes()
+    )
 
 
 def import_file(path: Path) -> Imported:
@@ -79,7 +81,9 @@ def _read_bytes(path: Path) -> bytes:
             raise LoadError(path, [Problem("这是一个文件夹，不是报告文件")])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadError(path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")])
+            raise LoadError(
+                path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")]
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(path, [Problem("文件不存在")]) from None
@@ -155,7 +159,14 @@ def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:
     return kept
 
 
-def _identity(front: sections.Front, outline: sections.Outline, lines: list[Line], markdown: bool, path: Path | None, notes: Notes) -> Report:
+def _identity(
+    front: sections.Front,
+    outline: sections.Outline,
+    lines: list[Line],
+    markdown: bool,
+    path: Path | None,
+    notes: Notes,
+) -> Report:
     """The agency, year and title, from the title line or govtui's comment, else guessed."""
     title = text.unescape(front.title) if markdown else " ".join(front.title.split())
     agency, year = sections.agency_and_year(title)
@@ -171,7 +182,9 @@ def _identity(front: sections.Front, outline: sections.Outline, lines: list[Line
     if year is None or not 1900 <= year <= 9999:
         year = _any_year(lines)
         if year is None:
-            raise LoadError(path, [Problem("没有找到报告年度（如“2024年”）：无法确定这是哪一年的报告")])
+            raise LoadError(
+                path, [Problem("没有找到报告年度（如“2024年”）：无法确定这是哪一年的报告")]
+            )
         notes.add(f"标题中没有年度，按正文中第一个年份记为 {year} 年，请核对")
     report = _blank().model_copy(deep=True, update={"agency": agency, "year": year})
     if title and not sections.is_standard_title(title, agency, year):

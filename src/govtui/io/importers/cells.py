@@ -27,7 +27,9 @@ _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _MARKERS = frozenset({"/", "-", "—", "——", "–", "\\"})
 # A number with words after it: "22（其中修订 3 件）", "40 件".
 _ANNOTATED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|项|万元)?\s*(?:\((.*)\))?$")
-_FOOTER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?)\s*$")
+_FOOTER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?)\s*$"
+)
 _RULE = re.compile(r"^:?-{2,}:?$")
 _DIGITS_OR_NOT = re.compile(r"\d+(?:\.\d+)?|[^\d]+")
 

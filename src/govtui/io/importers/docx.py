@@ -27,14 +27,20 @@ def lines_of(data: bytes, path: Path | None = None) -> list[Line]:
     except ImportError:
         raise LoadError(
             path,
-            [Problem("读取 Word 文件需要 python-docx：请运行 pip install 'govtui[docx]'（或 pip install python-docx）")],
+            [
+                Problem(
+                    "读取 Word 文件需要 python-docx：请运行 pip install 'govtui[docx]'（或 pip install python-docx）"
+                )
+            ],
         ) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise LoadError(path, [Problem(f"不是有效的 Word（.docx）文件：{error}")]) from None
     except Exception as error:  # python-docx and lxml raise many kinds on a damaged file
-        raise LoadError(path, [Problem(f"Word 文件已损坏，无法读取：{type(error).__name__}")]) from None
+        raise LoadError(
+            path, [Problem(f"Word 文件已损坏，无法读取：{type(error).__name__}")]
+        ) from None
     lines: list[Line] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
@@ -63,14 +69,16 @@ def _table_lines(table: Any, before: int) -> list[Line]:
     across a row, the restarting one down a column): repeats are left empty, so that a
     number spanning three columns is read once.
     """
-    out = []
+    out: list[Line] = []
     above: list[Any] = []
     for row in table.rows:
         seen: list[Any] = []
         texts = []
         for index, cell in enumerate(row.cells):
             element = cell._tc
-            repeat = (seen and seen[-1] is element) or (index < len(above) and above[index] is element)
+            repeat = (seen and seen[-1] is element) or (
+                index < len(above) and above[index] is element
+            )
             texts.append("" if repeat else " ".join(cell.text.split()))
             seen.append(element)
         above = seen

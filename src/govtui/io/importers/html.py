@@ -251,9 +251,9 @@ def collapse(text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         start, end = match.start(), match.end()
-        if "\n" in match.group() and 0 < start and end < len(text):
-            if ord(text[start - 1]) >= _WIDE and ord(text[end]) >= _WIDE:
-                return ""
+        inside = start > 0 and end < len(text) and "\n" in match.group()
+        if inside and ord(text[start - 1]) >= _WIDE and ord(text[end]) >= _WIDE:
+            return ""
         return " "
 
     return _SPACES.sub(one, text).strip()

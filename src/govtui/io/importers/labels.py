@@ -111,9 +111,12 @@ def score(cell: str, wanted: Target) -> int:
     same_number = bool(number) and number == wanted.number
     # A label wrapped over two lines, abridged (（二）部分公开), or printed without its first
     # words (规范性文件): with the same numbering two characters do, without it a third.
-    if len(body) >= 2 if same_number else len(body) >= 4 and len(body) * 10 >= len(wanted.body) * 3:
-        if wanted.body.startswith(body) or wanted.body.endswith(body):
-            return 2
+    if same_number:
+        long_enough = len(body) >= 2
+    else:
+        long_enough = len(body) >= 4 and len(body) * 10 >= len(wanted.body) * 3
+    if long_enough and (wanted.body.startswith(body) or wanted.body.endswith(body)):
+        return 2
     if len(body) >= 4 and similar(body, wanted.body) >= (0.6 if same_number else 0.8):
         return 2
     return 0

@@ -18,13 +18,12 @@ from govtui.io.importers.text import Line
 Paragraphs = Callable[[list[Line]], list[str]]
 
 # The field a section's text belongs to before any sub-heading.
-_OPENING = {
-    s: next(f.key for f in form.PROSE_FIELDS if f.section == s)
-    for s in ("一", "五", "六")
-}
+_OPENING = {s: next(f.key for f in form.PROSE_FIELDS if f.section == s) for s in ("一", "五", "六")}
 
 
-def split_fields(section: str, lines: list[Line], strict: bool, notes: Notes) -> dict[str, list[Line]]:
+def split_fields(
+    section: str, lines: list[Line], strict: bool, notes: Notes
+) -> dict[str, list[Line]]:
     """The lines of a prose section, by the field they belong to."""
     heading = form.section_of(section).heading
     fields: dict[str, list[Line]] = {}
@@ -38,9 +37,13 @@ def split_fields(section: str, lines: list[Line], strict: bool, notes: Notes) ->
                 fields[current].append(Line(rest, None, 0, line.number))
             continue
         if strict and line.level:
-            notes.add(f"{heading}：小标题「{line.text.strip()}」不是表格规定的栏目，已作为正文放入「{form.PROSE_BY_KEY[current].label}」")
+            notes.add(
+                f"{heading}：小标题「{line.text.strip()}」不是表格规定的栏目，已作为正文放入「{form.PROSE_BY_KEY[current].label}」"
+            )
         elif line.cells is not None and sum(1 for c in line.cells if c.strip()) > 1:
-            notes.add(f"{heading}：表格行「{' '.join(line.text.split())[:30]}」已作为正文放入「{form.PROSE_BY_KEY[current].label}」")
+            notes.add(
+                f"{heading}：表格行「{' '.join(line.text.split())[:30]}」已作为正文放入「{form.PROSE_BY_KEY[current].label}」"
+            )
         fields.setdefault(current, []).append(line)
     return fields
 

@@ -10,6 +10,7 @@ label), and :func:`split_run` splits digits that ran together.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -91,7 +92,7 @@ def segments(
 
 def _settle(found: list[Segment]) -> list[Segment]:
     """Keep one segment per row, in order: move a value line printed before its label to it."""
-    for before, after in zip(found, found[1:], strict=False):
+    for before, after in itertools.pairwise(found):
         if not after.values and after.row.order == before.row.order + 1:
             excess = _excess(before)
             if excess:
@@ -123,7 +124,9 @@ def _excess(segment: Segment) -> list[Cell]:
 Check = Callable[[Sequence[Cell | None]], bool]
 
 
-def fit(values: Sequence[Cell], width: int, check: Check | None = None) -> tuple[list[Cell | None], list[Cell]]:
+def fit(
+    values: Sequence[Cell], width: int, check: Check | None = None
+) -> tuple[list[Cell | None], list[Cell]]:
     """Choose ``width`` cells for a row from its candidates; also return the extra numbers.
 
     Empty cells before and after the numbers are padding from merged cells, unless the row

@@ -27,7 +27,9 @@ _BOILERPLATE = re.compile(
 )
 _DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*$")
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*(\S+)")
-_IDENTITY = re.compile(r"^<!--\s*govtui agency:\s*(?P<agency>.*?)\s*\|\s*year:\s*(?P<year>\d{4})\s*-->$")
+_IDENTITY = re.compile(
+    r"^<!--\s*govtui agency:\s*(?P<agency>.*?)\s*\|\s*year:\s*(?P<year>\d{4})\s*-->$"
+)
 _YEAR = re.compile(r"([0-9０-９]{4})\s*年")
 _TITLE_END = labels.norm(form.TITLE_SUFFIX)[-4:]  # 年度报告
 _HEADING_WIDTH = 48  # a bare line longer than this is prose, not a heading

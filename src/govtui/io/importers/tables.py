@@ -19,7 +19,7 @@ from govtui import form
 from govtui.io.importers import labels
 from govtui.io.importers.cells import TARGETS, Cell, stream
 from govtui.io.importers.notes import Notes
-from govtui.io.importers.rows import Segment, fit, segments, split_run
+from govtui.io.importers.rows import Check, Segment, fit, segments, split_run
 from govtui.io.importers.text import Line
 from govtui.model import Report
 from govtui.numbers import parse_count, parse_fee
@@ -111,7 +111,7 @@ class _Reader:
             self.note(f"多出的数字未读入（{shown}）", row)
 
 
-def _sums_up(width: int) -> object:
+def _sums_up(width: int) -> Check:
     def check(cells: Sequence[Cell | None]) -> bool:
         numbers = [_quiet(c) for c in cells]
         return len(numbers) == width and sum(numbers[:-1]) == numbers[-1]
@@ -147,7 +147,9 @@ def _as_cells(way: Sequence[int]) -> list[Cell | None]:
     return [Cell("value", str(n), number=str(n)) for n in way]
 
 
-def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> tuple[list[Cell | None], list[list[int]]]:
+def _cells_for(
+    segment: Segment, width: int, checked: bool, reader: _Reader
+) -> tuple[list[Cell | None], list[list[int]]]:
     """The row's cells, and the other ways to read it when its digits ran together."""
     key = segment.row.key
     runs = [c for c in segment.values if not c.blank]
@@ -162,9 +164,14 @@ def _cells_for(segment: Segment, width: int, checked: bool, reader: _Reader) -> 
     return chosen, []
 
 
-def _undecided(reader: _Reader, key: str, chosen: Sequence[int], others: Sequence[Sequence[int]], digits: str) -> None:
+def _undecided(
+    reader: _Reader, key: str, chosen: Sequence[int], others: Sequence[Sequence[int]], digits: str
+) -> None:
     shown = "；".join(_show(w) for w in others)
-    reader.note(f"数字连在一起（{digits}），有多种拆法，暂按 {_show(chosen)} 读入（另可为 {shown}），请核对", key)
+    reader.note(
+        f"数字连在一起（{digits}），有多种拆法，暂按 {_show(chosen)} 读入（另可为 {shown}），请核对",
+        key,
+    )
 
 
 # --------------------------------------------------------------------------- 二
@@ -268,10 +275,14 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
         for column, cell in zip(table.columns, chosen, strict=True):
             if row.computed:
                 if cell is not None:
-                    printed[CellRef(table.key, key, column.key)] = reader.count(cell, key, column.key)
+                    printed[CellRef(table.key, key, column.key)] = reader.count(
+                        cell, key, column.key
+                    )
             elif column.computed:
                 if cell is not None:
-                    printed[CellRef(table.key, key, total_column.key)] = reader.count(cell, key, column.key)
+                    printed[CellRef(table.key, key, total_column.key)] = reader.count(
+                        cell, key, column.key
+                    )
             else:
                 report.requests[key][column.key] = reader.count(cell, key, column.key)
     for key, ways in ambiguous.items():
@@ -284,7 +295,9 @@ def segment_digits(segment: Segment) -> str:
     return "".join(c.number for c in segment.values if c.kind == "run")
 
 
-def _decide(report: Report, printed: Printed, key: str, ways: list[list[int]], digits: str, reader: _Reader) -> None:
+def _decide(
+    report: Report, printed: Printed, key: str, ways: list[list[int]], digits: str, reader: _Reader
+) -> None:
     """Choose among the splits of a run the one the printed （七）总计 or the 勾稽关系 confirms."""
     table = form.REQUESTS
     columns = table.input_columns
@@ -314,7 +327,13 @@ def _decide(report: Report, printed: Printed, key: str, ways: list[list[int]], d
     chosen = good[0] if len(good) == 1 else ways[0]
     confirmed(chosen)
     if len(good) == 1:
-        how = "（七）总计" if key in total_row.sum_of else "各项之和" if key == total_row.key else "勾稽关系"
+        how = (
+            "（七）总计"
+            if key in total_row.sum_of
+            else "各项之和"
+            if key == total_row.key
+            else "勾稽关系"
+        )
         reader.note(f"数字连在一起（{digits}），有多种拆法，按{how}定为 {_show(chosen)}", key)
     else:
         _undecided(reader, key, chosen, [w for w in ways if w is not chosen], digits)
@@ -328,7 +347,6 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
     table = form.APPEALS
     reader = _Reader(table, notes)
     rows, prose, furniture = stream(lines, table.key)
-    cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     width = len(table.columns)
     wanted = width * len(table.rows)
