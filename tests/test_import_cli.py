@@ -150,3 +150,20 @@ def test_custom_title_survives_through_the_identity_comment() -> None:
     from govtui.io.importers import import_report
 
     assert import_report(text).report == report
+
+
+def test_a_report_cut_inside_its_last_character_is_read_as_utf8(tmp_path: Path) -> None:
+    data = SEED.read_bytes()
+    cut = data.index("依据《政府信息公开".encode()) + 2  # inside 依, the last section's first word
+    path = tmp_path / "截断.md"
+    path.write_bytes(data[:cut])
+    imported = import_file(path)
+    assert "文件末尾不完整（最后一个字被截断）" in imported.notes
+    assert imported.report.prose["overview.lead"].startswith("2024 年，牧野区工信局")
+
+
+def test_import_of_a_folder_points_to_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(tmp_path)]) == 2
+    assert "这是一个文件夹" in capsys.readouterr().err

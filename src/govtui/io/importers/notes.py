@@ -5,6 +5,8 @@ A report that writes "/" in forty cells should get one note naming the places, n
 
 from __future__ import annotations
 
+from govtui import form
+
 _SHOWN = 6  # places listed before "等 N 处"
 
 
@@ -32,4 +34,12 @@ class Notes:
             shown = "；".join(places[:_SHOWN])
             more = f" 等 {len(places)} 处" if len(places) > _SHOWN else ""
             grouped.append(f"{section}：{what}：{shown}{more}")
-        return (*self._items, *grouped)
+        return tuple(sorted((*self._items, *grouped), key=_section_order))
+
+
+def _section_order(note: str) -> int:
+    """Notes in the order of the report: general ones first, then by section."""
+    for index, section in enumerate(form.SECTIONS):
+        if note.startswith(section.heading):
+            return index + 1
+    return 0

@@ -61,8 +61,9 @@ def decode(data: bytes, declared: str = "") -> tuple[str, str]:
         return data.decode("gb18030", errors="replace"), ""
     try:
         return data.decode("utf-8"), ""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:  # UTF-8 cut off in the middle of its last character
+            return data.decode("utf-8", errors="replace"), "文件末尾不完整（最后一个字被截断）"
     try:
         return data.decode("gb18030"), "文件不是 UTF-8 编码，已按 GBK（GB18030）读入"
     except UnicodeDecodeError:
