@@ -16,6 +16,7 @@ from govtui.errors import LoadError
 from govtui.io.importers import import_file
 from govtui.io.importers.html import lines_of
 from govtui.model import Report
+from test_import_layouts import stated_totals
 
 docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
 
@@ -203,16 +204,10 @@ def test_word_file_with_merged_cells(tmp_path: Path, styled: bool) -> None:
 
 
 def test_word_file_with_a_wrong_printed_total(tmp_path: Path) -> None:
-    from govtui.rules import check
-
     path = tmp_path / "年报.docx"
     make_docx(path, styled_headings=False, printed_total_row=(4, 1, 0, 0, 1, 0))
     imported = import_file(path)
-    findings = {
-        (f.row, f.column, f.actual, f.expected)
-        for f in check(imported.report, printed=imported.printed)
-        if f.rule == "stated_total"
-    }
+    findings = stated_totals(imported)
     # The rows add up to 自然人 3, 商业企业 1, 法律服务机构 1 (total 5); 4 and 6 were printed.
     assert findings == {
         ("三、本年度办理结果 （七）总计", "自然人", 4, 3),

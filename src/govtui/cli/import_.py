@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
     source = Path(args.report)
     if source.is_dir():
-        return fail(f"{source}：这是一个文件夹；请给出一个报告文件（要校验整个文件夹请用 govtui check）")
+        return fail(
+            f"{source}：这是一个文件夹；请给出一个报告文件（要校验整个文件夹请用 govtui check）"
+        )
     if source.suffix.lower() not in IMPORT_SUFFIXES:
         kinds = "、".join(IMPORT_SUFFIXES)
         return fail(f"{source}：不认识的文件类型「{source.suffix or '无扩展名'}」：应为 {kinds}")

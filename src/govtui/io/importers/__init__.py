@@ -17,13 +17,13 @@ from pathlib import Path
 
 from govtui import form
 from govtui.errors import LoadError, Problem
+from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Line
 from govtui.model import Report
 from govtui.rules.finding import CellRef
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
 UNKNOWN_AGENCY = "未知机关"
 _MARKDOWN = (".md", ".markdown")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
@@ -50,7 +50,7 @@ def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
 def import_file(path: Path) -> Imported:
     """Read ``path`` by its suffix; :class:`LoadError` when it cannot be read or is no report."""
     suffix = path.suffix.lower()
-    data = _read_bytes(path)
+    data = toml_file.read_bytes(path)
     notes = Notes()
     if suffix == ".docx":
         from govtui.io.importers import docx
@@ -71,24 +71,6 @@ def import_file(path: Path) -> Imported:
             notes.add(note)
         lines = text.lines_of(decoded)
     return import_lines(lines, markdown=suffix in _MARKDOWN, path=path, notes=notes)
-
-
-def _read_bytes(path: Path) -> bytes:
-    from govtui.io.atomic import describe_os_error
-
-    try:
-        if path.is_dir():
-            raise LoadError(path, [Problem("这是一个文件夹，不是报告文件")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")]
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(path, [Problem("文件不存在")]) from None
-    except OSError as error:
-        raise LoadError(path, [Problem(f"无法读取：{describe_os_error(error)}")]) from None
 
 
 # --------------------------------------------------------------------------- assembling
