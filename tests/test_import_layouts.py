@@ -321,3 +321,19 @@ def test_sections_renumbered_and_tables_numbered_again() -> None:
 def test_every_fixture_imports_to_a_valid_report(name: str) -> None:
     imported = import_file(FIXTURES / name)
     assert Report.model_validate(imported.report.model_dump()) == imported.report
+
+
+def test_prose_among_the_tables_is_kept_and_noted() -> None:
+    from govtui.io.importers import import_report
+
+    text = (FIXTURES / "pipe-rows.txt").read_text(encoding="utf-8")
+    note = "注：本表数据统计截至2024年12月31日。"
+    imported = import_report(
+        text.replace("四、政府信息公开行政复议", note + "\n四、政府信息公开行政复议"), suffix=".txt"
+    )
+    assert (
+        imported.report.prose["overview.oversight"]
+        == BASE_PROSE["overview.oversight"] + "\n" + note
+    )
+    assert any("已放入「（五）监督保障」的末尾" in n for n in imported.notes)
+    assert imported.report.requests == requests_grid(BASE_REQUESTS)

@@ -277,3 +277,17 @@ def test_utf8_page_with_meta_and_headings(tmp_path: Path) -> None:
     utf8 = import_file(page)
     gbk = import_file(Path(__file__).parent / "fixtures" / "import" / "word-export-gbk.html")
     assert utf8.report == gbk.report and utf8.notes == gbk.notes
+
+
+def test_page_marking_only_some_headings_is_read_loosely() -> None:
+    # <h2> for 一 only, <p><strong> for the rest: every plain line may still be a heading.
+    imported = import_file(Path(__file__).parent / "fixtures" / "mixed-headings.html")
+    report = imported.report
+    assert (report.agency, report.year) == ("青禾县林业局", 2024)
+    assert report.prose["overview.lead"] == "全年推进公开。"
+    assert report.prose["overview.proactive"] == "公开50条。"
+    assert report.prose["closing.problems"] == "问题。"
+    assert report.prose["closing.other_matters"] == "未收取信息处理费。"
+    assert report.proactive["licensing"] == {"decisions": 5}
+    assert report.requests["new"]["natural_person"] == 1
+    assert report.requests["granted"]["natural_person"] == 1

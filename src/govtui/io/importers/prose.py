@@ -8,14 +8,10 @@ paragraph where it stands, and is noted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from govtui import form
 from govtui.io.importers import labels
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Line
-
-Paragraphs = Callable[[list[Line]], list[str]]
 
 # The field a section's text belongs to before any sub-heading.
 _OPENING = {s: next(f.key for f in form.PROSE_FIELDS if f.section == s) for s in ("一", "五", "六")}

@@ -40,7 +40,6 @@ class Outline:
     """The report divided: title, the lines before 一, and each section's lines."""
 
     strict: bool  # only marked headings divide the report
-    title: str = ""
     front: list[Line] = field(default_factory=list)
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
@@ -48,17 +47,29 @@ class Outline:
 
 def outline(lines: list[Line]) -> Outline:
     """Divide ``lines`` at the section headings; everything before 一 is the front matter."""
-    strict = any(line.level and labels.section_of(line.text) for line in lines)
-    result = Outline(strict=strict)
+    result = Outline(strict=_marks_all_sections(lines))
     current: list[Line] = result.front
     for line in lines:
-        numeral = _heading(line, strict)
+        numeral = _heading(line, result.strict)
         if numeral:
             result.found.append(line.text.strip())
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
     return result
+
+
+def _marks_all_sections(lines: list[Line]) -> bool:
+    """True when the marked headings name every section that any line names.
+
+    A page that marks some section headings with ``<h2>`` but writes others as plain
+    paragraphs must be read loosely; govtui's exports mark all six and are read strictly.
+    """
+    marked = {labels.section_of(line.text) for line in lines if line.level} - {""}
+    if not marked:
+        return False
+    loose = {_heading(line, strict=False) for line in lines if not line.level} - {""}
+    return loose <= marked
 
 
 def boilerplate(text: str) -> bool:
@@ -133,7 +144,7 @@ def _title_span(lines: list[Line], strict: bool) -> tuple[int | None, int]:
             continue
         if not strict and (_TITLE_END not in labels.norm(text) or len(text) > 80):
             continue
-        previous = _previous_text(lines, index)
+        previous = None if strict else _previous_text(lines, index)
         if _YEAR.match(text) and previous is not None:
             before = lines[previous].text.strip()
             if len(before) <= 30 and "。" not in before and not boilerplate(before):
