@@ -190,7 +190,6 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes) -> list[Line
             f"{reader.section}：用的是 2019 年旧表格（{old}），"
             "已按行读入本年处理决定数量等能对应的数字，其余按 0，请核对"
         )
-    if old:
         cells = [_old_change(c) for c in cells]
     found, strays = segments(cells, {})
     reader.strays(strays)
