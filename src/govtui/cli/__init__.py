@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from govtui import __version__
 
-# Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``.
-COMMANDS = ("check", "export", "new")
+# Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
+# (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
+COMMANDS = ("check", "export", "import", "new")
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
@@ -25,7 +28,13 @@ govtui — editor and checker for the annual report on government information di
   govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
   govtui export 报告.toml          生成 Markdown 报告 / write the Markdown report
   govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
+  govtui import 去年的报告.docx -o 报告.toml       导入已发布的报告 / import a published report
 """
+
+
+def _command(name: str) -> Any:
+    module = f"{name}_" if keyword.iskeyword(name) else name
+    return importlib.import_module(f"govtui.cli.{module}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="命令 / command")
     for name in COMMANDS:
-        importlib.import_module(f"govtui.cli.{name}").add_parser(sub)
+        _command(name).add_parser(sub)
     return parser
 
 
@@ -54,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     args = parser.parse_args(args_list)
-    module = importlib.import_module(f"govtui.cli.{args.command}")
+    module = _command(args.command)
     try:
         code: int = module.run(args)
     except KeyboardInterrupt:

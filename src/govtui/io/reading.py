@@ -11,7 +11,9 @@ from govtui.errors import LoadError, Problem
 from govtui.model import Report
 from govtui.rules.registry import Printed
 
-REPORT_SUFFIXES = (".toml",)
+# govtui's own files, then the published reports the importer reads.
+IMPORT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
+REPORT_SUFFIXES = (".toml", *IMPORT_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,15 @@ def read_report(path: Path) -> Loaded:
         from govtui.io import toml_file
 
         return Loaded(path, toml_file.load(path))
-    raise LoadError(path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 .toml")])
+    if suffix in IMPORT_SUFFIXES:
+        from govtui.io.importers import import_file
+
+        imported = import_file(path)
+        return Loaded(path, imported.report, imported.printed, imported.notes)
+    known = "、".join(REPORT_SUFFIXES)
+    raise LoadError(
+        path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")]
+    )
 
 
 def expand(inputs: list[str]) -> list[Path]:

@@ -44,6 +44,14 @@ def load(path: Path | str) -> Report:
 
 def read_text(path: Path) -> str:
     """The file's text, or a :class:`LoadError` that says in Chinese why it cannot be read."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a :class:`LoadError` (missing, a folder, too large, unreadable).
+
+    Shared with the importer of published reports, which decodes more leniently.
+    """
     try:
         if path.is_dir():
             raise LoadError(path, [Problem("这是一个文件夹，不是报告文件")])
@@ -52,12 +60,11 @@ def read_text(path: Path) -> str:
             raise LoadError(
                 path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")]
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(path, [Problem("文件不存在")]) from None
     except OSError as error:
         raise LoadError(path, [Problem(f"无法读取：{describe_os_error(error)}")]) from None
-    return decode(data, path)
 
 
 def decode(data: bytes, path: Path | str | None = None) -> str:

@@ -1,0 +1,97 @@
+"""``govtui import``: a published report (text, Markdown, web page, Word) becomes a govtui file.
+
+The file is written next to the report with the suffix ``.toml`` unless ``-o`` says
+otherwise (``-o -`` prints it). An existing file is never overwritten without ``--force``:
+it may be the clerk's edited report. The notes (what the importer assumed) and the checker's
+findings, the printed totals that do not add up first among them, are printed after.
+
+Exit status: 0 when the file was written (findings or not: ``govtui check`` judges the
+report), 2 when the report could not be read or the file not written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from govtui.cli.common import EXIT_OK, fail, paint
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="导入已发布的报告 / import a published report",
+        description=(
+            "把已发布的年度报告（.md、.txt、.html、.htm、.docx）转为 govtui 报告文件。\n"
+            "默认写在原文件旁边（同名 .toml）；已有同名文件时需加 --force 才覆盖。\n"
+            "Turn a published report into a govtui file, next to it by default (same name, .toml).\n"
+            "退出码 / exit status: 0 已写出 written, 2 无法读取或写入 unreadable or not written."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("report", metavar="REPORT", help="已发布的报告 / the published report")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.toml",
+        help="输出文件，- 表示标准输出 / output file, - for stdout",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from govtui.errors import GovtuiError, LoadError
+    from govtui.io import toml_file
+    from govtui.io.reading import IMPORT_SUFFIXES, read_report
+
+    source = Path(args.report)
+    if source.is_dir():
+        return fail(
+            f"{source}：这是一个文件夹；请给出一个报告文件（要校验整个文件夹请用 govtui check）"
+        )
+    if source.suffix.lower() not in IMPORT_SUFFIXES:
+        kinds = "、".join(IMPORT_SUFFIXES)
+        return fail(f"{source}：不认识的文件类型「{source.suffix or '无扩展名'}」：应为 {kinds}")
+    target = None if args.output == "-" else Path(args.output or source.with_suffix(".toml"))
+    if target is not None and target.exists() and not args.force:
+        return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
+    try:
+        loaded = read_report(source)
+    except LoadError as error:
+        return fail(error.describe())
+    text = toml_file.dumps(loaded.report)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            toml_file.save(loaded.report, target)
+        except GovtuiError as error:
+            return fail(str(error))
+        print(f"已写出 / written: {target}")
+    _print_report(loaded, sys.stderr if target is None else sys.stdout)
+    return EXIT_OK
+
+
+def _print_report(loaded: Any, out: Any) -> None:
+    from govtui.rules import check
+
+    findings = check(loaded.report, printed=loaded.printed)
+    if loaded.notes:
+        print(f"导入时的处理（{len(loaded.notes)} 条）：", file=out)
+        for note in loaded.notes:
+            print(f"  注意：{note}", file=out)
+    errors = [f for f in findings if f.is_error]
+    if not findings:
+        print(paint("校验：没有错误，没有警告", "32", out), file=out)
+        return
+    summary = f"校验：{len(errors)} 个错误，{len(findings) - len(errors)} 个警告"
+    print(paint(summary, "31" if errors else "33", out), file=out)
+    for finding in findings:
+        label = paint("错误", "31", out) if finding.is_error else paint("警告", "33", out)
+        place = " / ".join(p for p in (finding.section_heading, finding.row, finding.column) if p)
+        print(f"  {label} [{finding.rule}] {place}", file=out)
+        print(f"       {finding.message}", file=out)

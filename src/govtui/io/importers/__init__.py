@@ -1,0 +1,208 @@
+"""Importing a published report — text, Markdown, a web page or a Word file — into the model.
+
+One entry point, :func:`import_report`: the file is turned into lines (:mod:`.text`,
+:mod:`.html`, :mod:`.docx`), the lines are divided into sections (:mod:`.sections`), the
+prose is placed into the form's fields (:mod:`.prose`) and the three tables are read
+(:mod:`.tables`). The result carries the totals the report printed, for the ``stated_total``
+rule, and notes on everything the importer had to assume. A file without a recognisable
+section 三 is refused with a :class:`~govtui.errors.LoadError` that says what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from govtui import form
+from govtui.errors import LoadError, Problem
+from govtui.io import toml_file
+from govtui.io.importers import prose, sections, tables, text
+from govtui.io.importers.notes import Notes
+from govtui.io.importers.text import Line
+from govtui.model import Report
+from govtui.rules.finding import CellRef
+
+UNKNOWN_AGENCY = "未知机关"
+_MARKDOWN = (".md", ".markdown")
+_ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A report as imported, the totals it printed, and what the importer assumed."""
+
+    report: Report
+    printed: dict[CellRef, int]
+    notes: tuple[str, ...]
+
+
+def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
+    """Import a file (a :class:`~pathlib.Path`) or a text (a ``str`` laid out as ``suffix``)."""
+    if isinstance(source, Path):
+        return import_file(source)
+    return import_lines(
+        text.lines_of(source), markdown=suffix in _MARKDOWN, path=None, notes=Notes()
+    )
+
+
+def import_file(path: Path) -> Imported:
+    """Read ``path`` by its suffix; :class:`LoadError` when it cannot be read or is no report."""
+    suffix = path.suffix.lower()
+    data = toml_file.read_bytes(path)
+    notes = Notes()
+    if suffix == ".docx":
+        from govtui.io.importers import docx
+
+        lines = docx.lines_of(data, path)
+    elif suffix in (".html", ".htm"):
+        from govtui.io.importers import html
+
+        decoded, note = text.decode(data, text.declared_charset(data))
+        if note:
+            notes.add(note)
+        lines = html.lines_of(decoded)
+    else:
+        if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise LoadError(path, [Problem("文件含有二进制内容，不是文本格式的报告")])
+        decoded, note = text.decode(data)
+        if note:
+            notes.add(note)
+        lines = text.lines_of(decoded)
+    return import_lines(lines, markdown=suffix in _MARKDOWN, path=path, notes=notes)
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+def import_lines(lines: list[Line], *, markdown: bool, path: Path | None, notes: Notes) -> Imported:
+    """Build the report from a document's lines."""
+    outline = sections.outline(lines)
+    if "三" not in outline.sections:
+        raise LoadError(path, [Problem(_not_a_report(outline, lines))])
+    front = sections.read_front(outline.front, outline.strict)
+    report = _identity(front, outline, lines, markdown, path, notes)
+    paragraphs = text.markdown_paragraphs if markdown else text.plain_paragraphs
+
+    fields: dict[str, list[str]] = {f.key: [] for f in form.PROSE_FIELDS}
+    fields["report.preface"] = paragraphs(front.preface)
+    for numeral in ("一", "五", "六"):
+        if numeral not in outline.sections:
+            notes.add(f"没有找到「{form.section_of(numeral).heading}」这一节，其文字为空")
+            continue
+        section_lines = outline.sections[numeral]
+        if not markdown:
+            section_lines = _without_furniture(section_lines, front.dropped)
+        by_field = prose.split_fields(numeral, section_lines, outline.strict, notes)
+        for key, field_lines in by_field.items():
+            fields[key].extend(paragraphs(field_lines))
+
+    if front.dropped:
+        shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
+        more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""
+        notes.add(f"略去了网页信息（不是报告正文）：{shown}{more}")
+
+    printed: dict[CellRef, int] = {}
+    strays: list[Line] = []
+    if "二" in outline.sections:
+        strays += tables.read_proactive(outline.sections["二"], report, notes)
+    else:
+        notes.add(f"没有找到「{form.section_of('二').heading}」这一节，其数字均按 0")
+    found, stray = tables.read_requests(outline.sections["三"], report, notes)
+    printed.update(found)
+    strays += stray
+    if "四" in outline.sections:
+        found, stray = tables.read_appeals(outline.sections["四"], report, notes)
+        printed.update(found)
+        strays += stray
+    else:
+        notes.add(f"没有找到「{form.section_of('四').heading}」这一节，其数字均按 0")
+    if strays:
+        nearest = "overview.oversight"
+        fields[nearest].extend(paragraphs(strays))
+        notes.add(
+            f"表格各节中有 {len(strays)} 段文字，已放入「{form.PROSE_BY_KEY[nearest].label}」的末尾："
+            + "、".join(f"「{s.text.strip()[:16]}…」" for s in strays[:3])
+        )
+    for key, field_paragraphs in fields.items():
+        report.prose[key] = prose.join(field_paragraphs)
+    return Imported(report, printed, notes.all())
+
+
+def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:
+    """A web page's buttons and footers (【打印】【关闭】) are not report text: left out, listed."""
+    kept = []
+    for line in lines:
+        if line.cells is None and sections.boilerplate(line.text.strip()):
+            dropped.append(line.text.strip())
+        else:
+            kept.append(line)
+    return kept
+
+
+def _identity(
+    front: sections.Front,
+    outline: sections.Outline,
+    lines: list[Line],
+    markdown: bool,
+    path: Path | None,
+    notes: Notes,
+) -> Report:
+    """The agency, year and title, from the title line or govtui's comment, else guessed."""
+    title = text.unescape(front.title) if markdown else " ".join(front.title.split())
+    agency, year = sections.agency_and_year(title)
+    if front.identity:
+        agency, year = front.agency, front.year
+    if not agency:
+        agency = front.agency or UNKNOWN_AGENCY
+        notes.add(
+            f"标题中没有机关名称，机关名称暂记为「{agency}」，请核对"
+            if front.agency
+            else f"没有找到机关名称，暂记为「{UNKNOWN_AGENCY}」，请在文件中填写 report.agency"
+        )
+    if year is None or not 1900 <= year <= 9999:
+        year = _any_year(lines)
+        if year is None:
+            raise LoadError(
+                path, [Problem("没有找到报告年度（如“2024年”）：无法确定这是哪一年的报告")]
+            )
+        notes.add(f"标题中没有年度，按正文中第一个年份记为 {year} 年，请核对")
+    report = _blank().model_copy(deep=True, update={"agency": agency, "year": year})
+    if title and not sections.is_standard_title(title, agency, year):
+        report.title = title
+    if not title:
+        notes.add("没有找到标题，使用标准标题")
+    return report
+
+
+@cache
+def _blank() -> Report:
+    """A validated blank report to copy: validating one per import is a good part of the time."""
+    return Report.blank(UNKNOWN_AGENCY, 2000)
+
+
+def _any_year(lines: list[Line]) -> int | None:
+    for line in lines:
+        match = _ANY_YEAR.search(line.text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _not_a_report(outline: sections.Outline, lines: list[Line]) -> str:
+    wanted = form.section_of("三").heading
+    if outline.found:
+        seen = "、".join(f"「{h[:24]}」" for h in outline.found[:6])
+        return f"没有找到「{wanted}」一节，无法读入表格；找到的章节标题是 {seen}"
+    first = next((line.text.strip() for line in lines if not line.blank), "")
+    if not first:
+        return f"文件是空的，没有找到「{wanted}」一节"
+    shown = first[:30].replace("\n", " ")
+    return (
+        f"不像是政府信息公开工作年度报告：没有找到任何章节标题（如「{wanted}」）；"
+        f"文件开头是「{shown}」"
+    )
+
+
+__all__ = ["Imported", "import_file", "import_lines", "import_report"]

@@ -1,0 +1,259 @@
+"""Web pages (``.html``/``.htm``) as lines: paragraphs, headings and table rows.
+
+Agency sites publish the report as a page built by a CMS or saved from Word: headings are
+often ``<p><strong>``, cells carry ``&nbsp;`` and Word's ``<o:p></o:p>``, a label is split
+over several ``<span>``\\ s, merged cells use ``rowspan``/``colspan``, and the whole page may
+sit in layout tables. The page is parsed with the standard library's tolerant
+:mod:`html.parser` into a small tree; a table that holds no other table is a grid whose
+merged cells are expanded (the text at the first position, the rest empty, as
+:mod:`.docx` does too), and every other element contributes its text as paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from govtui.io.importers.text import Line
+
+_VOID = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "source", "param"}
+)
+_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "select", "button"})
+_BLOCK = frozenset(
+    {
+        "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote",
+        "center", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "caption",
+        "h1", "h2", "h3", "h4", "h5", "h6", "form", "fieldset", "figure", "figcaption", "address",
+        "tbody", "thead", "tfoot", "body", "html",
+    }
+)  # fmt: skip
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Starting one of these closes an open element of the listed kinds (HTML's implied end tags).
+_CLOSES = {
+    "p": {"p"},
+    "li": {"li", "p"},
+    "tr": {"tr", "td", "th", "p"},
+    "td": {"td", "th", "p"},
+    "th": {"td", "th", "p"},
+    "tbody": {"tbody", "thead", "tfoot", "tr", "td", "th", "p"},
+    "thead": {"tbody", "thead", "tfoot", "tr", "td", "th", "p"},
+    "tfoot": {"tbody", "thead", "tfoot", "tr", "td", "th", "p"},
+}
+_BARRIERS = frozenset({"table", "body", "html"})
+_SPACES = re.compile(r"[ \t\n\r\f\v\xa0\u200b]+")
+_WIDE = 0x2E80  # CJK and full-width forms start here
+_MAX_SPAN = 64  # a rowspan or colspan beyond this is junk, not a report table
+_MAX_DEPTH = 400
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unclosed ``<p>``/``<td>``/``<tr>`` close themselves, stray ends are ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root")
+        self.stack = [self.root]
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            if tag in _SKIP:
+                self.skipping += 1
+            return
+        if tag in _SKIP:
+            self.skipping = 1
+            return
+        for name in _CLOSES.get(tag, ()):
+            self._close(name, quietly=True)
+        node = _Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping:
+            self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag in _SKIP:
+                self.skipping -= 1
+            return
+        self._close(tag, quietly=False)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.stack[-1].children.append(data)
+
+    def _close(self, tag: str, *, quietly: bool) -> None:
+        """Pop to the innermost open ``tag``, but never out of the enclosing table."""
+        for depth in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[depth].tag
+            if name == tag:
+                del self.stack[depth:]
+                return
+            if name in _BARRIERS and (quietly or tag not in _BARRIERS):
+                return
+
+
+# Inline tags carry no structure, and Word's pages are mostly inline tags with long style
+# attributes: removing them with one regular expression before parsing, and the styling
+# attributes of the rest, makes the parser's work several times smaller.
+_INLINE = re.compile(
+    r"</?(?:span|font|o:p|b|strong|i|em|u|a|sup|sub|small|big|abbr|ins|del|st1:[a-z]+|w:[a-z]+)"
+    r"(?:\s[^<>]*)?>",
+    re.I,
+)
+_STYLING = re.compile(
+    r"""\s(?:style|class|lang|width|height|valign|align|border|cellspacing|cellpadding|bgcolor|"""
+    r"""nowrap|face|size|color|id|x:[a-z]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""",
+    re.I,
+)
+
+
+def lines_of(page: str) -> list[Line]:
+    """The page's paragraphs, headings and table rows, in reading order."""
+    builder = _TreeBuilder()
+    builder.feed(_STYLING.sub("", _INLINE.sub("", page)))
+    builder.close()
+    walker = _Walker()
+    walker.walk(builder.root)
+    walker.flush()
+    return walker.lines
+
+
+class _Walker:
+    """Collects text into lines: a block element or ``<br>`` ends a line."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.buffer: list[str] = []
+        self.level = 0
+
+    def flush(self) -> None:
+        text = collapse("".join(self.buffer))
+        self.buffer = []
+        if text:
+            self.lines.append(Line(text, None, self.level, len(self.lines) + 1))
+
+    def walk(self, node: _Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.buffer.append(child)
+                continue
+            if child.tag == "br":
+                self.flush()
+                continue
+            if child.tag == "table" and not _contains(child, "table"):
+                self.flush()
+                for cells in grid(child):
+                    self.lines.append(Line("\t".join(cells), tuple(cells), 0, len(self.lines) + 1))
+                continue
+            block = child.tag in _BLOCK
+            if block:
+                self.flush()
+            level = _HEADINGS.get(child.tag)
+            if level:
+                self.level = level
+            self.walk(child)
+            if block:
+                self.flush()
+            if level:
+                self.level = 0
+
+
+def _contains(node: _Node, tag: str) -> bool:
+    return any(
+        isinstance(child, _Node) and (child.tag == tag or _contains(child, tag))
+        for child in node.children
+    )
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def grid(table: _Node) -> list[list[str]]:
+    """A table's rows as a grid: a merged cell's text at its first position, the positions
+    it also covers empty (so a value spanning three columns is not read three times)."""
+    rows = [row for row in _descendants(table, "tr")]
+    taken: dict[tuple[int, int], str] = {}
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in (n for n in row.children if isinstance(n, _Node) and n.tag in ("td", "th")):
+            while (r, c) in taken:
+                c += 1
+            text = cell_text(cell)
+            down = _span(cell.attrs.get("rowspan"))
+            across = _span(cell.attrs.get("colspan"))
+            for dr in range(down):
+                for dc in range(across):
+                    taken.setdefault((r + dr, c + dc), "" if dr or dc else text)
+            c += across
+            width = max(width, c)
+    return [
+        [taken.get((r, c), "") for c in range(width)]
+        for r in range(len(rows))
+        if any((r, c) in taken for c in range(width))
+    ]
+
+
+def _descendants(node: _Node, tag: str) -> list[_Node]:
+    """``tag`` elements under ``node`` (through tbody/thead), not inside a nested table."""
+    found: list[_Node] = []
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                found.append(child)
+            elif child.tag != "table":
+                found.extend(_descendants(child, tag))
+    return found
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(_MAX_SPAN, int((value or "1").strip())))
+    except ValueError:
+        return 1
+
+
+def cell_text(node: _Node) -> str:
+    """A cell's text on one line: paragraphs and ``<br>`` inside it become spaces."""
+    parts: list[str] = []
+
+    def collect(current: _Node) -> None:
+        for child in current.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag == "br" or child.tag in _BLOCK:
+                parts.append(" ")
+                collect(child)
+                parts.append(" ")
+            else:
+                collect(child)
+
+    collect(node)
+    return collapse("".join(parts))
+
+
+def collapse(text: str) -> str:
+    """HTML's white space: runs become one space, and a line break between two Chinese
+    characters disappears (Word's HTML wraps long paragraphs in the middle of words)."""
+
+    def one(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        inside = start > 0 and end < len(text) and "\n" in match.group()
+        if inside and ord(text[start - 1]) >= _WIDE and ord(text[end]) >= _WIDE:
+            return ""
+        return " "
+
+    return _SPACES.sub(one, text).strip()
