@@ -42,7 +42,11 @@ def test_check_a_folder_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLES), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     files = {Path(f["path"]).name: f for f in data["files"]}
-    assert set(files) == {p.name for p in SAMPLES.glob("*.toml")}
+    # A folder means every report in it: the TOML files and the published Markdown beside them.
+    assert set(files) == {p.name for p in SAMPLES.glob("*.toml")} | {
+        p.name for p in SAMPLES.glob("*.md")
+    }
+    assert files[BROKEN.with_suffix(".md").name]["errors"] == 3
     broken = files[BROKEN.name]
     assert (broken["ok"], broken["errors"], broken["warnings"]) == (False, 3, 0)
     first = broken["findings"][0]
