@@ -10,8 +10,7 @@ and 宋体 as alternatives).
 
 Structure, kept regular for the importer: the title in style ``Title``, section headings in
 ``Heading 1``, part headings in ``Heading 2``, one body paragraph per line of a prose field
-(an empty line is an empty paragraph), the three tables in the order of their sections, each
-followed by one empty paragraph (space before the next heading). The
+(an empty line is an empty paragraph), the three tables in the order of their sections. The
 document properties carry the identity: ``title`` the title, ``author`` the agency,
 ``keywords`` ``govtui-form=2021; govtui-schema=1; govtui-year=2024``.
 
@@ -76,15 +75,19 @@ def render(report: Report) -> bytes:
     _set_properties(document, report)
     document.add_paragraph(report.display_title, style="Title")
     grids = layout.grids(report)
+    after_table = False
     for part in outline.parts(report):
         if isinstance(part, outline.Heading):
-            document.add_paragraph(part.text, style=f"Heading {part.level}")
+            heading = document.add_paragraph(part.text, style=f"Heading {part.level}")
+            if after_table:  # a line's space between a table and the next section
+                heading.paragraph_format.space_before = _pt(LINE_PT)
         elif isinstance(part, outline.Prose):
             if part.text:
                 for line in part.text.split("\n"):
                     document.add_paragraph(line)
         else:
             _table(document, grids[part.section])
+        after_table = isinstance(part, outline.TableAt)
     buffer = io.BytesIO()
     document.save(buffer)
     return _deterministic_zip(buffer.getvalue())
@@ -277,29 +280,34 @@ def _table(document: Document, grid: layout.Grid) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _cell_margins(table)
-    for index, column in enumerate(table.columns):
-        width = int(text_width * grid.share(index))
+    # Every cell of the unmerged table, taken once: ``table.cell()`` and ``column.cells`` walk
+    # the whole table on each call. Merged regions never overlap, so each region's corners are
+    # still in place when it is merged.
+    unmerged = [row.cells for row in table.rows]
+    widths = [int(text_width * grid.share(index)) for index in range(grid.width)]
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-        for cell in column.cells:
+    for cells in unmerged:
+        for cell, width in zip(cells, widths, strict=True):
             cell.width = width
     for index, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
         if index < grid.header_rows:
             tr_pr.append(OxmlElement("w:tblHeader"))
+    style_id = document.styles[TABLE_STYLE].style_id
     for printed in grid.rows:
         for cell in printed:
-            target = table.cell(cell.row, cell.col)
+            target = unmerged[cell.row][cell.col]
             if cell.rowspan > 1 or cell.colspan > 1:
-                corner = table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-                target = target.merge(corner)
+                last = unmerged[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1]
+                target = target.merge(last)
             target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = target.paragraphs[0]
-            paragraph.style = document.styles[TABLE_STYLE]
+            paragraph._p.style = style_id  # what ``paragraph.style =`` does, without a style search
             if cell.role in ("corner", "row"):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             paragraph.add_run(cell.text)
-    document.add_paragraph()  # Word needs a paragraph between a table and what follows
 
 
 def _cell_margins(table: Table) -> None:
