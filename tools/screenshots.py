@@ -1,5 +1,5 @@
 """Pictures of what is published: the HTML page as headless Chromium draws it, and the Word
-file's table pages as LibreOffice prints them, as PNG files under ``docs/screenshots/``.
+file's pages with tables as LibreOffice prints them, as PNG files under ``docs/screenshots/``.
 
     .venv/bin/python tools/screenshots.py [sample/REPORT.toml ...]
 
@@ -31,12 +31,10 @@ DEFAULT = ROOT / "sample" / "yunxi-scjg-2024.toml"
 WIDTH = 1000  # a desktop browser window
 DPI = 100  # Word pages: 827 × 1169 pixels
 
-# The pages worth looking at: the first table (二) and the matrix (三), each found by the
-# first label it prints on one line.
-WORD_PAGES = {
-    "proactive": form.PROACTIVE.blocks[0].label,
-    "requests": form.REQUESTS.rows[0].label,
-}
+# The Word pages worth looking at: every page from where the first table (二) starts to where
+# 四 is, each found by a label printed on one line.
+FIRST_TABLE = form.PROACTIVE.blocks[0].label
+LAST_TABLE = form.APPEALS.row("litigation_direct").label
 
 
 def html_page(binary: str, source: Path, folder: Path) -> Path:
@@ -80,10 +78,13 @@ def word_pages(source: Path, folder: Path) -> list[Path]:
     )
     pdf = document.with_suffix(".pdf")
     pages = _page_texts(pdf)
+    first = next(i for i, text in enumerate(pages, start=1) if FIRST_TABLE in text)
+    last = next(i for i, text in enumerate(pages, start=1) if LAST_TABLE in text)
+    for old in OUT.glob(f"{source.stem}-docx-p*.png"):
+        old.unlink()
     written = []
-    for name, label in WORD_PAGES.items():
-        number = next(i for i, text in enumerate(pages, start=1) if label in text)
-        prefix = OUT / f"{source.stem}-docx-{name}"
+    for number in range(first, last + 1):
+        prefix = OUT / f"{source.stem}-docx-p{number}"
         subprocess.run(
             [
                 *("pdftoppm", "-r", str(DPI), "-f", str(number), "-l", str(number)),

@@ -296,8 +296,8 @@ def _table(document: Document, grid: layout.Grid) -> None:
         if index < grid.header_rows:
             tr_pr.append(OxmlElement("w:tblHeader"))
     style_id = document.styles[TABLE_STYLE].style_id
-    last_row = len(grid.rows) - 1
     for printed in grid.rows:
+        heading_row = all(c.role in ("corner", "column") for c in printed)
         for cell in printed:
             target = unmerged[cell.row][cell.col]
             if cell.rowspan > 1 or cell.colspan > 1:
@@ -306,9 +306,9 @@ def _table(document: Document, grid: layout.Grid) -> None:
             target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = target.paragraphs[0]
             paragraph._p.style = style_id  # what ``paragraph.style =`` does, without a style search
-            # Each table fits on a page: keep its rows together, moving it to the next page
-            # (with its heading, which keeps with the table) rather than splitting it.
-            paragraph.paragraph_format.keep_with_next = cell.row + cell.rowspan - 1 < last_row
+            # A row of headings (a 第二十条 label, 信息内容, the column headings) stays on the
+            # page of the row below it: a table may split, but never right under a heading.
+            paragraph.paragraph_format.keep_with_next = heading_row
             if cell.role in ("corner", "row"):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             paragraph.add_run(cell.text)
