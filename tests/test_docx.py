@@ -119,6 +119,13 @@ def test_layout_of_these_reports() -> None:
         for t in document.tables
     ]
     assert header_rows == [0, 3, 3]  # 三 and 四 repeat their headings on a new page
+    # A table may split across pages, but never right under a row of headings.
+    requests = document.tables[1]
+    keeps = [
+        {p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs}
+        for row in requests.rows[:5]
+    ]
+    assert keeps == [{True}, {True}, {True}, {False}, {False}]
 
 
 def test_identity_is_in_the_document_properties_without_dates() -> None:
