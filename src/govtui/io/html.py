@@ -41,7 +41,8 @@ def _meta(name: str, content: str) -> str:
 def prose(field: str, text: str) -> str:
     """A prose field as its ``<div>``: one ``<p>`` per line, empty lines kept as such.
 
-    An empty field has no ``<p>`` at all, a field of one empty line has one: the two stay apart.
+    An empty field has no ``<p>`` at all, while the text ``"\n"`` (two empty lines) has two
+    empty ones: every text reads back as itself.
     """
     lines = text.split("\n") if text else []
     body = "".join((EMPTY_LINE if line == "" else f"<p>{_text(line)}</p>") + "\n" for line in lines)
