@@ -13,6 +13,7 @@ import pytest
 from govtui import __version__
 from govtui.cli import main
 from govtui.io import toml_file
+from govtui.io.reading import REPORT_SUFFIXES
 
 SAMPLES = Path(__file__).parent.parent / "sample"
 CLEAN = SAMPLES / "yunxi-scjg-2024.toml"
@@ -42,11 +43,11 @@ def test_check_a_folder_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLES), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     files = {Path(f["path"]).name: f for f in data["files"]}
-    # A folder means every report in it: the TOML files and the published Markdown beside them.
-    assert set(files) == {p.name for p in SAMPLES.glob("*.toml")} | {
-        p.name for p in SAMPLES.glob("*.md")
-    }
-    assert files[BROKEN.with_suffix(".md").name]["errors"] == 3
+    # A folder means every report in it: the TOML files and the published exports beside them.
+    assert set(files) == {p.name for p in SAMPLES.iterdir() if p.suffix in REPORT_SUFFIXES}
+    assert {".toml", ".md", ".html", ".docx"} <= {Path(name).suffix for name in files}
+    for suffix in (".md", ".html", ".docx"):
+        assert files[BROKEN.with_suffix(suffix).name]["errors"] == 3
     broken = files[BROKEN.name]
     assert (broken["ok"], broken["errors"], broken["warnings"]) == (False, 3, 0)
     first = broken["findings"][0]

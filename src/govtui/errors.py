@@ -44,3 +44,7 @@ class LoadError(GovtuiError):
 
 class SaveError(GovtuiError):
     """A file could not be written; the old file, if any, is untouched."""
+
+
+class ExportError(GovtuiError):
+    """A report cannot be written in the chosen format; the message says why and what to do."""

@@ -26,7 +26,8 @@ govtui — editor and checker for the annual report on government information di
 
 常用 / common:
   govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
-  govtui export 报告.toml          生成 Markdown 报告 / write the Markdown report
+  govtui export 报告.toml [--format md|html|docx|json]
+                                   生成发布用报告 / write the report for publication
   govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
   govtui import 去年的报告.docx -o 报告.toml       导入已发布的报告 / import a published report
 """

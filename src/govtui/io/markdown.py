@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from govtui import form
+from govtui.io import outline
 from govtui.io.atomic import atomic_write
 from govtui.model import Report
 from govtui.numbers import format_fee
@@ -145,29 +146,15 @@ def render(report: Report) -> str:
     out = [f"# {escape_line(report.display_title)}\n\n"]
     if needs_identity(report):
         out.append(_identity_comment(report))
-    by_section: dict[str, list[form.ProseField]] = {}
-    for field in form.PROSE_FIELDS:
-        by_section.setdefault(field.section, []).append(field)
-    if report.prose["report.preface"]:
-        out.append(prose_blocks(report.prose["report.preface"]) + "\n")
     tables = {"二": proactive_table, "三": requests_table, "四": appeals_table}
-    for section in form.SECTIONS:
-        out.append(f"## {section.heading}\n\n")
-        if section.numeral in tables:
-            out.append(tables[section.numeral](report) + "\n")
-            continue
-        fields = by_section[section.numeral]
-        headed = [f for f in fields if f.heading]
-        # A section whose optional part is empty (五 written as one text) prints no
-        # sub-headings, as such reports do; 一 always shows its five.
-        show_headings = all(f.required for f in headed) or any(
-            report.prose[f.key] for f in headed if not f.required
-        )
-        for field in fields:
-            if field.heading and show_headings:
-                out.append(f"### {field.heading}\n\n")
-            if report.prose[field.key]:
-                out.append(prose_blocks(report.prose[field.key]) + "\n")
+    for part in outline.parts(report):
+        if isinstance(part, outline.Heading):
+            out.append(f"{'#' * (part.level + 1)} {part.text}\n\n")
+        elif isinstance(part, outline.Prose):
+            if part.text:
+                out.append(prose_blocks(part.text) + "\n")
+        else:
+            out.append(tables[part.section](report) + "\n")
     return "".join(out).rstrip("\n") + "\n"
 
 

@@ -1,0 +1,59 @@
+"""The formats a report can be exported to: one list for the command line and the editor.
+
+``govtui export --format NAME`` and the editor's export dialog both offer :data:`EXPORTERS`, in
+this order, with the same Chinese labels. Each exporter imports its module only when it runs,
+so listing the formats costs nothing (and the Word one needs its optional extra only then).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govtui.io.atomic import atomic_write
+
+if TYPE_CHECKING:  # the model (pydantic) loads only when a format is rendered
+    from govtui.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    name: str  # the ``--format`` value
+    suffix: str  # of the file written next to the report by default
+    label: str  # how the editor and ``--help`` name the format
+    module: str  # ``govtui.io.<module>.render(report)`` makes the text or the bytes
+    text: bool = True  # a text format can go to standard output (``-o -``)
+    requires: str = ""  # the import an optional extra provides ("" for none)
+    extra: str = ""  # the extra to install for it: ``pip install 'govtui[EXTRA]'``
+
+    def available(self) -> bool:
+        """Whether this format can be written here (its optional extra is installed)."""
+        return not self.requires or importlib.util.find_spec(self.requires) is not None
+
+    def render(self, report: Report) -> bytes:
+        """The exported file's bytes; :class:`~govtui.errors.GovtuiError` when it cannot be made."""
+        made: str | bytes = importlib.import_module(f"govtui.io.{self.module}").render(report)
+        return made.encode("utf-8") if isinstance(made, str) else made
+
+    def write(self, report: Report, path: Path | str) -> None:
+        """Export to ``path`` atomically: the old file stays whole if anything goes wrong."""
+        atomic_write(Path(path), self.render(report))
+
+    def default_path(self, source: Path | str) -> Path:
+        """Where the export goes when no output is named: next to the report, this suffix."""
+        return Path(source).with_suffix(self.suffix)
+
+
+EXPORTERS: tuple[Exporter, ...] = (
+    Exporter("md", ".md", "Markdown 草稿（.md）", "markdown"),
+    Exporter("html", ".html", "网页（.html）", "html"),
+    Exporter(
+        "docx", ".docx", "Word 文档（.docx）", "docx", text=False, requires="docx", extra="docx"
+    ),
+    Exporter("json", ".json", "JSON 数据（.json，含总计与校验结果）", "report_json"),
+)
+BY_NAME: dict[str, Exporter] = {e.name: e for e in EXPORTERS}
+DEFAULT = "md"
