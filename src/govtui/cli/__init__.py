@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from govtui import __version__
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``.
-COMMANDS = ("check", "export", "new")
+COMMANDS = ("check", "export", "new", "diff", "aggregate", "accept")
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）

@@ -15,8 +15,9 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def paint(text: str, code: str, stream: TextIO = sys.stdout) -> str:
-    return f"\x1b[{code}m{text}\x1b[0m" if use_colour(stream) else text
+def paint(text: str, code: str, stream: TextIO | None = None) -> str:
+    # ``sys.stdout`` is looked up on each call: it may have been replaced since import.
+    return f"\x1b[{code}m{text}\x1b[0m" if use_colour(stream or sys.stdout) else text
 
 
 def fail(message: str) -> int:

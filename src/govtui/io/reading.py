@@ -4,6 +4,7 @@ published report. One door, so that ``check``, ``aggregate`` and ``diff`` accept
 
 from __future__ import annotations
 
+import glob
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,10 +36,20 @@ def read_report(path: Path) -> Loaded:
 
 
 def expand(inputs: list[str]) -> list[Path]:
-    """Files as given; a folder stands for every report file directly inside it, sorted."""
+    """Files as given; a folder stands for every report file directly inside it, sorted.
+
+    A glob (``reports/*/2024.toml``, quoted so that the shell leaves it alone, or on a system
+    whose shell does not expand it) stands for the files it matches, sorted.
+    """
     paths: list[Path] = []
     for name in inputs:
         path = Path(name)
+        if any(c in name for c in "*?[") and not path.exists():
+            matches = sorted(glob.glob(name, recursive=True))
+            paths.extend(Path(m) for m in matches if Path(m).is_file())
+            if not matches:
+                paths.append(path)  # reported as a file that does not exist
+            continue
         if path.is_dir():
             paths.extend(
                 sorted(
