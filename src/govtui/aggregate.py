@@ -123,7 +123,7 @@ class Collection:
         self.year = year
         self.year_given = year is not None
         self.sum = Sum()
-        self.seen: dict[str, Path] = {}  # agency (or roster unit) → the report counted for it
+        self.seen: dict[str, str] = {}  # agency (or roster unit) → the report counted for it
         self.overview = Overview(roster) if roster else None
         self.tally: Counter[Status] = Counter()
         self.with_errors = 0
@@ -153,7 +153,7 @@ class Collection:
         if first is not None:
             reason = f"与 {first} 是同一单位（{key}）的报告，只能计入一份"
             return Entry(outcome, "refused", reason, unit)
-        self.seen[key] = outcome.path
+        self.seen[key] = str(outcome.path)
         return Entry(outcome, "counted", "", unit)
 
     @property

@@ -25,6 +25,10 @@ govtui — editor and checker for the annual report on government information di
   govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
   govtui export 报告.toml          生成 Markdown 报告 / write the Markdown report
   govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
+  govtui new 2025.toml --from 2024.toml   由上年报告生成本年草稿 / next year's draft
+  govtui diff 2024.toml 2025.toml         比较两份报告 / what changed
+  govtui aggregate 文件夹 -o 汇总.toml --agency 汇总单位   汇总 / sum many reports
+  govtui accept 报告.toml in_force -m 理由   说明理由后接受警告 / accept a warning
 """
 
 

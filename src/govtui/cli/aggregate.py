@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from govtui.cli.progress import Progress
     from govtui.errors import LoadError
     from govtui.io import roster as rosters
-    from govtui.io.reading import expand
+    from govtui.io.reading import Inputs
 
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
@@ -91,8 +92,9 @@ def run(args: argparse.Namespace) -> int:
             roster = rosters.load(Path(args.roster))
         except LoadError as error:
             return fail(error.describe())
+    paths: Inputs | list[Path]
     if args.inputs:
-        paths = expand(args.inputs)
+        paths = Inputs(args.inputs)
     elif roster is not None and roster.files():
         paths = roster.files()
     else:
@@ -101,15 +103,12 @@ def run(args: argparse.Namespace) -> int:
     base, problem = _existing_sum(output, args.force)
     if problem:
         return fail(problem)
-    if output is not None:  # a folder summed twice must not count last run's sum
-        target = os.path.realpath(output)
-        paths = [p for p in paths if os.path.realpath(p) != target]
 
     collection = Collection(args.year, roster)
     options = Options(settings=settings_of(args), counts=True)
     outcomes = parallel.imap(
         partial(examine, options=options),
-        paths,
+        _without(paths, output),
         jobs=parallel.workers(args.jobs),
         expected=len(paths),
     )
@@ -150,6 +149,17 @@ def run(args: argparse.Namespace) -> int:
     if collection.with_errors or (overview is not None and overview.missing):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _without(paths: Iterable[Path], output: Path | None) -> Iterator[Path]:
+    """The inputs except the sum file itself: a folder summed twice must not count last run's sum."""
+    if output is None:
+        yield from paths
+        return
+    target = os.path.realpath(output)
+    for path in paths:
+        if path.name != output.name or os.path.realpath(path) != target:
+            yield path
 
 
 def _existing_sum(output: Path | None, force: bool) -> tuple[Report | None, str]:

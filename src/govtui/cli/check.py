@@ -101,10 +101,10 @@ def run(args: argparse.Namespace) -> int:
     from govtui import parallel
     from govtui.batch import Options, examine
     from govtui.cli.progress import Progress
-    from govtui.io.reading import expand
+    from govtui.io.reading import Inputs
     from govtui.rules import count
 
-    paths = expand(args.inputs)
+    paths = Inputs(args.inputs)
     previous = Path(args.previous) if args.previous else None
     if previous is not None and len(paths) != 1:
         return fail("--previous 只能用于校验一个文件 / --previous needs exactly one input")

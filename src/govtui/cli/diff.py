@@ -60,9 +60,11 @@ def run(args: argparse.Namespace) -> int:
             print(line)
     cells = compare.changed_cells(old, new)
     fields = compare.changed_prose(old, new)
-    if old.display_title != new.display_title:
+    # A standard title follows agency and year, shown above; only an override is news.
+    retitled = (old.title or new.title) and old.display_title != new.display_title
+    if retitled:
         print(f"\n标题：{old.display_title}\n   → {new.display_title}")
-    if not cells and not fields and old.display_title == new.display_title:
+    if not cells and not fields and not retitled:
         print("\n两份报告的数字和文字都相同。")
         return EXIT_OK
     if cells:

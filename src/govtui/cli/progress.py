@@ -51,7 +51,8 @@ class Progress:
         share = self.done / self.total if self.total else 1.0
         filled = int(share * _BAR)
         rate = self.done / (now - self._start)
-        bar = "█" * filled + "░" * (_BAR - filled)
+        # ASCII: block characters are "ambiguous width" and take two columns in some CJK setups.
+        bar = "[" + "#" * filled + "-" * (_BAR - filled) + "]"
         self.stream.write(
             f"\r{self.label} {bar} {self.done}/{self.total} {share:4.0%}  {rate:,.0f} 份/秒\x1b[K"
         )

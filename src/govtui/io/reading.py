@@ -5,6 +5,8 @@ published report. One door, so that ``check``, ``aggregate`` and ``diff`` accept
 from __future__ import annotations
 
 import glob
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,21 +43,41 @@ def expand(inputs: list[str]) -> list[Path]:
     A glob (``reports/*/2024.toml``, quoted so that the shell leaves it alone, or on a system
     whose shell does not expand it) stands for the files it matches, sorted.
     """
-    paths: list[Path] = []
-    for name in inputs:
-        path = Path(name)
-        if any(c in name for c in "*?[") and not path.exists():
-            matches = sorted(glob.glob(name, recursive=True))
-            paths.extend(Path(m) for m in matches if Path(m).is_file())
-            if not matches:
-                paths.append(path)  # reported as a file that does not exist
-            continue
-        if path.is_dir():
-            paths.extend(
-                sorted(
-                    p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-                )
-            )
-        else:
-            paths.append(path)
-    return paths
+    return list(Inputs(inputs))
+
+
+class Inputs:
+    """The report files a command was given (see :func:`expand`), holding only their names.
+
+    A province's folder holds tens of thousands of reports, and a ``Path`` costs several times
+    its name; so a folder is kept as the folder and the sorted names of its report files, and
+    each ``Path`` is made when the file's turn comes.
+    """
+
+    def __init__(self, inputs: list[str]) -> None:
+        self._groups: list[tuple[str, list[str]]] = []  # (folder or "", names)
+        for name in inputs:
+            path = Path(name)
+            if any(c in name for c in "*?[") and not path.exists():
+                matches = sorted(glob.glob(name, recursive=True))
+                # A glob that matches nothing is kept, to be reported as a missing file.
+                self._groups.append(("", [m for m in matches if Path(m).is_file()] or [name]))
+            elif path.is_dir():
+                with os.scandir(path) as entries:
+                    names = sorted(
+                        e.name
+                        for e in entries
+                        if os.path.splitext(e.name)[1].lower() in REPORT_SUFFIXES and e.is_file()
+                    )
+                self._groups.append((name, names))
+            else:
+                self._groups.append(("", [name]))
+        self._length = sum(len(names) for _, names in self._groups)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Path]:
+        for folder, names in self._groups:
+            for name in names:
+                yield Path(folder, name) if folder else Path(name)
