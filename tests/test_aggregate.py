@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import balanced_reports
 
 from govtui.aggregate import Sum
 from govtui.batch import count_vector
@@ -21,6 +20,7 @@ from govtui.cli import main
 from govtui.io import toml_file
 from govtui.model import Report
 from govtui.rules import check
+from strategies import balanced_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample"

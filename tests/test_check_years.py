@@ -64,7 +64,7 @@ def test_copied_threshold_option(tmp_path: Path, capsys: pytest.CaptureFixture[s
     _, files = run_json(capsys, this)
     assert files[0]["findings"] == []
     _, files = run_json(capsys, this, "--copied-threshold", "30%")
-    shares = [(f["place"], f["actual"]) for f in files[0]["findings"]]
+    shares = [(f["row"], f["actual"]) for f in files[0]["findings"]]
     assert shares and all(int(share.rstrip("%")) > 30 for _, share in shares)
     _, again = run_json(capsys, this, "--copied-threshold", "0.3")
     assert again == files

@@ -67,8 +67,10 @@ def test_new_from_writes_a_draft_that_names_its_predecessor(
     assert entry["previous"] == str(tmp_path / "2024" / "scjg.toml")
     rules = [f["rule"] for f in entry["findings"]]
     assert "carry_over" not in rules and "in_force" not in rules
-    copied = [f["place"] for f in entry["findings"] if f["rule"] == "copied_text"]
-    judged = [f.key for f in form.PROSE_FIELDS if reused_share(draft.prose[f.key], "") is not None]
+    copied = [f["row"] for f in entry["findings"] if f["rule"] == "copied_text"]
+    judged = [
+        f.label for f in form.PROSE_FIELDS if reused_share(draft.prose[f.key], "") is not None
+    ]
     assert copied == judged and len(judged) == 9
 
     # Rewriting a section clears its flag, with no other state to reset.

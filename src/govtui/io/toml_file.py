@@ -205,7 +205,7 @@ class _Reader:
     # ------------------------------------------------------------ the file
 
     def read(self, data: dict[str, Any]) -> Report | None:
-        top = {"schema", "form", "report", "accepted", *_table_names()}
+        top = {"schema", "form", "report", *_table_names()}
         self.table(data, "", top)
         schema = data.get("schema")
         if schema is None:
@@ -389,7 +389,9 @@ def _prose_tables() -> dict[str, set[str]]:
 
 
 def _table_names() -> list[str]:
-    return [name for name in _prose_tables() if name != "report"] + [t.key for t in form.TABLES]
+    """The top-level tables after [report]; ``accepted`` is the array of accepted warnings."""
+    prose = [name for name in _prose_tables() if name != "report"]
+    return [*prose, *(t.key for t in form.TABLES), "accepted"]
 
 
 def _kind(value: Any) -> str:

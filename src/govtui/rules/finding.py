@@ -68,7 +68,6 @@ class Finding:
             "expected": self.expected,
             "actual": self.actual,
             "message": self.message,
-            "place": self.place,
         }
         if self.accepted:
             data["accepted"] = self.accepted
