@@ -62,7 +62,9 @@ def make_report(rng: random.Random, index: int, pool: list[str]) -> Report:
     for column in form.REQUESTS.input_columns:
         for row in (*outcomes, "carried_forward", "carried_over"):
             requests[row][column.key] = rng.choice((0, 0, 0, rng.randint(0, 30)))
-        right = sum(requests[k][column.key] for k in outcomes) + requests["carried_forward"][column.key]
+        right = (
+            sum(requests[k][column.key] for k in outcomes) + requests["carried_forward"][column.key]
+        )
         carried = min(requests["carried_over"][column.key], right)
         requests["carried_over"][column.key] = carried
         requests["new"][column.key] = right - carried

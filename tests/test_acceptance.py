@@ -191,3 +191,8 @@ def test_accept_command_refuses_an_error(
     assert main(["accept", str(target), "balance", "requests.new.total", "-m", "不改了"]) == 2
     assert "错误不能接受" in capsys.readouterr().err
     assert target.read_bytes() == before
+    # Also when the report has no such error at the moment.
+    shutil.copy(SAMPLE / "yunxi-scjg-2024.toml", target)
+    assert main(["accept", str(target), "carry_over", "-m", "以后再改"]) == 2
+    assert "错误不能接受" in capsys.readouterr().err
+    assert toml_file.load(target).accepted == []

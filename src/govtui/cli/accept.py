@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from govtui.io import toml_file
     from govtui.io.previous import find_previous
     from govtui.model import Acceptance
-    from govtui.rules import check
+    from govtui.rules import RULES, check
 
     path = Path(args.file)
     try:
@@ -61,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
             mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
             print(f"{finding.rule} {finding.place}\n    {mark}")
         return EXIT_OK
-    matches = [f for f in findings if f.rule == args.rule and args.place in (None, f.place)]
-    if any(f.is_error for f in matches):
+    severity = {r.id: r.severity for r in RULES}.get(args.rule)
+    if severity == "error":
         return fail(f"[{args.rule}] 是错误，错误不能接受，只能改正。")
+    if severity is None:
+        return fail(f"不认识的规则「{args.rule}」。")
+    matches = [f for f in findings if f.rule == args.rule and args.place in (None, f.place)]
     if not matches or (args.place is None and len(matches) > 1):
         places = "\n".join(f"  {f.rule} {f.place}" for f in warnings) or "  （没有警告）"
         what = "有多条，请给出位置" if matches else "没有这条警告"
