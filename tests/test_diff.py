@@ -36,7 +36,7 @@ def test_only_the_cells_that_differ_are_listed(capsys: pytest.CaptureFixture[str
     ]
     assert [line.split() for line in block.splitlines()[1:] if line.strip()][:4] == [
         ["行政规范性文件"],
-        ["本年制发件数", "3", "→", "2", "−1"],
+        ["本年制发件数", "3", "→", "2", "-1"],
         ["本年废止件数", "1", "→", "3", "+2"],
         ["现行有效件数", "12", "→", "13", "+1"],
     ]

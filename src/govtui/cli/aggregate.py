@@ -215,10 +215,10 @@ def _print_entry(entry: Entry, out: TextIO) -> None:
             out.write(f"    {problem}\n")
         return
     name = outcome.agency
-    if width(name) > _NAME_COLUMNS:
-        while width(name + "…") > _NAME_COLUMNS:
+    if width(name) > _NAME_COLUMNS:  # ".." rather than "…", whose width terminals disagree on
+        while width(name + "..") > _NAME_COLUMNS:
             name = name[:-1]
-        name += "…"
+        name += ".."
     errors, warnings, accepted = count(outcome.findings)
     if entry.status == "refused":
         mark = paint("✕", "1;31")
@@ -229,7 +229,7 @@ def _print_entry(entry: Entry, out: TextIO) -> None:
         out.write(paint(f"    未计入：{entry.reason}", "31") + "\n")
     rules = Counter(f.rule for f in outcome.findings if not f.accepted)
     if rules:
-        listed = "，".join(f"{rule}×{n}" if n > 1 else rule for rule, n in rules.items())
+        listed = "，".join(f"{rule}（{n}）" if n > 1 else rule for rule, n in rules.items())
         out.write(f"    规则：{listed}\n")
     if accepted:
         out.write(f"    另有 {accepted} 个警告已接受\n")

@@ -68,12 +68,12 @@ def run(args: argparse.Namespace) -> int:
         print("\n两份报告的数字和文字都相同。")
         return EXIT_OK
     if cells:
-        print(paint("\n═══ 数字：只列出不同的格（旧 → 新，差值）", _BOLD))
+        print(paint("\n== 数字：只列出不同的格（旧 → 新，差值）", _BOLD))
         _print_cells(cells, columns)
     else:
         print("\n数字：全部相同。")
     if fields:
-        print(paint("\n═══ 文字：只列出改动的段落（[-删去-]{+新增+}）", _BOLD))
+        print(paint("\n== 文字：只列出改动的段落（[-删去-]{+新增+}）", _BOLD))
         _print_prose(old, new, fields, columns)
     else:
         print("\n文字：全部相同。")
@@ -87,7 +87,9 @@ def _number(value: Number) -> str:
 
 
 def _signed(value: Number) -> str:
-    return f"+{_number(value)}" if value > 0 else f"−{_number(-value)}"
+    # ASCII signs: U+2212 is "ambiguous width" (two columns in some CJK terminals) and
+    # missing from many console fonts.
+    return f"+{_number(value)}" if value > 0 else f"-{_number(-value)}"
 
 
 def _print_cells(cells: list[CellChange], columns: int) -> None:
