@@ -46,6 +46,26 @@ def _grid_errors(table: form.Table, grid: dict[str, dict[str, int]]) -> list[str
     return errors
 
 
+class Acceptance(BaseModel):
+    """A warning the agency has looked at and accepted, with the reason, stored in the file.
+
+    ``rule`` and ``place`` name the finding (see :func:`govtui.rules.finding.place_key`); an
+    accepted warning is still shown but no longer counted. Only warnings can be accepted.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str = Field(min_length=1)
+    place: str = Field(min_length=1)
+    reason: str
+
+    @model_validator(mode="after")
+    def _has_reason(self) -> Self:
+        if not self.reason.strip():
+            raise ValueError("接受警告必须写明理由")
+        return self
+
+
 class Report(BaseModel):
     """One agency's report for one year, in the 2021 form."""
 
@@ -59,6 +79,10 @@ class Report(BaseModel):
     fees: Decimal = Field(ge=0)  # 行政事业性收费, 万元, exact
     requests: Grid
     appeals: Grid
+    # Last year's report, as a path relative to this report's file ("" when not known); the
+    # cross-year rules run against it without being asked.
+    previous: str = ""
+    accepted: list[Acceptance] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _matches_form(self) -> Self:

@@ -17,7 +17,7 @@ from govtui import __version__
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
 # (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
-COMMANDS = ("check", "export", "import", "new")
+COMMANDS = ("check", "export", "import", "new", "diff", "aggregate", "accept")
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
@@ -30,6 +30,10 @@ govtui — editor and checker for the annual report on government information di
                                    生成发布用报告 / write the report for publication
   govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
   govtui import 去年的报告.docx -o 报告.toml       导入已发布的报告 / import a published report
+  govtui new 2025.toml --from 2024.toml   由上年报告生成本年草稿 / next year's draft
+  govtui diff 2024.toml 2025.toml         比较两份报告 / what changed
+  govtui aggregate 文件夹 -o 汇总.toml --agency 汇总单位   汇总 / sum many reports
+  govtui accept 报告.toml in_force -m 理由   说明理由后接受警告 / accept a warning
 """
 
 

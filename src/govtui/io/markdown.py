@@ -25,14 +25,21 @@ from govtui.numbers import format_fee
 _INLINE = re.compile(r"([\\`*_\[\]<|~&])")
 # At the start of a line: headings, block quotes, list markers, thematic breaks.
 _LINE_START = re.compile(r"^([#>+\-=]|\d{1,9}(?=[.)]))")
-_EDGE_SPACE = {" ": "&#32;", "\t": "&#9;"}
 EMPTY_LINE = "<br>"
 
 
+def _entities(blanks: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in blanks)
+
+
 def escape_line(line: str) -> str:
-    """One prose line as Markdown inline text that renders as exactly that line."""
-    body = line.strip(" \t")
-    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    """One prose line as Markdown inline text that renders as exactly that line.
+
+    Blanks at either end (spaces, tabs, the full-width 　 of a Chinese indent), which
+    Markdown would drop, are written as numeric character references such as ``&#32;``.
+    """
+    body = line.strip()
+    lead = line[: len(line) - len(line.lstrip())]
     trail = line[len(lead) + len(body) :] if body else ""
     body = _INLINE.sub(r"\\\1", body)
     match = _LINE_START.match(body)
@@ -42,8 +49,7 @@ def escape_line(line: str) -> str:
             body = f"{body[:end]}\\{body[end:]}"
         else:
             body = "\\" + body
-    encode = "".join(_EDGE_SPACE[c] for c in lead), "".join(_EDGE_SPACE[c] for c in trail)
-    return f"{encode[0]}{body}{encode[1]}"
+    return f"{_entities(lead)}{body}{_entities(trail)}"
 
 
 def prose_blocks(text: str) -> str:

@@ -23,14 +23,15 @@ import tomli_w
 from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.io.atomic import atomic_write, describe_os_error
-from govtui.model import Report
+from govtui.model import Acceptance, Report
 from govtui.numbers import MAX_COUNT, format_fee
 
 # A report of several hundred pages of prose is still far below this; beyond it, refuse.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
-_REPORT_KEYS = {"agency", "year", "title", "preface"}
-_OPTIONAL = {"report.title", "report.preface"}
+_REPORT_KEYS = {"agency", "year", "title", "preface", "previous"}
+_OPTIONAL = {"report.title", "report.preface", "report.previous"}
+_ACCEPTANCE_KEYS = {"rule", "place", "reason"}
 
 
 # =========================================================================== loading
@@ -105,12 +106,17 @@ def _toml_syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
     return Problem(message, line=line)
 
 
-def loads(text: str, path: Path | str | None = None) -> Report:
-    """Parse and validate a report from TOML text."""
+def parse(text: str, path: Path | str | None = None) -> dict[str, Any]:
+    """TOML text as data (floats as Decimal); a syntax error is a :class:`LoadError` in Chinese."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise LoadError(path, [_toml_syntax_problem(error)]) from None
+
+
+def loads(text: str, path: Path | str | None = None) -> Report:
+    """Parse and validate a report from TOML text."""
+    data = parse(text, path)
     reader = _Reader(text)
     report = reader.read(data)
     if reader.problems or report is None:
@@ -134,11 +140,12 @@ class _Reader:
     def line_of(self, key: str) -> int | None:
         """The line where ``key`` (or, failing that, its nearest parent) is written."""
         if self._lines is None:
-            self._lines = _key_lines(self.text)
+            self._lines = key_lines(self.text)
         while key:
             if key in self._lines:
                 return self._lines[key]
-            key = key.rpartition(".")[0]
+            # accepted[2].reason → accepted[2] → accepted
+            key = key.rpartition("[")[0] if key.endswith("]") else key.rpartition(".")[0]
         return None
 
     # ------------------------------------------------------------ values
@@ -247,6 +254,7 @@ class _Reader:
             else:
                 year = year_value
         title = self.string(info.get("title"), "report.title")
+        previous = self.string(info.get("previous"), "report.previous")
 
         sections = {
             name: self.table(data.get(name, {}), name, names)
@@ -268,6 +276,7 @@ class _Reader:
             grids[definition.key] = grid
             if fee is not None:
                 fees = fee
+        accepted = self.acceptances(data.get("accepted", []))
         if self.problems:
             return None
         return Report(
@@ -279,7 +288,48 @@ class _Reader:
             fees=fees,
             requests=grids["requests"],
             appeals=grids["appeals"],
+            previous=previous,
+            accepted=accepted,
         )
+
+    def acceptances(self, value: Any) -> list[Acceptance]:
+        """``[[accepted]]``: warnings accepted with a reason; an error can never be accepted."""
+        from govtui.rules import RULES
+        from govtui.rules.finding import is_place
+
+        if not isinstance(value, list):
+            self.problem("accepted", f"应写成 [[accepted]] 表的数组，而不是{_kind(value)}")
+            return []
+        severity = {r.id: r.severity for r in RULES}
+        warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
+        out: list[Acceptance] = []
+        seen: set[tuple[str, str]] = set()
+        for number, item in enumerate(value, start=1):
+            key = f"accepted[{number}]"
+            entry = self.table(item, key, _ACCEPTANCE_KEYS)
+            if entry is None:
+                continue
+            rule, place, reason = (
+                self.string(self.required(entry, name, f"{key}.{name}"), f"{key}.{name}")
+                for name in ("rule", "place", "reason")
+            )
+            if "rule" in entry and severity.get(rule) != "warning":
+                self.problem(
+                    f"{key}.rule",
+                    f"「{rule}」是错误，错误不能接受，只能改正"
+                    if severity.get(rule) == "error"
+                    else f"不认识的规则「{rule}」（可以接受的警告：{warnings}）",
+                )
+            if "place" in entry and not is_place(place):
+                self.problem(f"{key}.place", f"位置「{place}」不是报告中的文字栏目或表格单元格")
+            if "reason" in entry and not reason.strip():
+                self.problem(f"{key}.reason", "接受警告必须写明理由")
+            if (rule, place) in seen:
+                self.problem(key, f"同一条警告（{rule}，{place}）接受了两次")
+            seen.add((rule, place))
+            if rule and place and reason.strip():
+                out.append(Acceptance(rule=rule, place=place, reason=reason))
+        return out
 
     def grid(
         self, table: form.Table, data: Any
@@ -345,7 +395,9 @@ def _prose_tables() -> dict[str, set[str]]:
 
 
 def _table_names() -> list[str]:
-    return [name for name in _prose_tables() if name != "report"] + [t.key for t in form.TABLES]
+    """The top-level tables after [report]; ``accepted`` is the array of accepted warnings."""
+    prose = [name for name in _prose_tables() if name != "report"]
+    return [*prose, *(t.key for t in form.TABLES), "accepted"]
 
 
 def _kind(value: Any) -> str:
@@ -369,12 +421,13 @@ _ASSIGN = re.compile(
 _INLINE_KEY = re.compile(r"([A-Za-z0-9_-]+)\s*=")
 
 
-def _key_lines(text: str) -> dict[str, int]:
+def key_lines(text: str) -> dict[str, int]:
     """Map dotted keys to the line that writes them: a scan, not a parser, used only on errors.
 
     Multi-line strings are skipped so that prose containing ``x = y`` is not mistaken for keys.
     """
     lines: dict[str, int] = {}
+    arrays: dict[str, int] = {}
     table = ""
     in_string: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -385,6 +438,10 @@ def _key_lines(text: str) -> dict[str, int]:
         header = _HEADER.match(line)
         if header:
             table = _dotted(header.group(1))
+            if line.lstrip().startswith("[["):  # an array of tables: number its entries
+                arrays[table] = arrays.get(table, 0) + 1
+                lines.setdefault(table, number)
+                table = f"{table}[{arrays[table]}]"
             lines.setdefault(table, number)
             continue
         assign = _ASSIGN.match(line)
@@ -432,6 +489,9 @@ def dumps(report: Report) -> str:
     out.append(f"title = {_value(report.title)}\n")
     for field in prose_tables.pop("report"):
         out.append(_prose_line(report, field))
+    if report.previous:
+        out.append("# 上年度报告（相对于本文件的路径），用于跨年度校验\n")
+        out.append(f"previous = {_value(report.previous)}\n")
 
     closing = prose_tables.pop("closing")
     for name, fields in prose_tables.items():
@@ -446,6 +506,14 @@ def dumps(report: Report) -> str:
     headings = "；".join(dict.fromkeys(form.section_of(f.section).heading for f in closing))
     out.append(f"\n# {headings}\n[closing]\n")
     out.extend(_prose_line(report, field) for field in closing)
+    if report.accepted:
+        out.append("\n# 已接受的警告：规则、位置和理由（错误不能接受，只能改正）\n")
+    for acceptance in report.accepted:
+        out.append("\n[[accepted]]\n")
+        out.extend(
+            f"{name} = {_value(getattr(acceptance, name))}\n"
+            for name in ("rule", "place", "reason")
+        )
     return "".join(out)
 
 

@@ -7,7 +7,14 @@ touch the terminal or the disk, so the editor can run them on every keystroke an
 over thousands of files.
 """
 
-from govtui.rules.engine import check, has_errors
+from govtui.rules.engine import (
+    Counts,
+    apply_acceptances,
+    check,
+    count,
+    has_errors,
+    unused_acceptances,
+)
 from govtui.rules.finding import CellRef, Finding, Severity
 from govtui.rules.registry import RULES, Context, Printed, Rule
 
@@ -15,10 +22,14 @@ __all__ = [
     "RULES",
     "CellRef",
     "Context",
+    "Counts",
     "Finding",
     "Printed",
     "Rule",
     "Severity",
+    "apply_acceptances",
     "check",
+    "count",
     "has_errors",
+    "unused_acceptances",
 ]

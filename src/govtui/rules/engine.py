@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from govtui import form
-from govtui.model import Report
+from govtui.model import Acceptance, Report
 
 # Importing the rule modules registers them.
-from govtui.rules import balance, prose, totals  # noqa: F401
+from govtui.rules import balance, prose, totals, years  # noqa: F401
 from govtui.rules.finding import Finding
 from govtui.rules.registry import RULES, Context, Printed
 
@@ -22,7 +24,10 @@ def check(
     printed: Printed | None = None,
     settings: Mapping[str, float] | None = None,
 ) -> list[Finding]:
-    """Every finding for ``report``, errors and warnings, in the order of the report's sections."""
+    """Every finding for ``report``, errors and warnings, in the order of the report's sections.
+
+    Warnings the report accepted (``report.accepted``) come back marked with their reason.
+    """
     context = Context(report, previous, printed, settings or {})
     available = {"report", *(("previous",) if previous else ()), *(("printed",) if printed else ())}
     findings: list[Finding] = []
@@ -30,8 +35,50 @@ def check(
         if rule.needs in available:
             findings.extend(rule.run(context))
     findings.sort(key=lambda f: _SECTION_ORDER[f.section])
-    return findings
+    return apply_acceptances(findings, report.accepted)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+def apply_acceptances(findings: Iterable[Finding], accepted: Iterable[Acceptance]) -> list[Finding]:
+    """The findings, each warning that ``accepted`` names marked with the reason.
+
+    An acceptance names a finding by rule and place. Errors are never marked, whatever the
+    acceptances say: an error is corrected, not accepted (the file loader refuses such an entry).
+    """
+    reasons = {(a.rule, a.place): a.reason for a in accepted}
+    return [
+        dataclasses.replace(f, accepted=reasons[f.rule, f.place])
+        if not f.is_error and (f.rule, f.place) in reasons
+        else f
+        for f in findings
+    ]
+
+
+def unused_acceptances(
+    findings: Iterable[Finding], accepted: Iterable[Acceptance]
+) -> list[Acceptance]:
+    """Acceptances that no longer match a warning (it was fixed): they can be removed."""
+    found = {(f.rule, f.place) for f in findings if not f.is_error}
+    return [a for a in accepted if (a.rule, a.place) not in found]
+
+
+class Counts(NamedTuple):
+    errors: int
+    warnings: int  # not accepted
+    accepted: int
+
+
+def count(findings: Iterable[Finding]) -> Counts:
+    """How many errors and warnings count against a report, and how many warnings it accepted."""
+    errors = warnings = accepted = 0
+    for finding in findings:
+        if finding.is_error:
+            errors += 1
+        elif finding.accepted:
+            accepted += 1
+        else:
+            warnings += 1
+    return Counts(errors, warnings, accepted)

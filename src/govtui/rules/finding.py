@@ -43,6 +43,12 @@ class Finding:
     actual: int | str | None = None
     cells: tuple[CellRef, ...] = ()
     field: str = ""  # a prose key such as "overview.on_request"
+    accepted: str = ""  # the reason, when the report accepted this warning
+
+    @property
+    def place(self) -> str:
+        """The stable key of the place, which an acceptance names (see :func:`place_key`)."""
+        return place_key(self.field, self.cells[0] if self.cells else None, self.section)
 
     @property
     def section_heading(self) -> str:
@@ -53,7 +59,7 @@ class Finding:
         return self.severity == "error"
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "section": self.section_heading,
@@ -63,3 +69,47 @@ class Finding:
             "actual": self.actual,
             "message": self.message,
         }
+        if self.accepted:
+            data["accepted"] = self.accepted
+        return data
+
+
+# --------------------------------------------------------------------------- places
+#
+# A place key names where a finding is, in the words of the file: a prose key
+# (``closing.other_matters``), a cell (``proactive.rules.in_force``,
+# ``requests.carried_over.total``), or, for prose that contradicts a table, both joined by
+# ``/`` (``overview.on_request/requests.new.total``). Each rule reports at most one finding
+# per place, so ``(rule, place)`` names exactly one finding: that is what an acceptance
+# stored in the file points at, and it survives edits elsewhere in the report.
+
+
+def cell_key(cell: CellRef) -> str:
+    return f"{cell.table}.{cell.row}.{cell.column}"
+
+
+def place_key(field: str, cell: CellRef | None, section: str = "") -> str:
+    parts = [part for part in (field, cell_key(cell) if cell else "") if part]
+    return "/".join(parts) if parts else f"section.{section}"
+
+
+def parse_cell(key: str) -> CellRef | None:
+    """The cell a dotted key names (computed cells included), or None."""
+    table_key, _, rest = key.partition(".")
+    row_key, _, column_key = rest.rpartition(".")
+    table = form.TABLE_BY_KEY.get(table_key)
+    if table is None or not table.has_row(row_key):
+        return None
+    if column_key not in {c.key for c in table.columns}:
+        return None
+    return CellRef(table_key, row_key, column_key)
+
+
+def is_place(key: str) -> bool:
+    """Whether ``key`` is a place key any finding could have."""
+    parts = key.split("/")
+    if len(parts) == 2:
+        return parts[0] in form.PROSE_BY_KEY and parse_cell(parts[1]) is not None
+    if key.startswith("section."):
+        return key.removeprefix("section.") in form.SECTION_BY_NUMERAL
+    return key in form.PROSE_BY_KEY or parse_cell(key) is not None

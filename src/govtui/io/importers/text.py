@@ -115,27 +115,32 @@ def cells_of(raw: str) -> tuple[str, ...] | None:
 # --------------------------------------------------------------------------- Markdown prose
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EDGE_ENTITY = {"&#32;": " ", "&#9;": "\t"}
-_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&#32;|&#9;|.", re.S)
+_EDGE_ENTITY = re.compile(r"&#(\d{1,7});")
+_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&#\d{1,7};|.", re.S)
 EMPTY_LINE = "<br>"
+
+
+def _blank(entity: str) -> str:
+    code = int(entity[2:-1])
+    return chr(code) if code <= 0x10FFFF else entity
 
 
 def unescape(line: str) -> str:
     """The prose line a Markdown line shows: backslash escapes and edge blanks undone.
 
-    ``&#32;``/``&#9;`` stand for blanks only at the two ends of the line (where Markdown
-    would drop a real one); inside, ``&`` is always escaped, so they never occur there.
+    References such as ``&#32;`` stand for blanks only at the two ends of the line (where
+    Markdown would drop a real one); inside, ``&`` is always escaped, so they never occur there.
     """
     if "\\" not in line and "&#" not in line:
         return line
     tokens = _TOKEN.findall(line)
     start, end = 0, len(tokens)
-    while start < end and tokens[start] in _EDGE_ENTITY:
+    while start < end and _EDGE_ENTITY.fullmatch(tokens[start]):
         start += 1
-    while end > start and tokens[end - 1] in _EDGE_ENTITY:
+    while end > start and _EDGE_ENTITY.fullmatch(tokens[end - 1]):
         end -= 1
-    lead = "".join(_EDGE_ENTITY[t] for t in tokens[:start])
-    trail = "".join(_EDGE_ENTITY[t] for t in tokens[end:])
+    lead = "".join(_blank(t) for t in tokens[:start])
+    trail = "".join(_blank(t) for t in tokens[end:])
     body = "".join(t[1] if len(t) == 2 and t[0] == "\\" else t for t in tokens[start:end])
     return lead + body + trail
 

@@ -1,0 +1,169 @@
+"""Summing many agencies' reports of one year: exact running totals and the office's overview.
+
+Inputs arrive one :class:`~govtui.batch.Outcome` at a time and are either counted or refused,
+never summed silently when they should not be:
+
+* an unreadable file (including one of another form: the loader refuses it) is refused;
+* a report of another year than the run's (``--year``, else the first readable report's) is
+  refused;
+* a second report of the same agency (or of the same roster unit) is refused, and the first
+  one it duplicates is named.
+
+Only a running total and one entry per agency are kept, so memory does not grow with the
+counts of the inputs. The sum is a :class:`~govtui.model.Report` with every count and the fee
+added exactly and the prose left empty for the collecting office to write.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from govtui.batch import CELLS, Outcome
+from govtui.io.roster import Roster, Unit, normalize_name
+from govtui.model import Report
+from govtui.rules import count
+
+
+class Sum:
+    """Exact sums of every input count cell and of the fee."""
+
+    def __init__(self) -> None:
+        self.counts = [0] * len(CELLS)
+        self.fees = Decimal(0)
+        self.reports = 0
+
+    def add(self, counts: tuple[int, ...], fees: Decimal) -> None:
+        totals = self.counts
+        for index, value in enumerate(counts):
+            totals[index] += value
+        self.fees += fees
+        self.reports += 1
+
+    def into(self, report: Report) -> Report:
+        """``report`` with the sums as its counts and fee (its prose and title untouched)."""
+        for (table, row, column), value in zip(CELLS, self.counts, strict=True):
+            report.grid(table)[row][column] = value
+        report.fees = self.fees
+        return report
+
+
+Status = Literal["counted", "refused", "unreadable"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What became of one input: counted, refused (with the reason) or unreadable."""
+
+    outcome: Outcome
+    status: Status
+    reason: str = ""
+    unit: Unit | None = None
+
+
+@dataclass
+class Overview:
+    """The collecting office's view over the roster, filled as reports come in."""
+
+    roster: Roster
+    filed: set[str] = field(default_factory=set)
+    failing: dict[str, list[str]] = field(default_factory=dict)  # unit → error rules
+    warned: dict[str, list[str]] = field(default_factory=dict)  # unit → warning rules
+    copied: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # unit → (field, %)
+    unchecked: list[str] = field(default_factory=list)  # units with no previous report known
+    unlisted: list[Path] = field(default_factory=list)  # reports of no unit on the roster
+
+    @property
+    def missing(self) -> list[Unit]:
+        return [u for u in self.roster.units if u.name not in self.filed]
+
+    def note(self, entry: Entry) -> None:
+        outcome, unit = entry.outcome, entry.unit
+        if not outcome.readable:
+            return
+        if unit is None:
+            self.unlisted.append(outcome.path)
+            return
+        if entry.status != "counted":
+            return
+        self.filed.add(unit.name)
+        errors = _rules(f.rule for f in outcome.findings if f.is_error)
+        warnings = _rules(
+            f.rule
+            for f in outcome.findings
+            if not f.is_error and not f.accepted and f.rule != "copied_text"
+        )
+        copied = [
+            (f.row, str(f.actual))
+            for f in outcome.findings
+            if f.rule == "copied_text" and not f.accepted
+        ]
+        if errors:
+            self.failing[unit.name] = errors
+        if warnings:
+            self.warned[unit.name] = warnings
+        if copied:
+            self.copied[unit.name] = copied
+        if outcome.previous is None:
+            self.unchecked.append(unit.name)
+
+
+def _rules(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+class Collection:
+    """The state of an aggregation run: one year, one entry per agency, the running sum."""
+
+    def __init__(self, year: int | None = None, roster: Roster | None = None) -> None:
+        self.year = year
+        self.year_given = year is not None
+        self.sum = Sum()
+        self.seen: dict[str, str] = {}  # agency (or roster unit) → the report counted for it
+        self.overview = Overview(roster) if roster else None
+        self.tally: Counter[Status] = Counter()
+        self.with_errors = 0
+
+    def add(self, outcome: Outcome) -> Entry:
+        entry = self._judge(outcome)
+        self.tally[entry.status] += 1
+        if entry.status == "counted":
+            self.sum.add(outcome.counts, outcome.fees)
+            if count(outcome.findings).errors:
+                self.with_errors += 1
+        if self.overview is not None:
+            self.overview.note(entry)
+        return entry
+
+    def _judge(self, outcome: Outcome) -> Entry:
+        if not outcome.readable:
+            return Entry(outcome, "unreadable", "无法读取")
+        unit = self.overview.roster.match(outcome.path, outcome.agency) if self.overview else None
+        if self.year is None:
+            self.year = outcome.year
+        if outcome.year != self.year:
+            reason = f"是 {outcome.year} 年的报告，本次汇总的是 {self.year} 年"
+            return Entry(outcome, "refused", reason, unit)
+        key = unit.name if unit else normalize_name(outcome.agency)
+        first = self.seen.get(key)
+        if first is not None:
+            reason = f"与 {first} 是同一单位（{key}）的报告，只能计入一份"
+            return Entry(outcome, "refused", reason, unit)
+        self.seen[key] = str(outcome.path)
+        return Entry(outcome, "counted", "", unit)
+
+    @property
+    def complete(self) -> bool:
+        """Every input was counted: only then may the sum be written."""
+        return self.tally["refused"] == 0 and self.tally["unreadable"] == 0
+
+    def report(self, agency: str, base: Report | None = None) -> Report:
+        """The summed report for ``agency``; ``base`` keeps the office's prose from a last run."""
+        assert self.year is not None
+        report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
+        report.agency, report.year = agency, self.year
+        return self.sum.into(report)

@@ -1,0 +1,85 @@
+"""``govtui accept``: accept a warning with a reason, stored in the report file.
+
+Some warnings are right to ignore — 现行有效 changed because documents expired, a section is
+the same as last year because nothing changed. Accepting one records the rule, the place and
+the reason in the file (``[[accepted]]``); ``check`` and the editor then show it as accepted
+and no longer count it. Errors cannot be accepted: they are corrected.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from govtui.cli.common import EXIT_OK, fail
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "accept",
+        help="说明理由后接受一条警告 / accept a warning with a reason",
+        description=(
+            "说明理由后接受一条警告，记录在报告文件中；不给规则时列出可以接受的警告及其位置。"
+            "错误不能接受。\n"
+            "Accept a warning with a reason, stored in the report file; without RULE, list the "
+            "warnings and their places. Errors cannot be accepted."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE.toml", help="报告文件 / report file")
+    parser.add_argument("rule", nargs="?", metavar="RULE", help="规则，如 in_force / rule id")
+    parser.add_argument(
+        "place",
+        nargs="?",
+        metavar="PLACE",
+        help="位置，如 proactive.normative_documents.in_force（该规则只有一条警告时可省略）"
+        " / place key (may be left out when the rule has one warning)",
+    )
+    parser.add_argument("--reason", "-m", metavar="TEXT", help="接受的理由 / the reason")
+
+
+def run(args: argparse.Namespace) -> int:
+    from govtui.errors import GovtuiError, LoadError
+    from govtui.io import toml_file
+    from govtui.io.previous import find_previous
+    from govtui.model import Acceptance
+    from govtui.rules import RULES, check
+
+    path = Path(args.file)
+    try:
+        report = toml_file.load(path)
+    except LoadError as error:
+        return fail(error.describe())
+    previous = find_previous(path, report)
+    findings = check(report, previous=previous.report)
+    warnings = [f for f in findings if not f.is_error]
+    if args.rule is None:
+        if not warnings:
+            print(f"{path} 没有警告。")
+        for finding in warnings:
+            mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
+            print(f"{finding.rule} {finding.place}\n    {mark}")
+        return EXIT_OK
+    severity = {r.id: r.severity for r in RULES}.get(args.rule)
+    if severity == "error":
+        return fail(f"[{args.rule}] 是错误，错误不能接受，只能改正。")
+    if severity is None:
+        return fail(f"不认识的规则「{args.rule}」。")
+    matches = [f for f in findings if f.rule == args.rule and args.place in (None, f.place)]
+    if not matches or (args.place is None and len(matches) > 1):
+        places = "\n".join(f"  {f.rule} {f.place}" for f in warnings) or "  （没有警告）"
+        what = "有多条，请给出位置" if matches else "没有这条警告"
+        return fail(f"[{args.rule}] {args.place or ''} {what}。当前的警告：\n{places}")
+    finding = matches[0]
+    reason = (args.reason or "").strip()
+    if not reason:
+        return fail("请用 --reason 写明接受的理由 / --reason is required")
+    accepted = [a for a in report.accepted if (a.rule, a.place) != (finding.rule, finding.place)]
+    report.accepted = [*accepted, Acceptance(rule=finding.rule, place=finding.place, reason=reason)]
+    try:
+        toml_file.save(report, path)
+    except GovtuiError as error:
+        return fail(str(error))
+    print(f"已接受 [{finding.rule}] {finding.place}：{reason}")
+    return EXIT_OK

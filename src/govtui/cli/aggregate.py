@@ -1,0 +1,354 @@
+"""``govtui aggregate``: the sum of many agencies' reports, and the collecting office's overview.
+
+Every input is read and checked (in worker processes when there are many; memory stays flat)
+and listed with its own findings. Inputs of another year, a second report of one agency and
+unreadable files are refused and listed with the reason. The sum is written (``-o``) only
+when every input was counted: a published sum must contain every report, so one refused
+input means no sum file, and the listing says what to fix. Re-running onto an existing sum
+file keeps the prose the office has written there and replaces the numbers.
+
+With ``--roster`` the overview also lists the units that have not filed, those whose report
+fails a rule, and those that copied last year's text.
+
+Exit status: 0 every input counted, none with errors, every unit filed; 1 the sum was written
+but some report has errors or some unit has not filed; 2 an input was refused or unreadable
+(no sum written), or the command was misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from govtui.cli.check import add_jobs_option, add_year_options, settings_of
+from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, paint
+
+if TYPE_CHECKING:
+    from govtui.aggregate import Collection, Entry, Overview
+    from govtui.model import Report
+
+_NAME_COLUMNS = 26
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "aggregate",
+        help="汇总多个单位的报告 / sum many agencies' reports",
+        description=(
+            "汇总同一年度多个单位的报告：每个数字和收费金额精确相加，文字留给汇总单位撰写；"
+            "列出每份报告自身的校验结果。年度不同、同一单位重复、无法读取的报告不计入，"
+            "此时不写出汇总报告。\n"
+            "Sum many agencies' reports of one year exactly (prose left empty), listing each "
+            "input's findings. Reports of another year, duplicates of one agency and unreadable "
+            "files are refused, and then no sum is written.\n"
+            "退出码 / exit status: 0 全部计入且无错误 all counted, no errors; "
+            "1 已写出但有错误或有单位未报送 written, with errors or missing units; "
+            "2 有报告未计入 an input was refused (nothing written)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE|FOLDER|GLOB",
+        help="报告文件、文件夹或通配符（有名单时可省略，用名单中的文件）/ reports",
+    )
+    parser.add_argument("-o", "--output", metavar="SUM.toml", help="汇总报告 / the sum report")
+    parser.add_argument("--agency", help="汇总单位名称（用 -o 时必填）/ the collecting office")
+    parser.add_argument("--roster", metavar="UNITS.toml", help="应报送单位名单 / the roster")
+    parser.add_argument(
+        "--year", type=int, help="汇总年度（默认取第一份报告的年度）/ the year summed"
+    )
+    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="汇总报告文件无法读取时也覆盖 / overwrite an unreadable SUM.toml",
+    )
+    add_year_options(parser)
+    add_jobs_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from govtui import parallel
+    from govtui.aggregate import Collection
+    from govtui.batch import Options, examine
+    from govtui.cli.progress import Progress
+    from govtui.errors import LoadError
+    from govtui.io import roster as rosters
+    from govtui.io.reading import Inputs
+
+    if args.output and not (args.agency or "").strip():
+        return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
+    roster = None
+    if args.roster:
+        try:
+            roster = rosters.load(Path(args.roster))
+        except LoadError as error:
+            return fail(error.describe())
+    paths: Inputs | list[Path]
+    if args.inputs:
+        paths = Inputs(args.inputs)
+    elif roster is not None and roster.files():
+        paths = roster.files()
+    else:
+        return fail("请给出要汇总的报告（文件、文件夹或通配符）/ no inputs")
+    output = Path(args.output) if args.output else None
+    base, problem = _existing_sum(output, args.force)
+    if problem:
+        return fail(problem)
+
+    collection = Collection(args.year, roster)
+    options = Options(settings=settings_of(args), counts=True)
+    outcomes = parallel.imap(
+        partial(examine, options=options),
+        _without(paths, output),
+        jobs=parallel.workers(args.jobs),
+        expected=len(paths),
+    )
+    out = sys.stdout
+    if args.json:
+        out.write('{"inputs": [')
+    else:
+        _print_head(collection, args)
+    with Progress(len(paths), "汇总") as progress:
+        for index, outcome in enumerate(outcomes):
+            entry = collection.add(outcome)
+            progress.advance()
+            if args.json:
+                out.write(
+                    ("," if index else "") + json.dumps(_entry_json(entry), ensure_ascii=False)
+                )
+            else:
+                progress.clear()
+                _print_entry(entry, out)
+
+    written = None
+    if output is not None and collection.complete and collection.sum.reports:
+        written = _write(collection, args.agency.strip(), output, base)
+        if isinstance(written, str):
+            return fail(written)
+    overview = collection.overview
+    if args.json:
+        out.write(
+            "], " + json.dumps(_tail_json(collection, output, written), ensure_ascii=False)[1:]
+        )
+        out.write("\n")
+    else:
+        if overview is not None:
+            _print_overview(overview)
+        _print_summary(collection, output, written)
+    if not collection.complete or not collection.sum.reports:
+        return EXIT_UNREADABLE
+    if collection.with_errors or (overview is not None and overview.missing):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _without(paths: Iterable[Path], output: Path | None) -> Iterator[Path]:
+    """The inputs except the sum file itself: a folder summed twice must not count last run's sum."""
+    if output is None:
+        yield from paths
+        return
+    target = os.path.realpath(output)
+    for path in paths:
+        if path.name != output.name or os.path.realpath(path) != target:
+            yield path
+
+
+def _existing_sum(output: Path | None, force: bool) -> tuple[Report | None, str]:
+    """The sum file of a previous run, whose prose is kept; or why it must not be touched."""
+    from govtui.errors import LoadError
+    from govtui.io import toml_file
+
+    if output is None or not output.exists():
+        return None, ""
+    try:
+        return toml_file.load(output), ""
+    except LoadError as error:
+        if force:
+            return None, ""
+        return None, (
+            f"{output} 已存在但不是可读的报告文件，未覆盖（确认要覆盖请加 --force）：\n"
+            f"{error.describe()}"
+        )
+
+
+def _write(collection: Collection, agency: str, output: Path, base: Report | None) -> bool | str:
+    from govtui.errors import GovtuiError
+    from govtui.io import toml_file
+
+    try:
+        toml_file.save(collection.report(agency, base), output)
+    except GovtuiError as error:
+        return str(error)
+    return True
+
+
+# ----------------------------------------------------------------------- text
+
+
+def _print_head(collection: Collection, args: argparse.Namespace) -> None:
+    year = f"{args.year} 年度" if args.year else "年度取自第一份报告（可用 --year 指定）"
+    print(paint(f"汇总：{year}", "1"))
+    from govtui.cli.layout import ljust
+
+    print(f"  {ljust('单位', _NAME_COLUMNS)} 错误 警告  文件")
+
+
+def _print_entry(entry: Entry, out: TextIO) -> None:
+    from collections import Counter
+
+    from govtui.cli.layout import ljust, width
+    from govtui.rules import count
+
+    outcome = entry.outcome
+    if entry.status == "unreadable":
+        out.write(paint(f"✕ 无法读取 {outcome.path}", "1;31") + "\n")
+        for problem in outcome.problems:
+            out.write(f"    {problem}\n")
+        return
+    name = outcome.agency
+    if width(name) > _NAME_COLUMNS:  # ".." rather than "…", whose width terminals disagree on
+        while width(name + "..") > _NAME_COLUMNS:
+            name = name[:-1]
+        name += ".."
+    errors, warnings, accepted = count(outcome.findings)
+    if entry.status == "refused":
+        mark = paint("✕", "1;31")
+    else:
+        mark = paint("✗", "31") if errors else paint("✓", "32")
+    out.write(f"{mark} {ljust(name, _NAME_COLUMNS)} {errors:>4} {warnings:>4}  {outcome.path}\n")
+    if entry.status == "refused":
+        out.write(paint(f"    未计入：{entry.reason}", "31") + "\n")
+    rules = Counter(f.rule for f in outcome.findings if not f.accepted)
+    if rules:
+        listed = "，".join(f"{rule}（{n}）" if n > 1 else rule for rule, n in rules.items())
+        out.write(f"    规则：{listed}\n")
+    if accepted:
+        out.write(f"    另有 {accepted} 个警告已接受\n")
+    for note in outcome.notes:
+        out.write(f"    注意：{note}\n")
+
+
+def _print_overview(overview: Overview) -> None:
+    import shutil
+
+    from govtui.cli.layout import fold
+
+    columns = max(40, shutil.get_terminal_size().columns)
+    units = len(overview.roster.units)
+    print(
+        paint(
+            f"\n名单：{overview.roster.path}，共 {units} 个单位，已报送 {len(overview.filed)} 个",
+            "1",
+        )
+    )
+
+    def block(title: str, items: list[str], style: str = "") -> None:
+        print(paint(f"  {title}（{len(items)}）", style) if items else f"  {title}：无")
+        for item in items:
+            for line in fold([(item, "")], columns, "    ", "      "):
+                print(line)
+
+    block("未报送", [u.name for u in overview.missing], "1;31")
+    block(
+        "有错误",
+        [f"{name}：{'、'.join(rules)}" for name, rules in overview.failing.items()],
+        "1;31",
+    )
+    block(
+        "有警告",
+        [f"{name}：{'、'.join(rules)}" for name, rules in overview.warned.items()],
+        "33",
+    )
+    block(
+        "与上年雷同",
+        [
+            f"{name}：{'、'.join(f'{label} {share}' for label, share in fields)}"
+            for name, fields in overview.copied.items()
+        ],
+        "33",
+    )
+    if overview.unchecked:
+        block("未写明上年报告、未做雷同比对", overview.unchecked)
+    if overview.unlisted:
+        block("不在名单上的报告", [str(p) for p in overview.unlisted], "33")
+
+
+def _print_summary(collection: Collection, output: Path | None, written: object) -> None:
+    tally = collection.tally
+    total = sum(tally.values())
+    print(
+        f"\n共 {total} 份：计入 {tally['counted']} 份（{collection.with_errors} 份有错误），"
+        f"未计入 {tally['refused']} 份，无法读取 {tally['unreadable']} 份。"
+    )
+    if output is None:
+        return
+    if written is True:
+        print(
+            f"已写出汇总报告 {output}（{collection.year} 年，{collection.sum.reports} 份报告之和）；"
+            "文字部分请汇总单位撰写，已有的文字保留。"
+        )
+    else:
+        print(
+            paint(
+                f"未写出汇总报告 {output}：汇总必须包含每一份报告，请处理上面未计入的报告后重新运行。",
+                "1;31",
+            )
+        )
+
+
+# ----------------------------------------------------------------------- JSON
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    from govtui.cli.check import as_json
+
+    data = as_json(entry.outcome)
+    data["status"] = entry.status
+    data["agency"] = entry.outcome.agency
+    if entry.reason:
+        data["reason"] = entry.reason
+    if entry.unit is not None:
+        data["unit"] = entry.unit.name
+    return data
+
+
+def _tail_json(collection: Collection, output: Path | None, written: object) -> dict[str, Any]:
+    tally = collection.tally
+    data: dict[str, Any] = {
+        "year": collection.year,
+        "totals": {
+            "inputs": sum(tally.values()),
+            "counted": tally["counted"],
+            "with_errors": collection.with_errors,
+            "refused": tally["refused"],
+            "unreadable": tally["unreadable"],
+        },
+        "output": str(output) if output else None,
+        "written": written is True,
+    }
+    overview = collection.overview
+    if overview is not None:
+        data["roster"] = {
+            "path": str(overview.roster.path),
+            "units": len(overview.roster.units),
+            "filed": len(overview.filed),
+            "missing": [u.name for u in overview.missing],
+            "failing": [{"unit": n, "rules": r} for n, r in overview.failing.items()],
+            "warned": [{"unit": n, "rules": r} for n, r in overview.warned.items()],
+            "copied": [
+                {"unit": n, "fields": [{"field": f, "share": s} for f, s in fields]}
+                for n, fields in overview.copied.items()
+            ],
+            "unchecked": overview.unchecked,
+            "unlisted": [str(p) for p in overview.unlisted],
+        }
+    return data

@@ -1,0 +1,82 @@
+"""Laying out text for a terminal: CJK characters take two columns, lines fold by columns.
+
+The command-line output is read in 80-column SSH sessions; Python's ``len`` counts a Chinese
+character as one, a terminal as two. Everything here counts terminal columns.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from govtui.cli.common import paint
+
+# Punctuation that must not start a line (避头点): it stays at the end of the previous one.
+_NO_LINE_START = set("，。、；：？！）》」』”’…%")
+
+Segment = tuple[str, str]  # (text, ANSI style code or "")
+
+
+def char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def width(text: str) -> int:
+    """The columns ``text`` takes in a terminal."""
+    return sum(char_width(c) for c in text)
+
+
+def ljust(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def rjust(text: str, columns: int) -> str:
+    return " " * max(0, columns - width(text)) + text
+
+
+def fold(
+    segments: Iterable[Segment], columns: int, indent: str = "", hanging: str | None = None
+) -> list[str]:
+    """Styled text folded to ``columns``; each line starts with ``indent`` (then ``hanging``).
+
+    Styles are applied per line, so a colour never bleeds into the next line or the margin.
+    """
+    hanging = indent if hanging is None else hanging
+    chars = [(c, style) for text, style in segments for c in text]
+    lines: list[list[Segment]] = []
+    line: list[Segment] = []
+    used = width(indent)
+    for char, style in chars:
+        w = char_width(char)
+        if used + w > columns and line:
+            carry: list[Segment] = []
+            if char in _NO_LINE_START and len(line) > 1:
+                carry = [line.pop()]
+            lines.append(line)
+            line = carry
+            used = width(hanging) + sum(char_width(c) for c, _ in carry)
+        line.append((char, style))
+        used += w
+    if line or not lines:
+        lines.append(line)
+    out = []
+    for number, chars_of_line in enumerate(lines):
+        margin = indent if number == 0 else hanging
+        out.append(margin + _render(chars_of_line))
+    return out
+
+
+def _render(chars: list[Segment]) -> str:
+    parts: list[str] = []
+    run, style = "", ""
+    for char, char_style in chars:
+        if char_style != style and run:
+            parts.append(paint(run, style) if style else run)
+            run = ""
+        style = char_style
+        run += char
+    if run:
+        parts.append(paint(run, style) if style else run)
+    return "".join(parts)

@@ -1,0 +1,114 @@
+"""The roster of a collecting office: the units that must file a report (``UNITS.toml``).
+
+    # 汇总单位名单
+    [[unit]]
+    name = "云溪县市场监督管理局"          # required: the agency as its report names it
+    file = "2024/yunxi-scjg.toml"        # optional: its report, relative to this file
+    aliases = ["云溪县市场监管局"]         # optional: other names its reports go by
+
+A report belongs to a unit when it is the unit's ``file``, or when its agency is the unit's
+name or one of its aliases.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govtui.errors import LoadError, Problem
+from govtui.io import toml_file
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    file: Path | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Roster:
+    path: Path
+    units: tuple[Unit, ...]
+    _by_file: dict[str, Unit] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, Unit] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_file = {os.path.realpath(u.file): u for u in self.units if u.file is not None}
+        by_name = {normalize_name(n): u for u in self.units for n in (u.name, *u.aliases)}
+        object.__setattr__(self, "_by_file", by_file)
+        object.__setattr__(self, "_by_name", by_name)
+
+    def files(self) -> list[Path]:
+        """The reports the roster names, for a run given no other inputs."""
+        return [u.file for u in self.units if u.file is not None]
+
+    def match(self, path: Path, agency: str) -> Unit | None:
+        """The unit a report belongs to: by its file first, then by its agency's name."""
+        unit = self._by_file.get(os.path.realpath(path)) if self._by_file else None
+        return unit or self._by_name.get(normalize_name(agency))
+
+
+def normalize_name(name: str) -> str:
+    """An agency's name as compared: blanks (including full-width ones) removed."""
+    return "".join(name.split())
+
+
+def load(path: Path) -> Roster:
+    """Read a roster; :class:`LoadError` names each problem with its line."""
+    text = toml_file.read_text(path)
+    data = toml_file.parse(text, path)
+    lines = toml_file.key_lines(text)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        line = lines.get(key, lines.get(key.partition(".")[0], lines.get("unit")))
+        problems.append(Problem(message, key=key, line=line))
+
+    for extra in sorted(data.keys() - {"unit", "schema"}):
+        problem(extra, "不认识这个键：名单只有 [[unit]]（name、file、aliases）")
+    entries = data.get("unit", [])
+    if not isinstance(entries, list) or not entries:
+        problem("unit", "名单中没有单位：每个单位写一个 [[unit]]，至少有 name")
+        raise LoadError(path, problems)
+    units: list[Unit] = []
+    seen: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        key = f"unit[{number}]"
+        unit = _unit(entry, key, path, problem)
+        if unit is None:
+            continue
+        for name in (unit.name, *unit.aliases):
+            other = seen.get(normalize_name(name))
+            if other is not None:
+                problem(key, f"「{name}」在名单中出现了两次（另见 {other}）")
+            seen[normalize_name(name)] = key
+        units.append(unit)
+    if problems:
+        raise LoadError(path, problems)
+    return Roster(path, tuple(units))
+
+
+def _unit(entry: Any, key: str, roster: Path, problem: Callable[[str, str], None]) -> Unit | None:
+    if not isinstance(entry, dict):
+        problem(key, "每个单位应是一个 [[unit]] 表")
+        return None
+    for extra in sorted(entry.keys() - {"name", "file", "aliases"}):
+        problem(f"{key}.{extra}", "不认识这个键（单位只有 name、file、aliases）")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problem(f"{key}.name", '缺少单位名称（name = "…"）')
+        return None
+    file = entry.get("file")
+    if file is not None and (not isinstance(file, str) or not file.strip()):
+        problem(f"{key}.file", "file 应为报告文件的路径（相对于名单文件）")
+        file = None
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problem(f"{key}.aliases", 'aliases 应为名称的列表，如 ["某某局"]')
+        aliases = []
+    path = Path(os.path.normpath(roster.parent / file)) if file else None
+    return Unit(name.strip(), path, tuple(a.strip() for a in aliases))
