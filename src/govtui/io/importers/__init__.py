@@ -20,7 +20,7 @@ from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
 from govtui.io.importers.notes import Notes
-from govtui.io.importers.text import Line
+from govtui.io.importers.text import Identity, Line
 from govtui.model import Report
 from govtui.rules.finding import CellRef
 
@@ -52,17 +52,18 @@ def import_file(path: Path) -> Imported:
     suffix = path.suffix.lower()
     data = toml_file.read_bytes(path)
     notes = Notes()
+    identity: Identity | None = None
     if suffix == ".docx":
         from govtui.io.importers import docx
 
-        lines = docx.lines_of(data, path)
+        lines, identity = docx.read(data, path)
     elif suffix in (".html", ".htm"):
         from govtui.io.importers import html
 
         decoded, note = text.decode(data, text.declared_charset(data))
         if note:
             notes.add(note)
-        lines = html.lines_of(decoded)
+        lines, identity = html.lines_of(decoded), html.identity(decoded)
     else:
         if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise LoadError(path, [Problem("文件含有二进制内容，不是文本格式的报告")])
@@ -70,19 +71,28 @@ def import_file(path: Path) -> Imported:
         if note:
             notes.add(note)
         lines = text.lines_of(decoded)
-    return import_lines(lines, markdown=suffix in _MARKDOWN, path=path, notes=notes)
+    return import_lines(
+        lines, markdown=suffix in _MARKDOWN, path=path, notes=notes, identity=identity
+    )
 
 
 # --------------------------------------------------------------------------- assembling
 
 
-def import_lines(lines: list[Line], *, markdown: bool, path: Path | None, notes: Notes) -> Imported:
-    """Build the report from a document's lines."""
+def import_lines(
+    lines: list[Line],
+    *,
+    markdown: bool,
+    path: Path | None,
+    notes: Notes,
+    identity: Identity | None = None,
+) -> Imported:
+    """Build the report from a document's lines (and the identity its export stated)."""
     outline = sections.outline(lines)
     if "三" not in outline.sections:
         raise LoadError(path, [Problem(_not_a_report(outline, lines))])
     front = sections.read_front(outline.front, outline.strict)
-    report = _identity(front, outline, lines, markdown, path, notes)
+    report = _identity(front, identity, lines, markdown, path, notes)
     paragraphs = text.markdown_paragraphs if markdown else text.plain_paragraphs
 
     fields: dict[str, list[str]] = {f.key: [] for f in form.PROSE_FIELDS}
@@ -134,7 +144,7 @@ def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:
     """A web page's buttons and footers (【打印】【关闭】) are not report text: left out, listed."""
     kept = []
     for line in lines:
-        if line.cells is None and sections.boilerplate(line.text.strip()):
+        if line.cells is None and not line.verbatim and sections.boilerplate(line.text.strip()):
             dropped.append(line.text.strip())
         else:
             kept.append(line)
@@ -143,17 +153,25 @@ def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:
 
 def _identity(
     front: sections.Front,
-    outline: sections.Outline,
+    stated: Identity | None,
     lines: list[Line],
     markdown: bool,
     path: Path | None,
     notes: Notes,
 ) -> Report:
-    """The agency, year and title, from the title line or govtui's comment, else guessed."""
+    """The agency, year and title, from the title line or what govtui's export stated (the
+    Markdown comment, the page's ``<meta>``, the document's properties), else guessed.
+
+    The stated title gives the title's exact blanks while the printed one still reads the same.
+    """
     title = text.unescape(front.title) if markdown else " ".join(front.title.split())
     agency, year = sections.agency_and_year(title)
     if front.identity:
         agency, year = front.agency, front.year
+    if stated:
+        agency, year = stated.agency, stated.year
+        if stated.title and " ".join(stated.title.split()) == title:
+            title = stated.title
     if not agency:
         agency = front.agency or UNKNOWN_AGENCY
         notes.add(

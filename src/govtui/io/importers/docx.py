@@ -4,6 +4,11 @@ python-docx (an optional dependency: ``pip install 'govtui[docx]'``) reads the f
 body is walked in document order so that tables stay between the paragraphs they sit
 among. A merged cell is repeated at every grid position it covers, as python-docx reports
 it, which is what the table readers expect (the same as :mod:`.html`'s grids).
+
+A document govtui wrote says so in its properties (``keywords`` ``govtui-form=…;
+govtui-year=…``, ``author`` the agency, ``title`` the title): its body paragraphs are then
+lines of prose fields taken verbatim, an empty paragraph an empty line, and the properties
+give the report's :class:`~.text.Identity`.
 """
 
 from __future__ import annotations
@@ -15,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from govtui.errors import LoadError, Problem
-from govtui.io.importers.text import Line
+from govtui.io.importers.text import Identity, Line
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+_GOVTUI_YEAR = re.compile(r"(?:^|;)\s*govtui-year=(\d{4})\s*(?:;|$)")
 
 
-def lines_of(data: bytes, path: Path | None = None) -> list[Line]:
-    """The document's paragraphs and table rows; :class:`LoadError` if it is no Word file."""
+def read(data: bytes, path: Path | None = None) -> tuple[list[Line], Identity | None]:
+    """The document's paragraphs and table rows, and the identity govtui's document states;
+    :class:`LoadError` if it is no Word file."""
     try:
         import docx
     except ImportError:
@@ -41,13 +48,25 @@ def lines_of(data: bytes, path: Path | None = None) -> list[Line]:
         raise LoadError(
             path, [Problem(f"Word 文件已损坏，无法读取：{type(error).__name__}")]
         ) from None
+    stated = identity(document.core_properties)
     lines: list[Line] = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):
             lines.extend(_table_lines(block, len(lines)))
         else:
-            lines.append(Line(block.text, None, _level(block), len(lines) + 1))
-    return lines
+            level = _level(block)
+            verbatim = stated is not None and not level
+            lines.append(Line(block.text, None, level, len(lines) + 1, verbatim))
+    return lines, stated
+
+
+def identity(properties: Any) -> Identity | None:
+    """Agency, year and title from the properties of a document govtui wrote, else None."""
+    keywords = properties.keywords or ""
+    year = _GOVTUI_YEAR.search(keywords)
+    if "govtui-form=" not in keywords or not year or not properties.author:
+        return None
+    return Identity(properties.author, int(year.group(1)), properties.title or "")
 
 
 def _level(paragraph: Any) -> int:

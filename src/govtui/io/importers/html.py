@@ -7,15 +7,23 @@ sit in layout tables. The page is parsed with the standard library's tolerant
 :mod:`html.parser` into a small tree; a table that holds no other table is a grid whose
 merged cells are expanded (the text at the first position, the rest empty, as
 :mod:`.docx` does too), and every other element contributes its text as paragraphs.
+
+govtui's own page (:mod:`govtui.io.html`) is read the same way, with two additions that make
+it come back exactly: each ``<p>`` of a ``data-field`` block is one line of that prose field,
+taken verbatim (its blanks are kept, as ``white-space: pre-wrap`` shows them, and
+``<p><br></p>`` is an empty line), and the ``govtui-*`` ``<meta>`` say the agency, year and
+title (:func:`identity`).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from govtui.io.importers.text import Line
+from govtui import form
+from govtui.io.importers.text import Identity, Line
 
 _VOID = frozenset(
     {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "source", "param"}
@@ -113,11 +121,24 @@ _INLINE = re.compile(
     r"(?:\s[^<>]*)?>",
     re.I,
 )
+# Only inside a tag (the lookahead finds its ``>`` before any ``<``): a paragraph that says
+# ``width=3`` keeps it.
 _STYLING = re.compile(
     r"""\s(?:style|class|lang|width|height|valign|align|border|cellspacing|cellpadding|bgcolor|"""
-    r"""nowrap|face|size|color|id|x:[a-z]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""",
+    r"""nowrap|face|size|color|id|x:[a-z]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]+)(?=[^<>]*>)""",
     re.I,
 )
+_META = re.compile(r"""<meta\s+name="govtui-(agency|year|title)"\s+content="([^"]*)"\s*/?>""")
+_FIELDS = frozenset(f.key for f in form.PROSE_FIELDS)
+
+
+def identity(page: str) -> Identity | None:
+    """The agency, year and title govtui's page states in its ``<meta>``; None on other pages."""
+    stated = {name: html.unescape(value) for name, value in _META.findall(page)}
+    year = stated.get("year", "")
+    if not stated.get("agency") or not (year.isascii() and year.isdigit()):
+        return None
+    return Identity(stated["agency"], int(year), stated.get("title", ""))
 
 
 def lines_of(page: str) -> list[Line]:
@@ -153,6 +174,12 @@ class _Walker:
             if child.tag == "br":
                 self.flush()
                 continue
+            if child.attrs.get("data-field") in _FIELDS:
+                self.flush()
+                for paragraph in _descendants(child, "p"):
+                    number = len(self.lines) + 1
+                    self.lines.append(Line(_verbatim(paragraph), number=number, verbatim=True))
+                continue
             if child.tag == "table" and not _contains(child, "table"):
                 self.flush()
                 for cells in grid(child):
@@ -169,6 +196,25 @@ class _Walker:
                 self.flush()
             if level:
                 self.level = 0
+
+
+def _verbatim(paragraph: _Node) -> str:
+    """A paragraph's text as written: blanks kept, ``<br>`` a line break (the one that ends
+    the paragraph, or makes ``<p><br></p>`` an empty line, shows none)."""
+    parts: list[str] = []
+
+    def collect(node: _Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag == "br":
+                parts.append("\n")
+            else:
+                collect(child)
+
+    collect(paragraph)
+    text = "".join(parts)
+    return text[:-1] if text.endswith("\n") else text
 
 
 def _contains(node: _Node, tag: str) -> bool:

@@ -118,6 +118,9 @@ def read_front(lines: list[Line], strict: bool) -> Front:
         text = line.text.strip()
         if first is not None and first <= index <= last:
             continue
+        if line.verbatim:  # a line of govtui's preface, whatever it says
+            front.preface.append(line)
+            continue
         identity = _IDENTITY.match(text)
         if identity:
             front.agency = identity["agency"].replace("\\-\\-", "--")

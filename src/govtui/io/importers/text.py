@@ -8,6 +8,9 @@ report's headings, and only they, divide it.
 
 Markdown written by govtui escapes its prose reversibly (see :mod:`govtui.io.markdown`):
 :func:`unescape` undoes that, so that importing an export gives back the very same text.
+govtui's HTML and Word exports keep each prose line whole (one ``<p>`` or Word paragraph per
+line, blanks and all): their readers hand such lines on as ``verbatim`` and say the report's
+:class:`Identity`, which the page's ``<meta>`` or the document's properties state.
 """
 
 from __future__ import annotations
@@ -29,16 +32,30 @@ class Line:
     ``text`` is the line as printed (cells joined by a tab); ``cells`` is set when the source
     marked cells; ``level`` is the heading level when the source marked a heading (``#``,
     ``<h2>``, Word's "Heading 2"); ``number`` is the line's place in the source, for notes.
+    ``verbatim`` marks a line of a prose field exactly as typed, from a source that keeps
+    every character (govtui's HTML and Word exports): it is taken whole, even when empty or
+    edged with blanks, and is never page furniture.
     """
 
     text: str
     cells: tuple[str, ...] | None = None
     level: int = 0
     number: int = 0
+    verbatim: bool = False
 
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What a govtui export states beside its text: the agency, the year and the title as
+    written (the page may show the title with its blanks collapsed)."""
+
+    agency: str
+    year: int
+    title: str = ""
 
 
 # --------------------------------------------------------------------------- decoding
@@ -167,12 +184,15 @@ def markdown_paragraphs(lines: list[Line]) -> list[str]:
 
 
 def plain_paragraphs(lines: list[Line]) -> list[str]:
-    """A field's lines as paragraphs of pasted text: one per non-blank line, edges trimmed."""
+    """A field's lines as paragraphs of pasted text: one per non-blank line, edges trimmed;
+    a verbatim line is the field's line as it is, empty or not."""
     out = []
     for line in lines:
-        if line.blank:
+        if line.verbatim:
+            out.append(line.text)
+        elif line.blank:
             continue
-        if line.cells and len(line.cells) > 1:
+        elif line.cells and len(line.cells) > 1:
             out.append(" ".join(cell.strip() for cell in line.cells if cell.strip()))
         else:
             out.append(line.text.strip())
