@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from govtui import __version__
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``.
-COMMANDS = ("check", "export", "new")
+COMMANDS = ("edit", "check", "export", "new")
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
@@ -22,6 +22,7 @@ govtui — editor and checker for the annual report on government information di
 (政府信息公开工作年度报告, national form of 2021).
 
 常用 / common:
+  govtui 报告.toml                 在终端编辑报告 / edit a report (same as govtui edit)
   govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
   govtui export 报告.toml          生成 Markdown 报告 / write the Markdown report
   govtui new 报告.toml --agency 机关 --year 2024   新建空白报告 / new blank report
@@ -51,8 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list:
-        parser.print_help()
-        return 0
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()
+            return 0
+        args_list = ["edit"]
+    elif args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        # ``govtui 报告.toml`` opens the editor: the command a clerk will type most.
+        args_list = ["edit", *args_list]
     args = parser.parse_args(args_list)
     module = importlib.import_module(f"govtui.cli.{args.command}")
     try:
