@@ -8,12 +8,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from govtui.tui.messages import Notice
 from govtui.tui.sections import PLACE_BY_NAME, Place
 from govtui.tui.session import Session
-from govtui.tui.widgets.bars import NavBar, TopBar
+from govtui.tui.widgets.bars import KeyBar, NavBar, TopBar
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 TOO_SMALL = f"窗口太小：请把终端调到至少 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行。"
@@ -48,7 +48,7 @@ class SectionScreen(Screen[None]):
         yield Static(self.place.heading, classes="heading")
         yield from self.compose_body()
         yield Static("", id="message")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
         yield Static(TOO_SMALL, id="too-small")
 
     def compose_body(self) -> ComposeResult:

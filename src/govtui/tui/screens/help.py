@@ -1,18 +1,41 @@
-"""?/F1: the keys of every screen, from ``help.md``."""
+"""?/F1: the keys of every screen, from ``help.md``.
+
+The file is plain text with three kinds of line: ``# heading``, ``keys | what they do`` (the
+keys are padded by terminal cells, so CJK keys line up), and anything else as it is.
+"""
 
 from __future__ import annotations
 
 from importlib.resources import files
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_WIDTH = 24
 
 
 def help_text() -> str:
     return files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
+
+
+def render_help(text: str) -> Content:
+    lines: list[Content] = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            lines.append(Content.styled(line.lstrip("# "), "bold $text-accent"))
+        elif " | " in line:
+            keys, _, what = line.partition(" | ")
+            pad = " " * max(1, KEY_WIDTH - cell_len(keys))
+            lines.append(Content.assemble("  ", Content.styled(keys, "bold"), pad, what))
+        else:
+            lines.append(Content(line))
+    return Content("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -21,7 +44,5 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown
-
         with VerticalScroll(classes="dialog help", can_focus=True):
-            yield Markdown(help_text())
+            yield Static(render_help(help_text()))

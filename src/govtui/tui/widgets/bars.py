@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from govtui.tui.sections import PLACES
@@ -57,3 +58,35 @@ class NavBar(Static):
             text = f" {place.key.upper()} {place.tab} "
             parts.append(Content.styled(text, "reverse bold") if place.name == current else text)
         super().__init__(Content("").join(parts))
+
+
+class KeyBar(Static):
+    """The keys that matter on this screen, on one line.
+
+    Textual's Footer builds a widget per key and rebuilds them all whenever the bindings change
+    (every screen switch); one line of text does the same job for a fraction of the time.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar { height: 1; background: $panel; color: $foreground; }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        parts: list[Content] = []
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if not binding.show or not enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            parts.append(
+                Content.assemble(Content.styled(key, "bold $text-accent"), " ", binding.description)
+            )
+        self.update(Content.assemble(" ", Content("  ").join(parts)))

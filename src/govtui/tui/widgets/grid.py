@@ -423,6 +423,9 @@ class Grid(ScrollView, can_focus=True):
         else:
             row = next((i for i in reversed(inputs) if self._row_y[i] <= target_y), inputs[0])
         if row != self.cursor_row:
+            # The view moves with the cursor, which keeps its place on the screen.
+            on_screen = self._row_y[self.cursor_row] - int(self.scroll_y)
+            self.scroll_to(y=max(0, self._row_y[row] - on_screen), animate=False, force=True)
             self._set_cursor(row, self._nearest_slot(row, self._want_slot))
 
     async def _on_click(self, event: events.Click) -> None:
