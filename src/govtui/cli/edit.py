@@ -35,21 +35,21 @@ def run(args: argparse.Namespace) -> int:
     from govtui.io import toml_file
 
     path = Path(args.file) if args.file else None
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
-        return EXIT_UNREADABLE
-    session = None
+    report = None
     if path is not None and path.exists():
         try:
             report = toml_file.load(path)
         except LoadError as error:
             print(error.describe(), file=sys.stderr)
             return EXIT_UNREADABLE
-        from govtui.tui.session import Session
-
-        session = Session(report, path)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
+        return EXIT_UNREADABLE
 
     from govtui.tui.app import GovtuiApp
+    from govtui.tui.session import Session
+
+    session = Session(report, path) if report is not None and path is not None else None
 
     GovtuiApp(session, path=path).run(mouse=True)
     return EXIT_OK

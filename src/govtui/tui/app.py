@@ -10,6 +10,7 @@ in two places would be applied out of order.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -87,6 +88,10 @@ class GovtuiApp(App[None]):
         return self._session
 
     def on_mount(self) -> None:
+        # With 16 colours (TERM=linux, plain xterm) the default theme's light reds and greys
+        # all round to white: use the terminal's own palette instead.
+        if self.console.color_system == "standard" and "TEXTUAL_THEME" not in os.environ:
+            self.theme = "ansi-dark"
         if self._session is not None:
             self._open(self._session)
         else:

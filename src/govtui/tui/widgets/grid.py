@@ -116,7 +116,7 @@ class Grid(ScrollView, can_focus=True):
         & > .grid--caption { text-style: bold; }
         & > .grid--label { color: $text; }
         & > .grid--row { background: $boost; text-style: bold; }
-        & > .grid--computed { color: $text-muted; background: $surface-lighten-1; }
+        & > .grid--computed { color: $text-secondary; background: $surface-lighten-1; }
         & > .grid--cursor {
             color: $block-cursor-foreground;
             background: $block-cursor-background;
