@@ -10,9 +10,10 @@ in two places would be applied out of order.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -21,36 +22,24 @@ from textual.binding import Binding, BindingType
 from govtui.errors import GovtuiError, SaveError
 from govtui.tui.commands import GovtuiCommands
 from govtui.tui.messages import JumpTo
-from govtui.tui.screens.appeals import AppealsScreen
 from govtui.tui.screens.base import SectionScreen
-from govtui.tui.screens.closing import ClosingScreen
-from govtui.tui.screens.findings import FindingsScreen
-from govtui.tui.screens.help import HelpScreen
-from govtui.tui.screens.info import InfoScreen
-from govtui.tui.screens.new_report import NewReportScreen
-from govtui.tui.screens.overview import OverviewScreen
-from govtui.tui.screens.preview import PreviewScreen
-from govtui.tui.screens.proactive import ProactiveScreen
-from govtui.tui.screens.prose import ProseScreen
-from govtui.tui.screens.quit import Answer, QuitScreen
-from govtui.tui.screens.requests import RequestsScreen
-from govtui.tui.screens.table import TableScreen
 from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
 from govtui.tui.session import Edit, Session
 from govtui.tui.widgets.grid import Grid
 
-SCREEN_TYPES: dict[str, type[SectionScreen]] = {
-    cls.NAME: cls
-    for cls in (
-        InfoScreen,
-        OverviewScreen,
-        ProactiveScreen,
-        RequestsScreen,
-        AppealsScreen,
-        ClosingScreen,
-        FindingsScreen,
-        PreviewScreen,
-    )
+if TYPE_CHECKING:
+    from govtui.tui.screens.quit import Answer
+
+# Each screen's module is imported the first time it is shown: start-up pays for one.
+SCREEN_CLASSES: dict[str, str] = {
+    "info": "info:InfoScreen",
+    "overview": "overview:OverviewScreen",
+    "proactive": "proactive:ProactiveScreen",
+    "requests": "requests:RequestsScreen",
+    "appeals": "appeals:AppealsScreen",
+    "closing": "closing:ClosingScreen",
+    "findings": "findings:FindingsScreen",
+    "preview": "preview:PreviewScreen",
 }
 
 
@@ -95,6 +84,8 @@ class GovtuiApp(App[None]):
         if self._session is not None:
             self._open(self._session)
         else:
+            from govtui.tui.screens.new_report import NewReportScreen
+
             self.push_screen(NewReportScreen(self._path), callback=self._created)
 
     def _created(self, session: Session | None) -> None:
@@ -106,9 +97,15 @@ class GovtuiApp(App[None]):
     def _open(self, session: Session) -> None:
         self._session = session
         session.subscribe(self._session_changed)
-        for name, cls in SCREEN_TYPES.items():
-            self.install_screen(cls(session), name)
-        self.push_screen(self.start)
+        self.push_screen(self._section(self.start))
+
+    def _section(self, name: str) -> str:
+        """The installed section screen ``name``, created on first use."""
+        if not self.is_screen_installed(name):
+            module, _, cls = SCREEN_CLASSES[name].partition(":")
+            screen_type = getattr(importlib.import_module(f"govtui.tui.screens.{module}"), cls)
+            self.install_screen(screen_type(self.session), name)
+        return name
 
     def _session_changed(self) -> None:
         screen = self.screen
@@ -147,7 +144,7 @@ class GovtuiApp(App[None]):
     async def action_show(self, name: str) -> None:
         """Show a section screen; edits are in the session, so nothing is lost on the way."""
         if self.screen.name != name:
-            await self.switch_screen(name)
+            await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
         try:
@@ -179,17 +176,21 @@ class GovtuiApp(App[None]):
         first = edit.changes[0]
         await self.action_show(screen_of_table(first.table))
         screen = self.screen
-        if isinstance(screen, TableScreen):
+        if isinstance(screen, SectionScreen):
             screen.go_to(first.row, first.column)
         self.say(f"已{verb} {len(edit.changes)} 格。")
 
     def action_help(self) -> None:
+        from govtui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
         if self._session is None or not self.session.dirty:
             self.exit()
             return
+        from govtui.tui.screens.quit import QuitScreen
+
         self.push_screen(QuitScreen(self.session.path.name), callback=self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:
@@ -202,10 +203,10 @@ class GovtuiApp(App[None]):
             cell = finding.cells[0]
             await self.action_show(screen_of_table(cell.table))
             screen = self.screen
-            if isinstance(screen, TableScreen):
+            if isinstance(screen, SectionScreen):
                 screen.go_to(cell.row, cell.column)
         elif finding.field:
             await self.action_show(screen_of_field(finding.field))
             screen = self.screen
-            if isinstance(screen, ProseScreen):
+            if isinstance(screen, SectionScreen):
                 screen.focus_field(finding.field)

@@ -14,6 +14,7 @@ from govtui.tui.messages import Notice
 from govtui.tui.sections import PLACE_BY_NAME, Place
 from govtui.tui.session import Session
 from govtui.tui.widgets.bars import KeyBar, NavBar, TopBar
+from govtui.tui.widgets.status import StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 TOO_SMALL = f"窗口太小：请把终端调到至少 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行。"
@@ -47,7 +48,7 @@ class SectionScreen(Screen[None]):
         yield NavBar(self.NAME)
         yield Static(self.place.heading, classes="heading")
         yield from self.compose_body()
-        yield Static("", id="message")
+        yield StatusLine("", id="message")
         yield KeyBar()
         yield Static(TOO_SMALL, id="too-small")
 
@@ -68,6 +69,14 @@ class SectionScreen(Screen[None]):
             session.warnings,
         )
         self.show_message()
+
+    # ------------------------------------------------------------------ jumps
+
+    def go_to(self, row: str, column: str) -> None:
+        """Put the cursor on a cell (screens with a grid)."""
+
+    def focus_field(self, key: str) -> None:
+        """Put the cursor in a prose field (screens with prose)."""
 
     # ------------------------------------------------------------------ the message line
 
@@ -90,6 +99,6 @@ class SectionScreen(Screen[None]):
 
     def show_message(self) -> None:
         text, error = (self._notice.text, self._notice.error) if self._notice else self.context()
-        line = self.query_one("#message", Static)
-        line.update(Content(text))
+        line = self.query_one("#message", StatusLine)
         line.set_class(error, "error")
+        line.show(Content(text))

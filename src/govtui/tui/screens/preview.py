@@ -6,7 +6,6 @@ second; Textual's Markdown widget builds a widget per block and took seconds for
 
 from __future__ import annotations
 
-from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -31,6 +30,8 @@ class PreviewScreen(SectionScreen):
     def sync(self) -> None:
         text = self.session.markdown()
         if text != self._source:
+            from rich.markdown import Markdown  # 100 ms of imports, for this screen only
+
             self._source = text
             self.query_one("#preview", Static).update(Markdown(text))
         super().sync()

@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
 from govtui import form
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.widgets.grid import Grid, place, show_value
+from govtui.tui.widgets.status import StatusLine
 
 
 class TableScreen(SectionScreen):
@@ -26,7 +26,7 @@ class TableScreen(SectionScreen):
         grid = Grid(self.TABLE, self.session, id="grid")
         yield grid
         yield from self.compose_under_grid(grid)
-        yield Static("", id="place")
+        yield StatusLine("", id="place")
 
     def compose_under_grid(self, grid: Grid) -> ComposeResult:
         yield from ()
@@ -63,7 +63,7 @@ class TableScreen(SectionScreen):
     def show_place(self) -> None:
         row, column = self.grid.current
         value = show_value(self.session.cell(self.TABLE.key, row.key, column.key))
-        self.query_one("#place", Static).update(
+        self.query_one("#place", StatusLine).show(
             Content.from_markup("[b]$place[/b]：$value", place=place(row, column), value=value)
         )
 

@@ -38,7 +38,9 @@ class TopBar(Static):
         )
         room = self.size.width - cell_len(head.plain) - cell_len(counts.plain)
         middle = fit_text(title, room - 1) + " " if room > 8 else " " * max(1, room)
-        self.update(Content.assemble(head, Content.styled(middle, "$text-muted"), counts))
+        self.update(
+            Content.assemble(head, Content.styled(middle, "$text-muted"), counts), layout=False
+        )
 
     def on_resize(self) -> None:
         if self._shown:
@@ -89,4 +91,4 @@ class KeyBar(Static):
             parts.append(
                 Content.assemble(Content.styled(key, "bold $text-accent"), " ", binding.description)
             )
-        self.update(Content.assemble(" ", Content("  ").join(parts)))
+        self.update(Content.assemble(" ", Content("  ").join(parts)), layout=False)

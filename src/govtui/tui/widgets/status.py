@@ -1,0 +1,23 @@
+"""A status line of one to three lines that re-lays the screen out only when its height changes.
+
+``Static.update`` asks for a layout of the whole screen every time; on every cell edit that
+cost more than the edit itself. Here the wrapped height is measured first.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    _lines = 0
+
+    def show(self, content: Content) -> None:
+        width = self.content_region.width
+        lines = max(1, len(content.wrap(width))) if width > 0 else -1
+        self.update(content, layout=lines != self._lines)
+        self._lines = lines
+
+    def on_resize(self) -> None:
+        self._lines = -1
