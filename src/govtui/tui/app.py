@@ -180,6 +180,13 @@ class GovtuiApp(App[None]):
             screen.go_to(first.row, first.column)
         self.say(f"已{verb} {len(edit.changes)} 格。")
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            placeholder = "输入要做的事或要去的页，如：保存、三、预览"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def action_help(self) -> None:
         from govtui.tui.screens.help import HelpScreen
 

@@ -1,11 +1,13 @@
 """?/F1: the keys of every screen, from ``help.md``.
 
 The file is plain text with three kinds of line: ``# heading``, ``keys | what they do`` (the
-keys are padded by terminal cells, so CJK keys line up), and anything else as it is.
+keys of a section are padded by terminal cells to one width, so CJK keys line up too), and
+anything else as it is.
 """
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from typing import ClassVar
 
@@ -17,8 +19,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_WIDTH = 24
-
 
 def help_text() -> str:
     return files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
@@ -26,15 +26,18 @@ def help_text() -> str:
 
 def render_help(text: str) -> Content:
     lines: list[Content] = []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            lines.append(Content.styled(line.lstrip("# "), "bold $text-accent"))
-        elif " | " in line:
-            keys, _, what = line.partition(" | ")
-            pad = " " * max(1, KEY_WIDTH - cell_len(keys))
-            lines.append(Content.assemble("  ", Content.styled(keys, "bold"), pad, what))
-        else:
-            lines.append(Content(line))
+    for section in re.split(r"^(?=#)", text, flags=re.MULTILINE):
+        keys = [line.partition(" | ")[0] for line in section.splitlines() if " | " in line]
+        width = max((cell_len(k) for k in keys), default=0) + 2
+        for line in section.splitlines():
+            if line.startswith("#"):
+                lines.append(Content.styled(line.lstrip("# "), "bold $text-accent"))
+            elif " | " in line:
+                key, _, what = line.partition(" | ")
+                pad = " " * (width - cell_len(key))
+                lines.append(Content.assemble("  ", Content.styled(key, "bold"), pad, what))
+            else:
+                lines.append(Content(line))
     return Content("\n").join(lines)
 
 

@@ -15,9 +15,11 @@ from govtui.tui.widgets.prose import ProseEditor
 
 class ProseScreen(SectionScreen):
     FIELDS: ClassVar[tuple[str, ...]]
+    AUTO_FOCUS = "#body Input, #body TextArea"
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
+        # Not focusable itself: Tab goes from field to field, and the focused one scrolls in.
+        with VerticalScroll(id="body", can_focus=False):
             yield from self.compose_fields()
 
     def compose_fields(self) -> ComposeResult:
