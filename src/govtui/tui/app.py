@@ -183,7 +183,7 @@ class GovtuiApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             placeholder = "输入要做的事或要去的页，如：保存、三、预览"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
