@@ -20,7 +20,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 
 def commands() -> list[tuple[str, str, str]]:
     """(name shown, action, help) for every screen and action."""
-    places = [(f"转到 {p.tab}：{p.heading}", f"show('{p.name}')", p.key.upper()) for p in PLACES]
+    places = [(f"转到 {p.heading}", f"show('{p.name}')", p.key.upper()) for p in PLACES]
     return places + list(ACTIONS)
 
 
