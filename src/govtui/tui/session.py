@@ -7,7 +7,7 @@ tell the app to repaint. Nothing here imports Textual; the tests drive it direct
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -221,7 +221,3 @@ def _same(a: Value, b: Value) -> bool:
     if isinstance(a, Decimal) or isinstance(b, Decimal):
         return str(a) == str(b)
     return a == b
-
-
-def cells_of(edit: Edit) -> Sequence[tuple[str, str, str]]:
-    return [(c.table, c.row, c.column) for c in edit.changes]

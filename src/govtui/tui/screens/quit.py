@@ -35,10 +35,8 @@ class QuitScreen(ModalScreen[Answer]):
                 yield Button("取消 Esc", id="cancel", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        answer: Answer = "save" if event.button.id == "save" else "cancel"
-        if event.button.id == "discard":
-            answer = "discard"
-        self.dismiss(answer)
+        answers: dict[str | None, Answer] = {"save": "save", "discard": "discard"}
+        self.dismiss(answers.get(event.button.id, "cancel"))
 
     def action_answer(self, answer: Answer) -> None:
         self.dismiss(answer)

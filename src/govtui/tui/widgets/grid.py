@@ -256,6 +256,11 @@ class Grid(ScrollView, can_focus=True):
             if kind == "row":
                 assert isinstance(item, int)
                 strip = self._render_row(item, styles)
+                if item == self.cursor_row and self.has_focus:
+                    # The terminal's cursor sits at the end of the cell: an input method
+                    # (for full-width digits) opens its window there.
+                    x = self.geometry.slot_x(self.cursor_slot + 1) - 1
+                    self.app.cursor_position = self.content_region.offset + (x, y)
             elif kind == "header":
                 assert isinstance(item, HeaderText)
                 strip = self._render_header(item, styles)
