@@ -22,7 +22,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Offset, Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -260,7 +260,7 @@ class Grid(ScrollView, can_focus=True):
                     # The terminal's cursor sits at the end of the cell: an input method
                     # (for full-width digits) opens its window there.
                     x = self.geometry.slot_x(self.cursor_slot + 1) - 1
-                    self.app.cursor_position = self.content_region.offset + (x, y)
+                    self.app.cursor_position = self.content_region.offset + Offset(x, y)
             elif kind == "header":
                 assert isinstance(item, HeaderText)
                 strip = self._render_header(item, styles)
