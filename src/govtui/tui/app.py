@@ -78,7 +78,8 @@ class GovtuiApp(App[None]):
 
     def on_mount(self) -> None:
         # With 16 colours (TERM=linux, plain xterm) the default theme's light reds and greys
-        # all round to white: use the terminal's own palette instead.
+        # all round to white: use the terminal's own palette. Decided here, on the console
+        # that draws (headless runs and snapshots draw in true colour).
         if self.console.color_system == "standard" and "TEXTUAL_THEME" not in os.environ:
             self.theme = "ansi-dark"
         if self._session is not None:

@@ -42,6 +42,8 @@ def render_help(text: str) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "app.pop_screen", "关闭"),
     ]

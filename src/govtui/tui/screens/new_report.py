@@ -23,6 +23,8 @@ from govtui.tui.session import Session
 class NewReportScreen(ModalScreen[Session | None]):
     """Returns the session to edit, or ``None`` when the user leaves."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "退出")]
 
     def __init__(self, path: Path | None) -> None:

@@ -14,6 +14,8 @@ Answer = Literal["save", "discard", "cancel"]
 
 
 class QuitScreen(ModalScreen[Answer]):
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "answer('save')", "保存并退出"),
         Binding("d", "answer('discard')", "不保存退出"),

@@ -75,8 +75,7 @@ class TableScreen(SectionScreen):
             return self.ALL_CLEAR, False
         mine = [f for f in here if any(c.column == column.key for c in f.cells)]
         first = (mine or here)[0]
-        more = f"（本表共 {len(here)} 个问题，F8 查看全部）" if len(here) > 1 else ""
-        return first.message + more, first.is_error
+        return first.message, first.is_error
 
     def go_to(self, row: str, column: str) -> None:
         self.grid.go_to(row, column)

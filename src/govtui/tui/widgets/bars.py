@@ -27,6 +27,8 @@ class TopBar(Static):
     _shown: tuple[str, str, bool, int, int] | None = None
 
     def show(self, file: str, title: str, dirty: bool, errors: int, warnings: int) -> None:
+        if self._shown == (file, title, dirty, errors, warnings):
+            return
         self._shown = (file, title, dirty, errors, warnings)
         mark = Content.styled(f" {UNSAVED}", "$text-warning bold") if dirty else Content("")
         head = Content.assemble(" ", Content.styled(file, "bold"), mark, "  ")
@@ -44,7 +46,8 @@ class TopBar(Static):
 
     def on_resize(self) -> None:
         if self._shown:
-            self.show(*self._shown)
+            shown, self._shown = self._shown, None
+            self.show(*shown)
 
 
 class NavBar(Static):

@@ -157,6 +157,7 @@ class Grid(ScrollView, can_focus=True):
         self._body: list[tuple[str, object]] = []
         self._row_y: list[int] = []
         self._styles: _Styles | None = None
+        self._shown: dict[tuple[str, str], str] | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -169,16 +170,15 @@ class Grid(ScrollView, can_focus=True):
     def header_height(self) -> int:
         return len(self._sticky)
 
-    def on_mount(self) -> None:
-        self.reflow()
-
     def on_resize(self) -> None:
         self.reflow()
 
     def reflow(self) -> None:
         """Recompute column widths and the line list for the current width."""
-        width = self.scrollable_content_region.width or self.size.width or 80
-        widest = max((cell_len(t) for t in self._all_texts()), default=0)
+        # The scrollbar's column is always left free, so the columns never shift when it
+        # comes and goes (and the balance line under the grid can share the geometry).
+        width = max(1, self.size.width - self.styles.scrollbar_size_vertical)
+        widest = max(map(cell_len, self._texts().values()), default=0)
         self.geometry = fit(self.grid_layout, width, widest)
         geometry = self.geometry
         self._sticky = (
@@ -199,18 +199,36 @@ class Grid(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def _all_texts(self) -> Iterable[str]:
-        for line in self.rows:
-            for column in line.columns:
-                yield show_value(self.store.cell(self.table.key, line.row.key, column.key))
+    def _texts(self) -> dict[tuple[str, str], str]:
+        """Every cell as shown, read from the store once per change rather than once a frame."""
+        if self._shown is None:
+            key = self.table.key
+            self._shown = {
+                (line.row.key, column.key): show_value(
+                    self.store.cell(key, line.row.key, column.key)
+                )
+                for line in self.rows
+                for column in line.columns
+            }
+        return self._shown
 
     def refresh_values(self) -> None:
-        """The store changed: repaint, and widen the slots if a number no longer fits."""
-        widest = max((cell_len(t) for t in self._all_texts()), default=0)
+        """The store changed: repaint the rows that show another number (all of them when a
+        number no longer fits and the slots widen)."""
+        old, self._shown = self._shown, None
+        shown = self._texts()
+        widest = max(map(cell_len, shown.values()), default=0)
         if widest + 1 > self.geometry.slot_width:
             self.reflow()
-        else:
+        elif old is None:
             self.refresh()
+        else:
+            changed = {
+                row for (row, column), text in shown.items() if old.get((row, column)) != text
+            }
+            for index, line in enumerate(self.rows):
+                if line.row.key in changed:
+                    self._refresh_row(index)
 
     def set_marks(self, cells: Iterable[tuple[str, str]], columns: Iterable[str]) -> None:
         """Cells of a finding, and columns that do not balance, are drawn as errors."""
@@ -298,6 +316,7 @@ class Grid(ScrollView, can_focus=True):
         label = fit_text(indent + line.row.label, geometry.label_width - 1) + " "
         segments = [Segment(label, styles.row if here else styles.label)]
         inner = geometry.slot_width - 1
+        texts = self._texts()
         for slot, column in enumerate(line.columns):
             style = styles.base if line.editable(slot) else styles.computed
             if (line.row.key, column.key) in self.marked:
@@ -307,10 +326,10 @@ class Grid(ScrollView, can_focus=True):
                     text = self.buffer
                     style = styles.editing
                 else:
-                    text = show_value(self.store.cell(self.table.key, line.row.key, column.key))
+                    text = texts[line.row.key, column.key]
                     style = style + styles.cursor
             else:
-                text = show_value(self.store.cell(self.table.key, line.row.key, column.key))
+                text = texts[line.row.key, column.key]
             segments.append(Segment(_right(text, inner) + " ", style))
         return Strip(segments)
 

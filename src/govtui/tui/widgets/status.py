@@ -12,8 +12,12 @@ from textual.widgets import Static
 
 class StatusLine(Static):
     _lines = 0
+    _content: Content | None = None
 
     def show(self, content: Content) -> None:
+        if content == self._content:
+            return
+        self._content = content
         width = self.content_region.width
         lines = max(1, len(content.wrap(width))) if width > 0 else -1
         self.update(content, layout=lines != self._lines)
@@ -21,3 +25,6 @@ class StatusLine(Static):
 
     def on_resize(self) -> None:
         self._lines = -1
+        if self._content is not None:
+            content, self._content = self._content, None
+            self.show(content)
