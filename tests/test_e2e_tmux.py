@@ -11,6 +11,7 @@ is skipped, unless ``GOVTUI_REQUIRE_TMUX`` is set (CI sets it): then a missing t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,8 +60,8 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", "e2e", *keys)
 
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "e2e")
+    def screen(self, colours: bool = False) -> str:
+        return self.run("capture-pane", "-p", *(["-e"] if colours else []), "-t", "e2e")
 
     def wait_for(self, *texts: str, gone: str = "") -> str:
         """Poll the screen until every text is on it (and ``gone`` is not); fail after a while."""
@@ -108,6 +109,12 @@ def test_a_clerk_unbalances_the_matrix_fixes_it_saves_and_quits(
     assert "比一＋二少1件" in screen.replace("\n", "").replace(" ", "")
     balance = next(line for line in screen.splitlines() if line.startswith("差额"))
     assert balance.split()[1:] == ["-1", "✓", "✓", "✓", "✓", "✓", "-1"]
+    # 16 colours: the cell of the finding is drawn in the terminal's red (Textual's default
+    # theme would round its light red to white here).
+    row = next(
+        line for line in terminal.screen(colours=True).splitlines() if "一、本年新收" in line
+    )
+    assert re.search(r"\x1b\[[0-9;]*31m\s*39 ", row), row
 
     # The missing case is still open: 四、结转下年度继续办理 / 自然人 goes from 3 to 4.
     terminal.keys("PageDown", "PageDown", "PageDown", "PageDown")

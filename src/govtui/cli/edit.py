@@ -8,6 +8,7 @@ file starts a blank report that is saved to that name.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,16 @@ def run(args: argparse.Namespace) -> int:
     from govtui.tui.session import Session
 
     session = Session(report, path) if report is not None and path is not None else None
-
-    GovtuiApp(session, path=path).run(mouse=True)
+    GovtuiApp(session, path=path, theme=theme_for_terminal()).run()
     return EXIT_OK
+
+
+def theme_for_terminal() -> str | None:
+    """The terminal's own 16-colour palette where that is all there is (TERM=linux, plain
+    xterm): Textual's default theme rounds its light reds and greys all to white there."""
+    from rich.console import Console
+
+    if "TEXTUAL_THEME" in os.environ:
+        return None
+    colours = Console(file=sys.__stderr__).color_system
+    return "ansi-dark" if colours == "standard" else None

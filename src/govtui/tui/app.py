@@ -11,7 +11,6 @@ in two places would be applied out of order.
 from __future__ import annotations
 
 import importlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -63,12 +62,19 @@ class GovtuiApp(App[None]):
     ]
 
     def __init__(
-        self, session: Session | None, *, path: Path | None = None, start: str = "info"
+        self,
+        session: Session | None,
+        *,
+        path: Path | None = None,
+        start: str = "info",
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self._session = session
         self._path = path
         self.start = start
+        if theme:
+            self.theme = theme
 
     @property
     def session(self) -> Session:
@@ -77,11 +83,6 @@ class GovtuiApp(App[None]):
         return self._session
 
     def on_mount(self) -> None:
-        # With 16 colours (TERM=linux, plain xterm) the default theme's light reds and greys
-        # all round to white: use the terminal's own palette. Decided here, on the console
-        # that draws (headless runs and snapshots draw in true colour).
-        if self.console.color_system == "standard" and "TEXTUAL_THEME" not in os.environ:
-            self.theme = "ansi-dark"
         if self._session is not None:
             self._open(self._session)
         else:

@@ -299,7 +299,9 @@ class Grid(ScrollView, can_focus=True):
         x = 0
         for cell in line.cells:
             if cell.slot > x:
-                segments.append(Segment(" " * (geometry.slot_width * (cell.slot - x))))
+                segments.append(
+                    Segment(" " * (geometry.slot_width * (cell.slot - x)), styles.header)
+                )
             style = styles.header
             if cell.column is not None and cell.column.key in self.bad_columns:
                 style = style + styles.error
