@@ -149,6 +149,34 @@ async def test_the_fee_takes_decimals_as_typed(pilot: Pilot) -> None:
     assert "有小数" in message(pilot)
 
 
+async def test_leaving_the_screen_commits_what_was_typed(pilot: Pilot) -> None:
+    await pilot.press("4", "2", "f6")
+    assert pilot.app.screen.name == "appeals"
+    assert cell(pilot, "new", "natural_person") == 42
+    await pilot.press("f5", "4", "x", "f6")
+    assert pilot.app.screen.name == "requests"  # refused: stay and say why
+    assert "不是数字" in message(pilot) and cell(pilot, "new", "natural_person") == 42
+
+
+async def test_undo_while_typing_takes_back_the_typing_first(pilot: Pilot) -> None:
+    await pilot.press("5", "enter", "up", "7", "ctrl+z")
+    assert grid_of(pilot).buffer is None
+    assert cell(pilot, "new", "natural_person") == 5
+    await pilot.press("ctrl+z")
+    assert cell(pilot, "new", "natural_person") == 38
+
+
+async def test_section_four_totals_follow_their_cells(pilot: Pilot) -> None:
+    await pilot.press("f6", "5", "enter")
+    assert cell(pilot, "review", "upheld", "appeals") == 5
+    assert cell(pilot, "review", "total", "appeals") == 7
+    grid = grid_of(pilot)
+    row = grid.render_line(grid.header_height).text
+    assert row.split()[-5:] == ["5", "1", "0", "1", "7"]
+    await pilot.press("right", "right", "right", "right")
+    assert at(pilot) == ("litigation_direct", "pending")  # 总计 is not a place to type
+
+
 # --------------------------------------------------------------------------- moving
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 from tests.tui_helpers import BROKEN, make_app, screen_text, wait_for
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -91,9 +92,15 @@ async def test_the_palette_offers_every_screen_and_every_action(pilot: Pilot) ->
         assert hasattr(pilot.app, f"action_{binding_action}")
     await pilot.press("ctrl+p")
     await pilot.press(*"预览")
-    await wait_for(pilot, lambda: "预览" in screen_text(pilot.app))
-    await pilot.pause(0.3)
-    await pilot.press("enter")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+
+    def offers_preview() -> bool:
+        hits = palette.query_one(CommandList)
+        return hits.option_count == 1 and "预览" in str(hits.get_option_at_index(0).prompt)
+
+    await wait_for(pilot, offers_preview)
+    await pilot.press("down", "enter")
     await wait_for(pilot, lambda: pilot.app.screen.name == "preview")
 
 

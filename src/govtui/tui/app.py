@@ -143,12 +143,20 @@ class GovtuiApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
+    def _settle(self) -> bool:
+        """Commit what is being typed into a grid, as leaving a cell in a spreadsheet does;
+        ``False`` when it was refused (the grid has said why)."""
+        grid = self.focused
+        return grid.commit() if isinstance(grid, Grid) else True
+
     async def action_show(self, name: str) -> None:
         """Show a section screen; edits are in the session, so nothing is lost on the way."""
-        if self.screen.name != name:
+        if self.screen.name != name and self._settle():
             await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
+        if not self._settle():
+            return False
         try:
             path = self.session.save()
         except SaveError as error:
@@ -166,6 +174,10 @@ class GovtuiApp(App[None]):
         self.say(f"已导出 Markdown 报告到 {path}")
 
     async def action_undo(self) -> None:
+        grid = self.focused
+        if isinstance(grid, Grid) and grid.buffer is not None:
+            grid.cancel()  # as in a spreadsheet: the first undo takes back the typing
+            return
         await self._show_edit(self.session.undo(), "撤销")
 
     async def action_redo(self) -> None:
@@ -195,6 +207,8 @@ class GovtuiApp(App[None]):
         self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        if not self._settle():
+            return
         if self._session is None or not self.session.dirty:
             self.exit()
             return
