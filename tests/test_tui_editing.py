@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.tui_helpers import CLEAN, SAMPLES, make_app, screen_text, wait_for
+from textual import events
 from textual.widgets import Input, TextArea
 
 from govtui.io import markdown, toml_file
@@ -49,6 +50,19 @@ async def test_typing_in_a_prose_field_updates_the_report_and_its_count(tmp_path
         assert app.session.report.prose["overview.lead"].startswith("新的2024年")
         assert "字数 137" in meta(app, "overview.lead")
         assert app.session.dirty and "*未保存" in screen_text(app)
+
+
+async def test_text_typed_right_before_ctrl_s_is_saved(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start="overview")
+    async with app.run_test(size=SIZE) as pilot:
+        editor(app, "overview.lead").text_area.focus()
+        await pilot.press("ctrl+home")
+        driver = app._driver
+        assert driver is not None
+        for key, character in [("x", "x"), ("y", "y"), ("ctrl+s", None)]:
+            driver.send_message(events.Key(key, character))
+        await wait_for(pilot, lambda: not app.session.dirty and "已保存" in message(app))
+    assert toml_file.load(tmp_path / CLEAN).prose["overview.lead"].startswith("xy2024年")
 
 
 async def test_findings_about_a_field_show_beside_it(tmp_path: Path) -> None:
