@@ -233,9 +233,17 @@ class Grid(ScrollView, can_focus=True):
     def set_marks(self, cells: Iterable[tuple[str, str]], columns: Iterable[str]) -> None:
         """Cells of a finding, and columns that do not balance, are drawn as errors."""
         marked, bad = frozenset(cells), frozenset(columns)
-        if (marked, bad) != (self.marked, self.bad_columns):
-            self.marked, self.bad_columns = marked, bad
-            self.refresh()
+        rows = {row for row, _ in marked ^ self.marked}
+        headers = bad != self.bad_columns
+        self.marked, self.bad_columns = marked, bad
+        if headers and self.grid_layout.sticky is None:
+            self.refresh()  # the headers of 二's blocks are scattered through the lines
+            return
+        if headers:
+            self.refresh_lines(int(self.scroll_y), self.header_height)
+        for index, line in enumerate(self.rows):
+            if line.row.key in rows:
+                self._refresh_row(index)
 
     # ------------------------------------------------------------------ drawing
 
@@ -503,7 +511,8 @@ class Grid(ScrollView, can_focus=True):
             value: Value = parse_fee(text) if row.kind == "decimal" else parse_count(text)
         except ValueError as error:
             old = show_value(self.store.cell(self.table.key, row.key, column.key))
-            self._notice(f"{place(row, column)}：{error}。已保留原值 {old}。", error=True)
+            # The row's own label: its groups are on the place line just above.
+            self._notice(f"{row.label} / {column.label}：{error}。已保留原值 {old}。", error=True)
             self._refresh_row(self.cursor_row)
             return False
         self.store.write([(self.table.key, row.key, column.key, value)])

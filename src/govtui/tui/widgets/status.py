@@ -1,7 +1,8 @@
-"""A status line of one to three lines that re-lays the screen out only when its height changes.
+"""A status line that re-lays the screen out only when its height changes.
 
 ``Static.update`` asks for a layout of the whole screen every time; on every cell edit that
-cost more than the edit itself. Here the wrapped height is measured first.
+cost more than the edit itself. A line of fixed height never needs one; one of automatic
+height is measured first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ class StatusLine(Static):
         if content == self._content:
             return
         self._content = content
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            self.update(content, layout=False)
+            return
         width = self.content_region.width
         lines = max(1, len(content.wrap(width))) if width > 0 else -1
         self.update(content, layout=lines != self._lines)
