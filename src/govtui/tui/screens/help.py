@@ -2,7 +2,8 @@
 
 The file is plain text with three kinds of line: ``# heading``, ``keys | what they do`` (the
 keys of a section are padded by terminal cells to one width, so CJK keys line up too), and
-anything else as it is.
+anything else as it is. ``@screens`` stands for the list of screens with their keys, from
+:mod:`govtui.tui.sections` (so the official headings are not written twice).
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from govtui.tui.sections import PLACES
+
 
 def help_text() -> str:
-    return files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
+    text = files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
+    screens = "\n".join(f"{p.key.upper()} | {p.heading}" for p in PLACES)
+    return text.replace("@screens", screens)
 
 
 def render_help(text: str) -> Content:
