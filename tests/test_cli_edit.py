@@ -48,3 +48,12 @@ def test_an_unreadable_file_is_reported_before_any_screen(
 def test_no_argument_without_a_terminal_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     assert "govtui 报告.toml" in capsys.readouterr().out
+
+
+def test_a_mistyped_command_is_not_taken_for_a_new_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["chek", "x.toml"])
+    assert exit_info.value.code == 2
+    assert "chek" in capsys.readouterr().err

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from govtui import __version__
 
@@ -48,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_a_report(word: str) -> bool:
+    """A first argument that is a report file rather than a (mistyped) sub-command."""
+    if word in COMMANDS or word.startswith("-"):
+        return False
+    return word.lower().endswith(".toml") or Path(word).exists()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -56,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         args_list = ["edit"]
-    elif args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+    elif _names_a_report(args_list[0]):
         # ``govtui 报告.toml`` opens the editor: the command a clerk will type most.
         args_list = ["edit", *args_list]
     args = parser.parse_args(args_list)
