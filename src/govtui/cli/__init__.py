@@ -11,13 +11,14 @@ import importlib
 import keyword
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from govtui import __version__
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
 # (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
-COMMANDS = ("check", "export", "import", "new", "diff", "aggregate", "accept")
+COMMANDS = ("edit", "check", "export", "import", "new", "diff", "aggregate", "accept")
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
@@ -25,6 +26,7 @@ govtui — editor and checker for the annual report on government information di
 (政府信息公开工作年度报告, national form of 2021).
 
 常用 / common:
+  govtui 报告.toml                 在终端编辑报告 / edit a report (same as govtui edit)
   govtui check 报告.toml           校验报告（勾稽关系等）/ check a report
   govtui export 报告.toml [--format md|html|docx|json]
                                    生成发布用报告 / write the report for publication
@@ -61,12 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_a_report(word: str) -> bool:
+    """A first argument that is a report file rather than a (mistyped) sub-command."""
+    if word in COMMANDS or word.startswith("-"):
+        return False
+    return word.lower().endswith(".toml") or Path(word).exists()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list:
-        parser.print_help()
-        return 0
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()
+            return 0
+        args_list = ["edit"]
+    elif _names_a_report(args_list[0]):
+        # ``govtui 报告.toml`` opens the editor: the command a clerk will type most.
+        args_list = ["edit", *args_list]
     args = parser.parse_args(args_list)
     module = _command(args.command)
     try:

@@ -1,0 +1,66 @@
+"""``govtui edit FILE.toml`` (also ``govtui FILE.toml`` and plain ``govtui``): the editor.
+
+The report is read before Textual is imported, so a file that cannot be read is reported on
+the terminal like ``check`` does, and the editor opens only on a report it can show. A missing
+file starts a blank report that is saved to that name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "edit",
+        help="在终端编辑报告 / edit a report in the terminal",
+        description=(
+            "打开全屏编辑器。文件不存在时询问机关名称和年度，新建空白报告。\n"
+            "Open the full-screen editor; a missing FILE starts a blank report saved to it."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE.toml", help="报告文件 / report file (optional)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from govtui.errors import LoadError
+    from govtui.io import toml_file
+
+    path = Path(args.file) if args.file else None
+    report = None
+    if path is not None and path.exists():
+        try:
+            report = toml_file.load(path)
+        except LoadError as error:
+            print(error.describe(), file=sys.stderr)
+            return EXIT_UNREADABLE
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.session import Session
+
+    session = Session(report, path) if report is not None and path is not None else None
+    GovtuiApp(session, path=path, theme=theme_for_terminal()).run()
+    return EXIT_OK
+
+
+def theme_for_terminal() -> str | None:
+    """The terminal's own 16-colour palette where that is all there is (TERM=linux, plain
+    xterm): Textual's default theme rounds its light reds and greys all to white there."""
+    from rich.console import Console
+
+    if "TEXTUAL_THEME" in os.environ:
+        return None
+    colours = Console(file=sys.__stderr__).color_system
+    return "ansi-dark" if colours == "standard" else None

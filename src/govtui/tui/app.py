@@ -1,0 +1,235 @@
+"""The editor: one report, its screens in the form's order, and the keys that work everywhere.
+
+The app holds the :class:`~govtui.tui.session.Session` (report, file, findings, undo history)
+and repaints the current screen whenever the session changes. It also routes what a grid
+cannot get through bindings — typed characters and pastes — to the focused grid *here*, at
+the app, where bindings are resolved too: Textual 8 hands a key to the focused widget's
+``on_key`` before bindings bubble back to the app (issue #6605), so a burst of keys handled
+in two places would be applied out of order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from govtui.errors import GovtuiError, SaveError
+from govtui.tui.commands import GovtuiCommands
+from govtui.tui.messages import JumpTo
+from govtui.tui.screens.base import SectionScreen
+from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
+from govtui.tui.session import Edit, Session
+from govtui.tui.widgets.grid import Grid
+
+if TYPE_CHECKING:
+    from govtui.tui.screens.quit import Answer
+
+# Each screen's module is imported the first time it is shown: start-up pays for one.
+SCREEN_CLASSES: dict[str, str] = {
+    "info": "info:InfoScreen",
+    "overview": "overview:OverviewScreen",
+    "proactive": "proactive:ProactiveScreen",
+    "requests": "requests:RequestsScreen",
+    "appeals": "appeals:AppealsScreen",
+    "closing": "closing:ClosingScreen",
+    "findings": "findings:FindingsScreen",
+    "preview": "preview:PreviewScreen",
+}
+
+
+class GovtuiApp(App[None]):
+    """Edits one report file; ``session`` is ``None`` when the report is still to be created."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "govtui"
+    COMMANDS: ClassVar = {GovtuiCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(p.key, f"show('{p.name}')", p.tab, show=False) for p in PLACES),
+        Binding("ctrl+s", "save", "保存"),
+        Binding("ctrl+z", "undo", "撤销"),
+        Binding("ctrl+y", "redo", "重做"),
+        Binding("ctrl+r", "export", "导出", show=False),
+        Binding("f1,question_mark", "help", "帮助", key_display="F1"),
+        # Not a priority binding (Textual's default is): a priority key overtakes the keys
+        # typed before it, and ctrl+q right after a digit must see that digit committed.
+        Binding("ctrl+q", "quit", "退出"),
+        Binding("ctrl+p", "command_palette", "命令"),
+    ]
+
+    def __init__(
+        self,
+        session: Session | None,
+        *,
+        path: Path | None = None,
+        start: str = "info",
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._session = session
+        self._path = path
+        self.start = start
+        if theme:
+            self.theme = theme
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("no report is open yet")
+        return self._session
+
+    def on_mount(self) -> None:
+        if self._session is not None:
+            self._open(self._session)
+        else:
+            from govtui.tui.screens.new_report import NewReportScreen
+
+            self.push_screen(NewReportScreen(self._path), callback=self._created)
+
+    def _created(self, session: Session | None) -> None:
+        if session is None:
+            self.exit()
+        else:
+            self._open(session)
+
+    def _open(self, session: Session) -> None:
+        self._session = session
+        session.subscribe(self._session_changed)
+        self.push_screen(self._section(self.start))
+
+    def _section(self, name: str) -> str:
+        """The installed section screen ``name``, created on first use."""
+        if not self.is_screen_installed(name):
+            module, _, cls = SCREEN_CLASSES[name].partition(":")
+            screen_type = getattr(importlib.import_module(f"govtui.tui.screens.{module}"), cls)
+            self.install_screen(screen_type(self.session), name)
+        return name
+
+    def _session_changed(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SectionScreen) and screen.is_mounted:
+            screen.sync()
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        screen = self.screen
+        if isinstance(screen, SectionScreen):
+            screen.say(text, error=error)
+        else:
+            self.notify(text, severity="error" if error else "information")
+
+    # ------------------------------------------------------------------ routing to the grid
+
+    def on_key(self, event: events.Key) -> None:
+        """Typed characters for the focused grid, in order with its bound keys (see above)."""
+        grid = self.focused
+        if (
+            isinstance(grid, Grid)
+            and event.is_printable
+            and event.character
+            and event.key not in self.active_bindings
+        ):
+            event.prevent_default()
+            event.stop()
+            grid.type_character(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if isinstance(self.focused, Grid):
+            event.stop()
+            self.focused.paste_text(event.text)
+
+    # ------------------------------------------------------------------ actions
+
+    def _settle(self) -> bool:
+        """Commit what is being typed into a grid, as leaving a cell in a spreadsheet does;
+        ``False`` when it was refused (the grid has said why)."""
+        grid = self.focused
+        return grid.commit() if isinstance(grid, Grid) else True
+
+    async def action_show(self, name: str) -> None:
+        """Show a section screen; edits are in the session, so nothing is lost on the way."""
+        if self.screen.name != name and self._settle():
+            await self.switch_screen(self._section(name))
+
+    def action_save(self) -> bool:
+        if not self._settle():
+            return False
+        try:
+            path = self.session.save()
+        except SaveError as error:
+            self.say(f"保存失败，修改仍在编辑器里：{error}", error=True)
+            return False
+        self.say(f"已保存到 {path}")
+        return True
+
+    def action_export(self) -> None:
+        try:
+            path = self.session.export()
+        except GovtuiError as error:
+            self.say(f"导出失败：{error}", error=True)
+            return
+        self.say(f"已导出 Markdown 报告到 {path}")
+
+    async def action_undo(self) -> None:
+        grid = self.focused
+        if isinstance(grid, Grid) and grid.buffer is not None:
+            grid.cancel()  # as in a spreadsheet: the first undo takes back the typing
+            return
+        await self._show_edit(self.session.undo(), "撤销")
+
+    async def action_redo(self) -> None:
+        await self._show_edit(self.session.redo(), "重做")
+
+    async def _show_edit(self, edit: Edit | None, verb: str) -> None:
+        if edit is None:
+            self.say(f"没有可{verb}的表格修改。")
+            return
+        first = edit.changes[0]
+        await self.action_show(screen_of_table(first.table))
+        screen = self.screen
+        if isinstance(screen, SectionScreen):
+            screen.go_to(first.row, first.column)
+        self.say(f"已{verb} {len(edit.changes)} 格。")
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not isinstance(self.screen, CommandPalette):
+            placeholder = "输入要做的事或要去的页，如：保存、三、预览"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help(self) -> None:
+        from govtui.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        if not self._settle():
+            return
+        if self._session is None or not self.session.dirty:
+            self.exit()
+            return
+        from govtui.tui.screens.quit import QuitScreen
+
+        self.push_screen(QuitScreen(self.session.path.name), callback=self._quit_answer)
+
+    def _quit_answer(self, answer: Answer | None) -> None:
+        if answer == "discard" or (answer == "save" and self.action_save()):
+            self.exit()
+
+    async def on_jump_to(self, message: JumpTo) -> None:
+        finding = message.finding
+        if finding.cells:
+            cell = finding.cells[0]
+            await self.action_show(screen_of_table(cell.table))
+            screen = self.screen
+            if isinstance(screen, SectionScreen):
+                screen.go_to(cell.row, cell.column)
+        elif finding.field:
+            await self.action_show(screen_of_field(finding.field))
+            screen = self.screen
+            if isinstance(screen, SectionScreen):
+                screen.focus_field(finding.field)

@@ -1,0 +1,42 @@
+"""The command palette (ctrl+p): every screen and every action of the editor."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from govtui.tui.sections import PLACES
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("保存", "save", "ctrl+s：原子写入 TOML 文件"),
+    ("导出 Markdown 报告", "export", "ctrl+r：写在 TOML 文件旁边"),
+    ("撤销表格修改", "undo", "ctrl+z"),
+    ("重做表格修改", "redo", "ctrl+y"),
+    ("帮助：所有按键", "help", "F1 或 ?"),
+    ("退出", "quit", "ctrl+q"),
+)
+
+
+def commands() -> list[tuple[str, str, str]]:
+    """(name shown, action, help) for every screen and action."""
+    places = [(f"转到 {p.heading}", f"show('{p.name}')", p.key.upper()) for p in PLACES]
+    return places + list(ACTIONS)
+
+
+class GovtuiCommands(Provider):
+    async def discover(self) -> Hits:
+        for name, action, help_text in commands():
+            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.app.run_action, action),
+                    help=help_text,
+                )

@@ -1,0 +1,104 @@
+"""What every section screen has: the top bar, the section bar, a heading, a message line,
+the footer, and a "窗口太小" notice that replaces everything below 80 × 24."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from govtui.tui.messages import Notice
+from govtui.tui.sections import PLACE_BY_NAME, Place
+from govtui.tui.session import Session
+from govtui.tui.widgets.bars import KeyBar, NavBar, TopBar
+from govtui.tui.widgets.status import StatusLine
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+TOO_SMALL = f"窗口太小：请把终端调到至少 {MIN_WIDTH} 列 × {MIN_HEIGHT} 行。"
+
+
+class SectionScreen(Screen[None]):
+    """A screen of the editor; subclasses add their body in :meth:`compose_body`."""
+
+    NAME: ClassVar[str]
+    # Textual declares these as instance variables; a ClassVar annotation would not type-check.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (MIN_WIDTH, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-short"),
+        (MIN_HEIGHT, "-tall"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(name=self.NAME)
+        self.session = session
+        self._notice: Notice | None = None
+
+    @property
+    def place(self) -> Place:
+        return PLACE_BY_NAME[self.NAME]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        yield NavBar(self.NAME)
+        yield Static(self.place.heading, classes="heading")
+        yield from self.compose_body()
+        yield StatusLine("", id="message")
+        yield KeyBar()
+        yield Static(TOO_SMALL, id="too-small")
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the session as it is now (called after every change and on resume)."""
+        session = self.session
+        self.query_one(TopBar).show(
+            session.path.name,
+            session.report.display_title,
+            session.dirty,
+            session.errors,
+            session.warnings,
+        )
+        self.show_message()
+
+    # ------------------------------------------------------------------ jumps
+
+    def go_to(self, row: str, column: str) -> None:
+        """Put the cursor on a cell (screens with a grid)."""
+
+    def focus_field(self, key: str) -> None:
+        """Put the cursor in a prose field (screens with prose)."""
+
+    # ------------------------------------------------------------------ the message line
+
+    def on_notice(self, notice: Notice) -> None:
+        notice.stop()
+        self.say(notice.text, error=notice.error)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Show ``text`` on the message line until the user moves on."""
+        self._notice = Notice(text, error=error)
+        self.show_message()
+
+    def forget_notice(self) -> None:
+        self._notice = None
+        self.show_message()
+
+    def context(self) -> tuple[str, bool]:
+        """What the message line says when there is no notice: the findings here."""
+        return "", False
+
+    def show_message(self) -> None:
+        text, error = (self._notice.text, self._notice.error) if self._notice else self.context()
+        line = self.query_one("#message", StatusLine)
+        line.set_class(error, "error")
+        line.show(Content(text))

@@ -1,0 +1,54 @@
+"""基本信息: agency, year, title and the preface."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from govtui import form
+from govtui.numbers import parse_count
+from govtui.tui.screens.prose import ProseScreen
+
+
+class InfoScreen(ProseScreen):
+    NAME = "info"
+    FIELDS = ("report.preface",)
+
+    def compose_fields(self) -> ComposeResult:
+        report = self.session.report
+        yield Label("机关名称", classes="field-label")
+        yield Input(report.agency, id="agency", compact=True)
+        yield Label("报告年度", classes="field-label")
+        yield Input(str(report.year), id="year", max_length=4, compact=True)
+        yield Label("标题（留空则用标准标题）", classes="field-label")
+        yield Input(report.title, id="title", placeholder=report.display_title, compact=True)
+        yield from super().compose_fields()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value = event.value.strip()
+        session = self.session
+        if event.input.id == "agency":
+            if not value:
+                self.say("机关名称不能为空：仍使用原来的名称。", error=True)
+                return
+            session.set_identity(agency=value)
+        elif event.input.id == "year":
+            try:
+                year = parse_count(value)
+            except ValueError as error:
+                self.say(f"报告年度：{error}（仍用 {session.report.year}）", error=True)
+                return
+            if not 1900 <= year <= 9999:
+                self.say(
+                    f"报告年度应为四位数的年份，如 2024（仍用 {session.report.year}）", error=True
+                )
+                return
+            session.set_identity(year=year)
+        else:
+            session.set_identity(title=value)
+        self.forget_notice()
+        report = session.report
+        self.query_one("#title", Input).placeholder = form.standard_title(
+            report.agency, report.year
+        )

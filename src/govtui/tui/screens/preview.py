@@ -1,0 +1,40 @@
+"""预览: the Markdown report as ``export`` writes it, rendered.
+
+Rich's Markdown renderer draws the whole report as one renderable in about a tenth of a
+second; Textual's Markdown widget builds a widget per block and took seconds for a report.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from govtui.tui.screens.base import SectionScreen
+
+
+class PreviewScreen(SectionScreen):
+    NAME = "preview"
+
+    _source = ""
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body", can_focus=True):
+            yield Static(id="preview")
+
+    @property
+    def source(self) -> str:
+        """The Markdown text on show."""
+        return self._source
+
+    def sync(self) -> None:
+        text = self.session.markdown()
+        if text != self._source:
+            from rich.markdown import Markdown  # 100 ms of imports, for this screen only
+
+            self._source = text
+            self.query_one("#preview", Static).update(Markdown(text))
+        super().sync()
+
+    def context(self) -> tuple[str, bool]:
+        return f"上下键、PageUp/PageDown 滚动；ctrl+r 导出到 {self.session.export_path.name}", False

@@ -1,0 +1,63 @@
+"""A screen of prose fields, each a wrapping editor under its heading (一, 五 and 六)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Label
+
+from govtui import form
+from govtui.tui.screens.base import SectionScreen
+from govtui.tui.widgets.prose import ProseEditor
+
+
+class ProseScreen(SectionScreen):
+    FIELDS: ClassVar[tuple[str, ...]]
+    AUTO_FOCUS = "#body Input, #body TextArea"
+
+    def compose_body(self) -> ComposeResult:
+        # Not focusable itself: Tab goes from field to field, and the focused one scrolls in.
+        with VerticalScroll(id="body", can_focus=False):
+            yield from self.compose_fields()
+
+    def compose_fields(self) -> ComposeResult:
+        prose = self.session.report.prose
+        section = ""
+        for key in self.FIELDS:
+            field = form.PROSE_BY_KEY[key]
+            # Sub-headed fields of a section (五's （一）（二）) sit under the section heading.
+            if field.section != section and field.heading and len(self.sections()) > 1:
+                yield Label(form.section_of(field.section).heading, classes="section-heading")
+            section = field.section
+            yield ProseEditor(field, prose[key])
+
+    def sections(self) -> set[str]:
+        return {form.PROSE_BY_KEY[key].section for key in self.FIELDS}
+
+    def editor(self, key: str) -> ProseEditor:
+        return self.query_one(f"#{key.replace('.', '-')}", ProseEditor)
+
+    def on_prose_editor_changed(self, event: ProseEditor.Changed) -> None:
+        event.stop()
+        self.session.set_prose(event.key, event.text)
+
+    def sync(self) -> None:
+        for key in self.FIELDS:
+            self.editor(key).show_findings(self.session.findings_for_field(key))
+        super().sync()
+
+    def context(self) -> tuple[str, bool]:
+        findings = [f for f in self.session.findings if f.field in self.FIELDS]
+        if not findings:
+            return "", False
+        return (
+            f"本页有 {len(findings)} 个警告，写在各栏下方。ctrl+o 用外部编辑器编辑当前栏。",
+            False,
+        )
+
+    def focus_field(self, key: str) -> None:
+        editor = self.editor(key)
+        editor.text_area.focus()
+        editor.scroll_visible(animate=False)

@@ -1,0 +1,82 @@
+"""A screen around one grid (二, 三, 四): the full label of the current cell, and what the rule
+engine found in this table, in plain Chinese."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+
+from govtui import form
+from govtui.tui.screens.base import SectionScreen
+from govtui.tui.widgets.grid import Grid, place, show_value
+from govtui.tui.widgets.status import StatusLine
+
+
+class TableScreen(SectionScreen):
+    TABLE: ClassVar[form.Table]
+    ALL_CLEAR: ClassVar[str] = "本表没有发现问题。"
+
+    @property
+    def grid(self) -> Grid:
+        return self.query_one(Grid)
+
+    def compose_body(self) -> ComposeResult:
+        grid = Grid(self.TABLE, self.session, id="grid")
+        yield grid
+        yield from self.compose_under_grid(grid)
+        yield StatusLine("", id="place")
+
+    def compose_under_grid(self, grid: Grid) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.show_place()
+
+    def sync(self) -> None:
+        grid = self.grid
+        key = self.TABLE.key
+        cells = [
+            (c.row, c.column) for f in self.session.findings for c in f.cells if c.table == key
+        ]
+        columns = [
+            c.column
+            for f in self.session.findings
+            if f.rule == "balance"
+            for c in f.cells
+            if c.table == key
+        ]
+        grid.set_marks(cells, columns)
+        grid.refresh_values()
+        self.show_place()
+        super().sync()
+
+    def on_grid_moved(self, event: Grid.Moved) -> None:
+        event.stop()
+        self.show_place()
+        if event.by_key:
+            self.forget_notice()
+        else:
+            self.show_message()
+
+    def show_place(self) -> None:
+        row, column = self.grid.current
+        value = show_value(self.session.cell(self.TABLE.key, row.key, column.key))
+        self.query_one("#place", StatusLine).show(
+            Content.from_markup("[b]$place[/b]：$value", place=place(row, column), value=value)
+        )
+
+    def context(self) -> tuple[str, bool]:
+        key = self.TABLE.key
+        _, column = self.grid.current
+        here = [f for f in self.session.findings if any(c.table == key for c in f.cells)]
+        if not here:
+            return self.ALL_CLEAR, False
+        mine = [f for f in here if any(c.column == column.key for c in f.cells)]
+        first = (mine or here)[0]
+        return first.message, first.is_error
+
+    def go_to(self, row: str, column: str) -> None:
+        self.grid.go_to(row, column)
+        self.grid.focus()

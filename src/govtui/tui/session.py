@@ -1,0 +1,223 @@
+"""The editor's state apart from any widget: one report, its file, its findings, its undo history.
+
+Screens and widgets read and change the report only through a :class:`Session`, so that every
+change takes the same path: write the model, record the step for undo, rerun the rule engine,
+tell the app to repaint. Nothing here imports Textual; the tests drive it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from govtui import form
+from govtui.io import markdown, toml_file
+from govtui.model import Report
+from govtui.rules import Finding, check
+
+Value = int | Decimal
+
+# Section 二's fee is a cell of the grid but a field of the model (``Report.fees``).
+FEE_CELL = ("proactive", "fees", "amount")
+
+
+@dataclass(frozen=True, slots=True)
+class CellChange:
+    """One input cell set to ``new``; ``old`` is what it held, for undo."""
+
+    table: str
+    row: str
+    column: str
+    old: Value
+    new: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One undoable step: a typed or cleared cell, or a whole paste."""
+
+    changes: tuple[CellChange, ...]
+
+    def inverse(self) -> Edit:
+        return Edit(tuple(CellChange(c.table, c.row, c.column, c.new, c.old) for c in self.changes))
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnBalance:
+    """The balance line's entry for one column of 三.
+
+    ``left`` is 一＋二 and ``right`` is （七）总计＋四, both read from the model;
+    ``difference`` is right − left as the ``balance`` finding of that column states it,
+    or ``None`` when the rule engine found nothing wrong there.
+    """
+
+    column: form.Column
+    left: int
+    right: int
+    difference: int | None
+
+
+class Session:
+    """One report being edited, and everything about it that is not on screen."""
+
+    def __init__(self, report: Report, path: Path, *, saved: bool = True) -> None:
+        self.report = report
+        self.path = path
+        self.dirty = not saved
+        self.findings: list[Finding] = check(report)
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
+        self._listeners: list[Callable[[], None]] = []
+
+    # ------------------------------------------------------------------ observing
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change (the app repaints what shows the report)."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.findings = check(self.report)
+        for listener in self._listeners:
+            listener()
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    def findings_for_field(self, key: str) -> list[Finding]:
+        return [f for f in self.findings if f.field == key]
+
+    def balance(self) -> tuple[ColumnBalance, ...]:
+        """Per column of 三: the two sides of the 勾稽关系 and the ``balance`` finding's verdict."""
+        table = form.REQUESTS
+        stated = {
+            f.column: int(f.actual) - int(f.expected)
+            for f in self.findings
+            if f.rule == "balance" and isinstance(f.actual, int) and isinstance(f.expected, int)
+        }
+        out = []
+        for column in table.columns:
+            values = self.report.column_values(table.key, column.key)
+            out.append(
+                ColumnBalance(
+                    column,
+                    sum(values[k] for k in form.BALANCE_LEFT),
+                    sum(values[k] for k in form.BALANCE_RIGHT),
+                    stated.get(column.label),
+                )
+            )
+        return tuple(out)
+
+    # ------------------------------------------------------------------ cells
+
+    def cell(self, table: str, row: str, column: str) -> Value:
+        """Any cell of a table as shown in the grid, computed cells and the fee included."""
+        if (table, row, column) == FEE_CELL:
+            return self.report.fees
+        return self.report.value(table, row, column)
+
+    def _set(self, table: str, row: str, column: str, value: Value) -> None:
+        if (table, row, column) == FEE_CELL:
+            if not isinstance(value, Decimal):
+                raise TypeError("the fee is a Decimal")
+            self.report.fees = value
+        elif isinstance(value, int):
+            self.report.set_count(table, row, column, value)
+        else:
+            raise TypeError(f"{table}.{row}.{column} holds a count, not {value!r}")
+
+    def write(self, cells: Iterable[tuple[str, str, str, Value]]) -> Edit | None:
+        """Set input cells as one undoable step; ``None`` when nothing actually changed."""
+        changes = tuple(
+            CellChange(t, r, c, self.cell(t, r, c), v)
+            for t, r, c, v in cells
+            if not _same(self.cell(t, r, c), v)
+        )
+        if not changes:
+            return None
+        edit = Edit(changes)
+        self._apply(edit)
+        self._undo.append(edit)
+        self._redo.clear()
+        self._changed()
+        return edit
+
+    def _apply(self, edit: Edit) -> None:
+        for change in edit.changes:
+            self._set(change.table, change.row, change.column, change.new)
+
+    def undo(self) -> Edit | None:
+        """Take back the last cell edit or paste; returns it, or ``None`` if there is none."""
+        if not self._undo:
+            return None
+        edit = self._undo.pop()
+        self._apply(edit.inverse())
+        self._redo.append(edit)
+        self._changed()
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self._redo:
+            return None
+        edit = self._redo.pop()
+        self._apply(edit)
+        self._undo.append(edit)
+        self._changed()
+        return edit
+
+    # ------------------------------------------------------------------ texts
+
+    def set_prose(self, key: str, text: str) -> None:
+        if self.report.prose[key] != text:
+            self.report.prose[key] = text
+            self._changed()
+
+    def set_identity(
+        self, *, agency: str | None = None, year: int | None = None, title: str | None = None
+    ) -> None:
+        """Agency, year or title; the caller has checked them (non-empty agency, sane year)."""
+        before = (self.report.agency, self.report.year, self.report.title)
+        if agency is not None:
+            self.report.agency = agency
+        if year is not None:
+            self.report.year = year
+        if title is not None:
+            self.report.title = title
+        if (self.report.agency, self.report.year, self.report.title) != before:
+            self._changed()
+
+    # ------------------------------------------------------------------ files
+
+    def save(self) -> Path:
+        """Write the TOML file atomically; :class:`govtui.errors.SaveError` leaves all as it was."""
+        toml_file.save(self.report, self.path)
+        self.dirty = False
+        for listener in self._listeners:
+            listener()
+        return self.path
+
+    @property
+    def export_path(self) -> Path:
+        return self.path.with_suffix(".md")
+
+    def export(self) -> Path:
+        """Write the Markdown report next to the TOML file."""
+        markdown.export(self.report, self.export_path)
+        return self.export_path
+
+    def markdown(self) -> str:
+        return markdown.render(self.report)
+
+
+def _same(a: Value, b: Value) -> bool:
+    # Decimal("1.0") == Decimal("1") but the file keeps the digits as typed: compare spellings.
+    if isinstance(a, Decimal) or isinstance(b, Decimal):
+        return str(a) == str(b)
+    return a == b

@@ -1,0 +1,1 @@
+"""The editor's own widgets: the grid, the balance line, prose fields, the top bars."""

@@ -1,0 +1,135 @@
+"""A prose field of the report: its heading, a wrapping editor, a character count, its findings.
+
+Long sections are easier in a real editor, so ctrl+o hands the text to ``$VISUAL``/``$EDITOR``
+with the app suspended (as vim users over SSH expect) and takes the result back.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label, Static, TextArea
+
+from govtui import form
+from govtui.rules import Finding
+from govtui.tui.messages import Notice
+
+
+def count_characters(text: str) -> int:
+    """字数 as clerks count it: every character that is not white space."""
+    return sum(1 for c in text if not c.isspace())
+
+
+def editor_command() -> list[str]:
+    return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+
+
+class ProseEditor(Vertical):
+    """One prose field; posts :class:`ProseEditor.Changed` as the text changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "external_edit", "外部编辑器"),
+    ]
+
+    DEFAULT_CSS = """
+    ProseEditor {
+        height: auto;
+        margin-bottom: 1;
+        & > .prose--heading { text-style: bold; color: $text-primary; }
+        & > TextArea { height: auto; min-height: 4; max-height: 14; }
+        & > .prose--meta { color: $text-muted; }
+    }
+    """
+
+    class Changed(Message):
+        def __init__(self, editor: ProseEditor, key: str, text: str) -> None:
+            super().__init__()
+            self.editor = editor
+            self.key = key
+            self.text = text
+
+    def __init__(self, field: form.ProseField, text: str) -> None:
+        super().__init__(id=field.key.replace(".", "-"))
+        self.field = field
+        self._text = text
+        self._findings: tuple[str, ...] = ()
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.field.heading or self.field.label, classes="prose--heading")
+        yield TextArea(self._text, soft_wrap=True, tab_behavior="focus", compact=True)
+        yield Static(self._meta(self._text), classes="prose--meta")
+
+    def _meta(self, text: str) -> Content:
+        parts = [Content(f"字数 {count_characters(text)}")]
+        parts += [
+            Content.from_markup("  [$text-warning]警告：$message[/]", message=m)
+            for m in self._findings
+        ]
+        return Content("").join(parts)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        self.query_one(".prose--meta", Static).update(self._meta(text))
+        self.post_message(self.Changed(self, self.field.key, text))
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        messages = tuple(f.message for f in findings)
+        if messages != self._findings:
+            self._findings = messages
+            self.query_one(".prose--meta", Static).update(self._meta(self.text_area.text))
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole text as one undoable step of the editor."""
+        area = self.text_area
+        if area.text != text:
+            area.replace(text, (0, 0), area.document.end)
+
+    def action_external_edit(self) -> None:
+        command = editor_command()
+        original = self.text_area.text
+        handle, name = tempfile.mkstemp(prefix="govtui-", suffix=".txt")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(original)
+            try:
+                with self.app.suspend():
+                    result = subprocess.run([*command, str(path)], check=False)
+            except SuspendNotSupported:
+                self.post_message(Notice("这个终端不能暂停程序，无法打开外部编辑器。", error=True))
+                return
+            except OSError as error:
+                self.post_message(
+                    Notice(f"无法启动编辑器「{' '.join(command)}」：{error.strerror}", error=True)
+                )
+                return
+            if result.returncode != 0:
+                self.post_message(
+                    Notice(f"编辑器退出码 {result.returncode}，文字未改动。", error=True)
+                )
+                return
+            text = path.read_text(encoding="utf-8")
+        finally:
+            path.unlink(missing_ok=True)
+        # Editors end the file with a newline that the text did not have.
+        if text.endswith("\n") and not original.endswith("\n"):
+            text = text[:-1]
+        self.set_text(text)
+        self.text_area.focus()
+        self.post_message(Notice(f"已从外部编辑器取回「{self.field.label}」。"))

@@ -1,0 +1,59 @@
+"""How the editor is started from the command line, and that other commands never load it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.tui_helpers import SAMPLES
+
+from govtui.cli import main
+
+
+def test_check_and_export_never_import_textual() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "govtui", "check", str(SAMPLES)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1  # the broken sample has errors
+    imported = [line for line in done.stderr.splitlines() if "import time:" in line]
+    assert any("govtui.rules" in line for line in imported)
+    assert not [line for line in imported if "textual" in line]
+
+
+def test_a_file_as_first_argument_opens_the_editor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Under pytest there is no terminal: the editor says so instead of starting.
+    assert main([str(SAMPLES / "yunxi-scjg-2024.toml")]) == 2
+    assert "需要在终端里运行" in capsys.readouterr().err
+    assert main(["edit", str(tmp_path / "new.toml")]) == 2
+    assert "需要在终端里运行" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_is_reported_before_any_screen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema = 1\nform = "2021"\n[report]\nagency = ""\nyear = 2024\n', "utf-8")
+    assert main([str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "机关名称不能为空" in err
+
+
+def test_no_argument_without_a_terminal_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    assert "govtui 报告.toml" in capsys.readouterr().out
+
+
+def test_a_mistyped_command_is_not_taken_for_a_new_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["chek", "x.toml"])
+    assert exit_info.value.code == 2
+    assert "chek" in capsys.readouterr().err
