@@ -10,7 +10,9 @@ import pytest
 
 from govtui import form
 from govtui.cli import main
+from govtui.errors import LoadError
 from govtui.io import toml_file
+from govtui.io.previous import draft_from, last_years_file
 from govtui.rollover import next_year
 from govtui.rules import check
 from govtui.rules.similarity import reused_share
@@ -92,3 +94,27 @@ def test_new_from_refuses_a_year_and_an_unreadable_source(
     err = capsys.readouterr().err
     assert "--year" in err and "nope.toml：文件不存在" in err
     assert not (tmp_path / "a.toml").exists() and not (tmp_path / "b.toml").exists()
+
+
+def test_last_years_file_is_found_by_the_year_in_the_new_name(tmp_path: Path) -> None:
+    (tmp_path / "scjg-2024.toml").write_text("", "utf-8")
+    assert last_years_file(tmp_path / "scjg-2025.toml") == tmp_path / "scjg-2024.toml"
+    assert last_years_file(tmp_path / "scjg-2026.toml") is None  # 2025 is not there
+    assert last_years_file(tmp_path / "scjg.toml") is None  # no year to go by
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2024" / "scjg.toml").write_text("", "utf-8")
+    assert last_years_file(tmp_path / "2025" / "scjg.toml") == tmp_path / "2024" / "scjg.toml"
+    (tmp_path / "2024" / "scjg-2024.toml").write_text("", "utf-8")
+    found = last_years_file(tmp_path / "2025" / "scjg-2025.toml")
+    assert found == tmp_path / "2024" / "scjg-2024.toml"
+
+
+def test_draft_from_names_last_year_relative_to_the_new_file(tmp_path: Path) -> None:
+    (tmp_path / "2024").mkdir()
+    last = tmp_path / "2024" / "scjg.toml"
+    last.write_bytes((SAMPLE / "yunxi-scjg-2024.toml").read_bytes())
+    draft = draft_from(last, tmp_path / "2025" / "scjg.toml")
+    assert (draft.year, draft.previous) == (2025, "../2024/scjg.toml")
+    with pytest.raises(LoadError, match="文件不存在"):
+        draft_from(tmp_path / "missing.toml", tmp_path / "x.toml")

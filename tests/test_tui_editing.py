@@ -1,4 +1,4 @@
-"""Editing prose and identity, files (save, save failure, export), quitting, a new report.
+"""Editing prose and identity, files (save, save failure), quitting, a new report.
 
 Each test runs its own app on its own copy of a sample: they change the report and its file.
 """
@@ -16,7 +16,7 @@ from tests.tui_helpers import CLEAN, SAMPLES, make_app, screen_text, wait_for
 from textual import events
 from textual.widgets import Input, TextArea
 
-from govtui.io import markdown, toml_file
+from govtui.io import toml_file
 from govtui.tui.app import GovtuiApp
 from govtui.tui.screens.new_report import NewReportScreen
 from govtui.tui.screens.quit import QuitScreen
@@ -180,15 +180,6 @@ async def test_a_failed_save_is_shown_and_nothing_is_lost(tmp_path: Path) -> Non
         await pilot.press("ctrl+s")
         assert "已保存" in message(app)
     assert toml_file.load(tmp_path / CLEAN).requests["new"]["natural_person"] == 5
-
-
-async def test_export_writes_the_markdown_next_to_the_file(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+r")
-        target = (tmp_path / CLEAN).with_suffix(".md")
-        assert f"已导出 Markdown 报告到 {target}" in message(app)
-        assert target.read_text(encoding="utf-8") == markdown.render(app.session.report)
 
 
 # --------------------------------------------------------------------------- quitting

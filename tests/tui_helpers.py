@@ -14,14 +14,33 @@ from govtui.tui.app import GovtuiApp
 from govtui.tui.session import Session
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CLEAN = "yunxi-scjg-2024.toml"
 BROKEN = "yunxi-scjg-2024-broken.toml"
+NEXT = "yunxi-scjg-2025.toml"  # names CLEAN, beside it, as its predecessor
 
 
 def copy_sample(folder: Path, name: str = CLEAN) -> Path:
     target = folder / name
     shutil.copyfile(SAMPLES / name, target)
     return target
+
+
+def copy_this_year(folder: Path, fixture: str = "") -> Path:
+    """A 2025 report in ``folder`` with its predecessor, the 2024 sample, beside it: the 2025
+    sample, or a fixture of ``tests/fixtures`` (``carry-over``, ``copied``, ``in-force``…)."""
+    copy_sample(folder, CLEAN)
+    if not fixture:
+        return copy_sample(folder, NEXT)
+    report = toml_file.load(FIXTURES / f"yunxi-scjg-2025-{fixture}.toml")
+    report.previous = CLEAN
+    target = folder / f"yunxi-scjg-2025-{fixture}.toml"
+    toml_file.save(report, target)
+    return target
+
+
+def app_on(path: Path, start: str = "requests") -> GovtuiApp:
+    return GovtuiApp(Session(toml_file.load(path), path), start=start)
 
 
 def make_app(folder: Path, name: str = CLEAN, start: str = "requests") -> GovtuiApp:

@@ -145,6 +145,19 @@ class Report(BaseModel):
 
     # ------------------------------------------------------------------ editing
 
+    def accept(self, rule: str, place: str, reason: str) -> None:
+        """Accept the warning ``rule`` at ``place`` with ``reason`` (a new reason replaces the
+        old one); the caller has made sure it is a warning, since only the rules know that."""
+        kept = [a for a in self.accepted if (a.rule, a.place) != (rule, place)]
+        self.accepted = [*kept, Acceptance(rule=rule, place=place, reason=reason)]
+
+    def unaccept(self, rule: str, place: str) -> bool:
+        """Take an acceptance back; ``False`` when there was none."""
+        kept = [a for a in self.accepted if (a.rule, a.place) != (rule, place)]
+        changed = len(kept) != len(self.accepted)
+        self.accepted = kept
+        return changed
+
     def set_count(self, table: str, row: str, column: str, value: int) -> None:
         """Write one input cell; computed cells and unknown places are refused."""
         definition = form.TABLE_BY_KEY[table]

@@ -43,7 +43,6 @@ def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
     from govtui.io.previous import find_previous
-    from govtui.model import Acceptance
     from govtui.rules import RULES, check
 
     path = Path(args.file)
@@ -75,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
     reason = (args.reason or "").strip()
     if not reason:
         return fail("请用 --reason 写明接受的理由 / --reason is required")
-    accepted = [a for a in report.accepted if (a.rule, a.place) != (finding.rule, finding.place)]
-    report.accepted = [*accepted, Acceptance(rule=finding.rule, place=finding.place, reason=reason)]
+    report.accept(finding.rule, finding.place, reason)
     try:
         toml_file.save(report, path)
     except GovtuiError as error:

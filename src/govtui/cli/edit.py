@@ -2,7 +2,10 @@
 
 The report is read before Textual is imported, so a file that cannot be read is reported on
 the terminal like ``check`` does, and the editor opens only on a report it can show. A missing
-file starts a blank report that is saved to that name.
+file starts a new report (next year's draft from last year's, or a blank one) saved to that
+name. A published report (``govtui 报告.docx``) is read the same way and the editor offers to
+import it into a TOML file beside it, or to open the one already there; without a terminal the
+command says how to import it.
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import LoadError
     from govtui.io import toml_file
+    from govtui.io.reading import IMPORT_SUFFIXES
 
     path = Path(args.file) if args.file else None
+    if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
+        return _published(path)
     report = None
     if path is not None and path.exists():
         try:
@@ -43,8 +49,7 @@ def run(args: argparse.Namespace) -> int:
         except LoadError as error:
             print(error.describe(), file=sys.stderr)
             return EXIT_UNREADABLE
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
+    if not _in_terminal():
         return EXIT_UNREADABLE
 
     from govtui.tui.app import GovtuiApp
@@ -52,6 +57,51 @@ def run(args: argparse.Namespace) -> int:
 
     session = Session(report, path) if report is not None and path is not None else None
     GovtuiApp(session, path=path, theme=theme_for_terminal()).run()
+    return EXIT_OK
+
+
+def _in_terminal() -> bool:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return True
+    print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
+    return False
+
+
+def _published(source: Path) -> int:
+    """A published report: import it beside itself and edit that (asked first), or open the
+    TOML file an earlier import left there."""
+    from govtui.errors import LoadError
+    from govtui.io import toml_file
+    from govtui.io.reading import read_report
+
+    target = source.with_suffix(".toml")
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print(
+            f"{source} 是已发布的报告，不是 govtui 的报告文件（.toml）。"
+            f"请先导入：govtui import {source} -o {target}，再用 govtui {target} 编辑。\n"
+            f"{source} is a published report; import it first: govtui import {source} -o {target}",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    try:
+        existing = toml_file.load(target) if target.exists() else None
+        loaded = None if existing is not None else read_report(source)
+    except LoadError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    from textual.screen import ModalScreen
+
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.screens.import_prompt import ImportScreen, OpenImportedScreen
+    from govtui.tui.session import Session
+
+    if existing is not None:
+        prompt: ModalScreen[Session | None] = OpenImportedScreen(source, Session(existing, target))
+    else:
+        assert loaded is not None
+        prompt = ImportScreen(loaded, target)
+    GovtuiApp(None, path=target, prompt=prompt, theme=theme_for_terminal()).run()
     return EXIT_OK
 
 

@@ -39,10 +39,8 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
-    from govtui.io.previous import relative_path
-    from govtui.io.reading import read_report
+    from govtui.io.previous import draft_from
     from govtui.model import Report
-    from govtui.rollover import next_year
 
     target = Path(args.file)
     if target.exists() and not args.force:
@@ -59,12 +57,10 @@ def run(args: argparse.Namespace) -> int:
             return fail(
                 "用 --from 时年度自动为上年加一，不能再给 --year / --year is implied by --from"
             )
-        source = Path(args.last)
         try:
-            last = read_report(source).report
+            report = draft_from(Path(args.last), target)
         except LoadError as error:
             return fail(error.describe())
-        report = next_year(last, relative_path(source, target))
         if agency:  # the agency was renamed (机构改革)
             report.agency = agency
     else:

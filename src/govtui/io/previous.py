@@ -7,6 +7,7 @@ rather than an error, because the report itself may be perfectly fine.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,3 +52,31 @@ def relative_path(target: Path, start_file: Path) -> str:
     """``target`` as written in ``start_file``: relative to its folder, with forward slashes."""
     folder = start_file.resolve().parent
     return Path(os.path.relpath(target.resolve(), folder)).as_posix()
+
+
+def draft_from(last: Path, target: Path) -> Report:
+    """Next year's draft from the report at ``last`` (a TOML file or a published report), to be
+    saved as ``target``; :class:`LoadError` when ``last`` cannot be read."""
+    from govtui.io.reading import read_report
+    from govtui.rollover import next_year
+
+    return next_year(read_report(last).report, relative_path(last, target))
+
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def last_years_file(target: Path) -> Path | None:
+    """Where last year's report probably is, for a new ``target``: the same path with its year
+    written one lower (``scjg-2025.toml`` → ``scjg-2024.toml``, ``2025/scjg-2025.toml`` →
+    ``2024/scjg-2024.toml`` or ``2025/scjg-2024.toml``), when that file exists."""
+    text = str(target)
+    found = list(_YEAR.finditer(text))
+    if not found:
+        return None
+    last = found[-1]
+    year = last.group()
+    before = str(int(year) - 1)
+    everywhere = _YEAR.sub(lambda m: before if m.group() == year else m.group(), text)
+    only_last = f"{text[: last.start()]}{before}{text[last.end() :]}"
+    return next((Path(c) for c in (everywhere, only_last) if Path(c).is_file()), None)

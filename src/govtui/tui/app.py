@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
 
 from govtui.errors import GovtuiError, SaveError
 from govtui.tui.commands import GovtuiCommands
@@ -68,10 +69,13 @@ class GovtuiApp(App[None]):
         path: Path | None = None,
         start: str = "info",
         theme: str | None = None,
+        prompt: ModalScreen[Session | None] | None = None,
     ) -> None:
+        """Without a ``session``, ``prompt`` (by default: a new report at ``path``) makes one."""
         super().__init__()
         self._session = session
         self._path = path
+        self._prompt = prompt
         self.start = start
         if theme:
             self.theme = theme
@@ -85,6 +89,8 @@ class GovtuiApp(App[None]):
     def on_mount(self) -> None:
         if self._session is not None:
             self._open(self._session)
+        elif self._prompt is not None:
+            self.push_screen(self._prompt, callback=self._created)
         else:
             from govtui.tui.screens.new_report import NewReportScreen
 
@@ -99,7 +105,10 @@ class GovtuiApp(App[None]):
     def _open(self, session: Session) -> None:
         self._session = session
         session.subscribe(self._session_changed)
-        self.push_screen(self._section(self.start))
+        screen = self.get_screen(self._section(self.start))
+        if session.notes and isinstance(screen, SectionScreen):
+            screen.say("\n".join(session.notes))
+        self.push_screen(screen)
 
     def _section(self, name: str) -> str:
         """The installed section screen ``name``, created on first use."""
@@ -166,12 +175,28 @@ class GovtuiApp(App[None]):
         return True
 
     def action_export(self) -> None:
-        try:
-            path = self.session.export()
-        except GovtuiError as error:
-            self.say(f"导出失败：{error}", error=True)
+        """Ask for a format (those of ``govtui export``), then write it next to the file."""
+        from govtui.tui.screens.export import ExportScreen
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.action_export_as(name)
+
+        if self._settle():
+            self.push_screen(ExportScreen(self.session.path), callback=chosen)
+
+    def action_export_as(self, name: str) -> None:
+        from govtui.io.exporters import BY_NAME
+
+        if not self._settle():
             return
-        self.say(f"已导出 Markdown 报告到 {path}")
+        label = BY_NAME[name].label
+        try:
+            path = self.session.export(name)
+        except GovtuiError as error:
+            self.say(f"导出{label}失败：{error}", error=True)
+            return
+        self.say(f"已导出{label}：{path}")
 
     async def action_undo(self) -> None:
         grid = self.focused

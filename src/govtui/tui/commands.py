@@ -10,7 +10,7 @@ from govtui.tui.sections import PLACES
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("保存", "save", "ctrl+s：原子写入 TOML 文件"),
-    ("导出 Markdown 报告", "export", "ctrl+r：写在 TOML 文件旁边"),
+    ("导出报告（选择格式）", "export", "ctrl+r：Markdown、网页、Word 或 JSON，写在 TOML 文件旁边"),
     ("撤销表格修改", "undo", "ctrl+z"),
     ("重做表格修改", "redo", "ctrl+y"),
     ("帮助：所有按键", "help", "F1 或 ?"),
@@ -18,10 +18,25 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def exports() -> list[tuple[str, str, str]]:
+    """One entry per export format, as ``govtui export`` offers them."""
+    from govtui.io.exporters import EXPORTERS
+    from govtui.tui.screens.export import install_hint
+
+    return [
+        (
+            f"导出{e.label}",
+            f"export_as('{e.name}')",
+            f"写在 TOML 文件旁边：*{e.suffix}" if e.available() else install_hint(e),
+        )
+        for e in EXPORTERS
+    ]
+
+
 def commands() -> list[tuple[str, str, str]]:
     """(name shown, action, help) for every screen and action."""
     places = [(f"转到 {p.heading}", f"show('{p.name}')", p.key.upper()) for p in PLACES]
-    return places + list(ACTIONS)
+    return places + list(ACTIONS) + exports()
 
 
 class GovtuiCommands(Provider):

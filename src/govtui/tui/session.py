@@ -3,19 +3,24 @@
 Screens and widgets read and change the report only through a :class:`Session`, so that every
 change takes the same path: write the model, record the step for undo, rerun the rule engine,
 tell the app to repaint. Nothing here imports Textual; the tests drive it directly.
+
+Last year's report, when the file names it (``[report] previous``), is read once, as ``check``
+reads it: the cross-year rules then run on every change with the others, and the grids can show
+last year's value of a cell. A predecessor that cannot be used is a note, never an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from govtui import form
-from govtui.io import markdown, toml_file
+from govtui.io import toml_file
+from govtui.io.previous import Previous, find_previous
 from govtui.model import Report
-from govtui.rules import Finding, check
+from govtui.rules import Counts, Finding, check, count
 
 Value = int | Decimal
 
@@ -60,16 +65,34 @@ class ColumnBalance:
 
 
 class Session:
-    """One report being edited, and everything about it that is not on screen."""
+    """One report being edited, and everything about it that is not on screen.
 
-    def __init__(self, report: Report, path: Path, *, saved: bool = True) -> None:
+    ``notes`` are what the user should be told on opening (the report was drafted from last
+    year's, last year's report could not be read); ``previous`` is last year's report as found.
+    """
+
+    def __init__(
+        self,
+        report: Report,
+        path: Path,
+        *,
+        saved: bool = True,
+        previous: Previous | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
         self.report = report
         self.path = path
         self.dirty = not saved
-        self.findings: list[Finding] = check(report)
+        self.previous = previous if previous is not None else find_previous(path, report)
+        self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
+        self.findings: list[Finding] = self._check()
+        self.counts: Counts = count(self.findings)
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
         self._listeners: list[Callable[[], None]] = []
+
+    def _check(self) -> list[Finding]:
+        return check(self.report, previous=self.previous.report)
 
     # ------------------------------------------------------------------ observing
 
@@ -79,20 +102,71 @@ class Session:
 
     def _changed(self) -> None:
         self.dirty = True
-        self.findings = check(self.report)
+        self.findings = self._check()
+        self.counts = count(self.findings)
         for listener in self._listeners:
             listener()
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.is_error)
+        return self.counts.errors
 
     @property
     def warnings(self) -> int:
-        return len(self.findings) - self.errors
+        """Warnings that count: those the report has not accepted."""
+        return self.counts.warnings
+
+    @property
+    def open_findings(self) -> list[Finding]:
+        """The findings still to be dealt with: every error, and the warnings not accepted."""
+        return [f for f in self.findings if not f.accepted]
 
     def findings_for_field(self, key: str) -> list[Finding]:
         return [f for f in self.findings if f.field == key]
+
+    # ------------------------------------------------------------------ last year
+
+    @property
+    def last_year(self) -> Report | None:
+        """Last year's report, when it was found and is of the year before."""
+        return self.previous.report
+
+    def last_value(self, table: str, row: str, column: str) -> Value | None:
+        """Last year's value of a cell as the grid shows it, or ``None`` without last year."""
+        last = self.previous.report
+        if last is None:
+            return None
+        if (table, row, column) == FEE_CELL:
+            return last.fees
+        return last.value(table, row, column)
+
+    def copied_share(self, key: str) -> float | None:
+        """The share of a prose field's text that is last year's, as ``copied_text`` measures
+        it; ``None`` without last year or for a text too short to judge."""
+        last = self.previous.report
+        if last is None:
+            return None
+        from govtui.rules.similarity import reused_share
+
+        return reused_share(self.report.prose[key], last.prose[key])
+
+    # ------------------------------------------------------------------ accepted warnings
+
+    def accept(self, finding: Finding, reason: str) -> None:
+        """Accept a warning with a reason, stored in the report (saved with it)."""
+        if finding.is_error:
+            raise ValueError("错误不能接受，只能改正。")
+        if not reason.strip():
+            raise ValueError("请写明接受的理由。")
+        self.report.accept(finding.rule, finding.place, reason.strip())
+        self._changed()
+
+    def unaccept(self, finding: Finding) -> bool:
+        """Count an accepted warning again; ``False`` when it was not accepted."""
+        if not self.report.unaccept(finding.rule, finding.place):
+            return False
+        self._changed()
+        return True
 
     def balance(self) -> tuple[ColumnBalance, ...]:
         """Per column of 三: the two sides of the 勾稽关系 and the ``balance`` finding's verdict."""
@@ -191,6 +265,9 @@ class Session:
         if title is not None:
             self.report.title = title
         if (self.report.agency, self.report.year, self.report.title) != before:
+            if year is not None and year != before[1]:
+                # Last year is another year now: look for it again (or stop comparing).
+                self.previous = find_previous(self.path, self.report)
             self._changed()
 
     # ------------------------------------------------------------------ files
@@ -203,16 +280,19 @@ class Session:
             listener()
         return self.path
 
-    @property
-    def export_path(self) -> Path:
-        return self.path.with_suffix(".md")
+    def export(self, name: str = "md") -> Path:
+        """Write the report in the format ``name`` of :data:`govtui.io.exporters.EXPORTERS`
+        next to the TOML file; :class:`govtui.errors.GovtuiError` when it cannot be written."""
+        from govtui.io.exporters import BY_NAME
 
-    def export(self) -> Path:
-        """Write the Markdown report next to the TOML file."""
-        markdown.export(self.report, self.export_path)
-        return self.export_path
+        exporter = BY_NAME[name]
+        target = exporter.default_path(self.path)
+        exporter.write(self.report, target)
+        return target
 
     def markdown(self) -> str:
+        from govtui.io import markdown
+
         return markdown.render(self.report)
 
 

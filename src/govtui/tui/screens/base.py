@@ -85,9 +85,11 @@ class SectionScreen(Screen[None]):
         self.say(notice.text, error=notice.error)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        """Show ``text`` on the message line until the user moves on."""
+        """Show ``text`` on the message line until the user moves on (from the first frame,
+        when said before the screen is shown)."""
         self._notice = Notice(text, error=error)
-        self.show_message()
+        if self.is_mounted:
+            self.show_message()
 
     def forget_notice(self) -> None:
         self._notice = None

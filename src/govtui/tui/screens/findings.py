@@ -1,22 +1,40 @@
-"""校验: every finding of the rule engine, in the report's order; Enter jumps to its place."""
+"""校验: every finding of the rule engine, in the report's order; Enter jumps to its place.
+
+A warning can be accepted here with a reason (A) and taken back (U): it stays in the list,
+marked as accepted, and no longer counts. Errors cannot be accepted: they are corrected.
+The line above the list says which report of last year the cross-year rules compared with,
+or why they did not run.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from govtui.rules import Finding
 from govtui.rules.finding import SEVERITY_LABEL
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
+from govtui.tui.session import Session
 
 
 def describe(finding: Finding) -> Content:
-    """Two lines: severity, section and place; then the message."""
-    style = "$text-error" if finding.is_error else "$text-warning"
+    """Severity, section and place; then the message; then the reason, when accepted."""
     where = " / ".join(p for p in (finding.section_heading, finding.row, finding.column) if p)
+    if finding.accepted:
+        return Content.from_markup(
+            "[$text-muted b]警告（已接受）[/] $where\n  [$text-muted]$message[/]\n"
+            "  [$text-success]理由：$reason[/]",
+            where=where,
+            message=finding.message,
+            reason=finding.accepted,
+        )
+    style = "$text-error" if finding.is_error else "$text-warning"
     return Content.from_markup(
         f"[{style} b]$severity[/] $where\n  $message",
         severity=SEVERITY_LABEL[finding.severity],
@@ -25,10 +43,27 @@ def describe(finding: Finding) -> Content:
     )
 
 
+def comparison(session: Session) -> str:
+    """Which report of last year the cross-year rules used, or why there was none."""
+    previous = session.previous
+    if previous.report is not None:
+        line = f"跨年度校验对照上年报告：{previous.path}"
+        return "；".join((line, *previous.notes))
+    if previous.notes:
+        return "；".join(previous.notes)
+    return "报告没有写明上年报告（previous），未做跨年度校验。"
+
+
 class FindingsScreen(SectionScreen):
     NAME = "findings"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept", "接受警告", key_display="A"),
+        Binding("u", "unaccept", "取消接受", key_display="U"),
+    ]
+
     def compose_body(self) -> ComposeResult:
+        yield Static("", id="comparison")
         yield OptionList(id="findings")
 
     def sync(self) -> None:
@@ -39,18 +74,52 @@ class FindingsScreen(SectionScreen):
         options.add_options([Option(describe(f), id=str(i)) for i, f in enumerate(findings)])
         if findings:
             options.highlighted = min(highlighted or 0, len(findings) - 1)
+        self.query_one("#comparison", Static).update(Content(comparison(self.session)))
         super().sync()
 
     def context(self) -> tuple[str, bool]:
         session = self.session
         if not session.findings:
             return "没有发现错误或警告。", False
+        errors, warnings, accepted = session.counts
+        also = f"（另有 {accepted} 个警告已接受）" if accepted else ""
         return (
-            f"共 {session.errors} 个错误，{session.warnings} 个警告。"
-            "上下键选择，Enter 跳到所在位置。",
-            session.errors > 0,
+            f"共 {errors} 个错误，{warnings} 个警告{also}。"
+            "Enter 跳到所在位置；A 说明理由后接受警告，U 取消接受。",
+            errors > 0,
         )
+
+    @property
+    def current(self) -> Finding | None:
+        index = self.query_one(OptionList).highlighted
+        findings = self.session.findings
+        return findings[index] if index is not None and index < len(findings) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(JumpTo(self.session.findings[int(event.option_id or 0)]))
+
+    def action_accept(self) -> None:
+        finding = self.current
+        if finding is None:
+            self.say("没有可以接受的警告。")
+            return
+        if finding.is_error:
+            self.say("错误不能接受，只能改正：按 Enter 跳到所在位置。", error=True)
+            return
+        from govtui.tui.screens.accept import AcceptScreen
+
+        def accepted(reason: str | None) -> None:
+            if reason is not None:
+                self.session.accept(finding, reason)
+                self.say(f"已接受这条警告，不再计数（ctrl+s 保存）。理由：{reason}")
+
+        self.app.push_screen(AcceptScreen(finding), callback=accepted)
+
+    def action_unaccept(self) -> None:
+        finding = self.current
+        if finding is None or not finding.accepted:
+            self.say("这一条没有被接受，无需取消。")
+            return
+        self.session.unaccept(finding)
+        self.say("已取消接受，这条警告重新计数（ctrl+s 保存）。")

@@ -16,6 +16,11 @@ class InfoScreen(ProseScreen):
 
     def compose_fields(self) -> ComposeResult:
         report = self.session.report
+        self._typed: dict[str | None, str] = {
+            "agency": report.agency,
+            "year": str(report.year),
+            "title": report.title,
+        }
         yield Label("机关名称", classes="field-label")
         yield Input(report.agency, id="agency", compact=True)
         yield Label("报告年度", classes="field-label")
@@ -26,6 +31,11 @@ class InfoScreen(ProseScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        # An Input says "changed" when it is given its first value too: that is no edit, and
+        # must not wipe what the message line says on opening.
+        if self._typed.get(event.input.id) == event.value:
+            return
+        self._typed[event.input.id] = event.value
         value = event.value.strip()
         session = self.session
         if event.input.id == "agency":

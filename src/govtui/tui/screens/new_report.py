@@ -1,4 +1,11 @@
-"""A new report: asks for the agency and the year (and the file, when none was given)."""
+"""A new report: next year's draft from last year's report, or a blank one from agency and year
+(and the file, when none was given).
+
+The draft is the one ``govtui new FILE --from LAST`` writes (:func:`govtui.io.previous.
+draft_from`): the editor offers it first when last year's file is found beside the new one
+(``scjg-2025.toml`` for ``scjg-2026.toml``). The two ways are an option list rather than radio
+buttons, whose ``●`` is drawn one or two cells wide depending on the terminal.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +18,24 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from govtui.errors import LoadError
 from govtui.io import toml_file
+from govtui.io.previous import draft_from, last_years_file
 from govtui.model import Report
 from govtui.numbers import parse_count
 from govtui.tui.session import Session
+
+FROM_LAST, BLANK = "from-last", "blank"
+
+
+def drafted_note(last: Path, report: Report) -> str:
+    return (
+        f"已由上年报告 {last} 生成 {report.year} 年草稿：上年结转和现行有效件数已接续，"
+        "其他数字为 0；文字沿用上年，请逐节重写（与上年雷同的栏目标有警告）。ctrl+s 保存。"
+    )
 
 
 class NewReportScreen(ModalScreen[Session | None]):
@@ -30,6 +48,7 @@ class NewReportScreen(ModalScreen[Session | None]):
     def __init__(self, path: Path | None) -> None:
         super().__init__()
         self.path = path
+        self._suggested = last_years_file(path) if path is not None else None
 
     def compose(self) -> ComposeResult:
         # January is when reports are written, about the year before.
@@ -38,22 +57,67 @@ class NewReportScreen(ModalScreen[Session | None]):
             if self.path is None:
                 yield Static("打开或新建报告", classes="question")
                 yield Label("文件（已有的 .toml 报告，或要新建的文件名）")
-                yield Input(id="file", placeholder="例如 报告2024.toml", compact=True)
+                yield Input(id="file", placeholder="例如 报告2025.toml", compact=True)
             else:
                 yield Static(
-                    Content(f"「{self.path}」不存在：新建一份空白报告，保存时写到这个文件。"),
+                    Content(f"「{self.path}」不存在：新建报告，保存（ctrl+s）时写到这个文件。"),
                     classes="question",
                 )
-            yield Label("机关名称")
-            yield Input(id="agency", placeholder="例如 云溪县市场监督管理局", compact=True)
-            yield Label("报告年度")
-            yield Input(str(last_year), id="year", max_length=4, compact=True)
+            yield OptionList(
+                Option("从上年报告生成本年草稿（结转、现行有效件数接续，文字待重写）", FROM_LAST),
+                Option("新建空白报告（所有数字为 0）", BLANK),
+                id="mode",
+                compact=True,
+            )
+            with Vertical(id=FROM_LAST, classes="choice"):
+                yield Label("上年报告文件（.toml，或已发布的 .docx .html .md）")
+                suggested = str(self._suggested) if self._suggested else ""
+                yield Input(suggested, id="last", placeholder="例如 报告2024.toml", compact=True)
+            with Vertical(id=BLANK, classes="choice"):
+                yield Label("机关名称")
+                yield Input(id="agency", placeholder="例如 云溪县市场监督管理局", compact=True)
+                yield Label("报告年度")
+                yield Input(str(last_year), id="year", max_length=4, compact=True)
             yield Static("", id="problem")
-            yield Static("Enter 确定    Esc 退出", classes="hint")
+            yield Static("Tab 换栏，上下键选择方式，Enter 确定，Esc 退出", classes="hint")
+
+    def on_mount(self) -> None:
+        mode = FROM_LAST if self._suggested else BLANK
+        self.query_one("#mode", OptionList).highlighted = 0 if self._suggested else 1
+        self._show(mode)
+        first = "#file" if self.path is None else f"#{mode} Input"
+        self.query_one(first, Input).focus()
+
+    @property
+    def mode(self) -> str:
+        return FROM_LAST if self.query_one("#mode", OptionList).highlighted == 0 else BLANK
+
+    def _show(self, mode: str) -> None:
+        for choice in self.query(".choice"):
+            choice.display = choice.id == mode
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show(event.option_id or BLANK)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(f"#{event.option_id} Input", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name typed: suggest last year's file beside it, as for a file given."""
+        if event.input.id != "file":
+            return
+        name = event.value.strip()
+        found = last_years_file(Path(name)) if name else None
+        last = self.query_one("#last", Input)
+        if found and (not last.value or Path(last.value) == self._suggested):
+            last.value = str(found)
+            self._suggested = found
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = list(self.query(Input))
+        inputs = [i for i in self.query(Input) if i.parent is not None and i.parent.display]
         index = inputs.index(event.input)
         if index < len(inputs) - 1 and not inputs[index + 1].value.strip():
             inputs[index + 1].focus()
@@ -73,6 +137,8 @@ class NewReportScreen(ModalScreen[Session | None]):
                 except LoadError as error:
                     self.problem(error.describe(), "#file")
                 return None
+        if self.mode == FROM_LAST:
+            return self._from_last(path)
         agency = self.query_one("#agency", Input).value.strip()
         if not agency:
             return self.problem("请填写机关名称。", "#agency")
@@ -83,6 +149,18 @@ class NewReportScreen(ModalScreen[Session | None]):
         if not 1900 <= year <= 9999:
             return self.problem("报告年度应为四位数的年份，如 2024。", "#year")
         self.dismiss(Session(Report.blank(agency, year), path, saved=False))
+        return None
+
+    def _from_last(self, path: Path) -> None:
+        name = self.query_one("#last", Input).value.strip()
+        if not name:
+            return self.problem("请填写上年报告文件，或选择“新建空白报告”。", "#last")
+        last = Path(name)
+        try:
+            report = draft_from(last, path)
+        except LoadError as error:
+            return self.problem(error.describe(), "#last")
+        self.dismiss(Session(report, path, saved=False, notes=(drafted_note(last, report),)))
         return None
 
     def problem(self, text: str, field: str) -> None:

@@ -37,4 +37,4 @@ class PreviewScreen(SectionScreen):
         super().sync()
 
     def context(self) -> tuple[str, bool]:
-        return f"上下键、PageUp/PageDown 滚动；ctrl+r 导出到 {self.session.export_path.name}", False
+        return "上下键、PageUp/PageDown 滚动；ctrl+r 导出（Markdown、网页、Word 或 JSON）", False

@@ -44,12 +44,15 @@ class ProseScreen(SectionScreen):
         self.session.set_prose(event.key, event.text)
 
     def sync(self) -> None:
+        session = self.session
         for key in self.FIELDS:
-            self.editor(key).show_findings(self.session.findings_for_field(key))
+            self.editor(key).show_findings(
+                session.findings_for_field(key), session.copied_share(key)
+            )
         super().sync()
 
     def context(self) -> tuple[str, bool]:
-        findings = [f for f in self.session.findings if f.field in self.FIELDS]
+        findings = [f for f in self.session.open_findings if f.field in self.FIELDS]
         if not findings:
             return "", False
         return (

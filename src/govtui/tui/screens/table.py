@@ -1,5 +1,6 @@
-"""A screen around one grid (二, 三, 四): the full label of the current cell, and what the rule
-engine found in this table, in plain Chinese."""
+"""A screen around one grid (二, 三, 四): the full label of the current cell (with last year's
+value of it, when last year's report is known), and what the rule engine found in this table,
+in plain Chinese. Accepted warnings are neither marked nor told: they have been dealt with."""
 
 from __future__ import annotations
 
@@ -37,15 +38,10 @@ class TableScreen(SectionScreen):
     def sync(self) -> None:
         grid = self.grid
         key = self.TABLE.key
-        cells = [
-            (c.row, c.column) for f in self.session.findings for c in f.cells if c.table == key
-        ]
+        findings = self.session.open_findings
+        cells = [(c.row, c.column) for f in findings for c in f.cells if c.table == key]
         columns = [
-            c.column
-            for f in self.session.findings
-            if f.rule == "balance"
-            for c in f.cells
-            if c.table == key
+            c.column for f in findings if f.rule == "balance" for c in f.cells if c.table == key
         ]
         grid.set_marks(cells, columns)
         grid.refresh_values()
@@ -62,15 +58,20 @@ class TableScreen(SectionScreen):
 
     def show_place(self) -> None:
         row, column = self.grid.current
-        value = show_value(self.session.cell(self.TABLE.key, row.key, column.key))
-        self.query_one("#place", StatusLine).show(
-            Content.from_markup("[b]$place[/b]：$value", place=place(row, column), value=value)
-        )
+        table = self.TABLE.key
+        value = show_value(self.session.cell(table, row.key, column.key))
+        text = Content.from_markup("[b]$place[/b]：$value", place=place(row, column), value=value)
+        last = self.session.last_value(table, row.key, column.key)
+        if last is not None:
+            text = Content.assemble(
+                text, Content.styled(f"  上年：{show_value(last)}", "$text-muted")
+            )
+        self.query_one("#place", StatusLine).show(text)
 
     def context(self) -> tuple[str, bool]:
         key = self.TABLE.key
         _, column = self.grid.current
-        here = [f for f in self.session.findings if any(c.table == key for c in f.cells)]
+        here = [f for f in self.session.open_findings if any(c.table == key for c in f.cells)]
         if not here:
             return self.ALL_CLEAR, False
         mine = [f for f in here if any(c.column == column.key for c in f.cells)]

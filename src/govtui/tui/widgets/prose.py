@@ -1,4 +1,6 @@
-"""A prose field of the report: its heading, a wrapping editor, a character count, its findings.
+"""A prose field of the report: its heading, a wrapping editor, a character count, its findings,
+and, when last year's report is known, how much of the text is last year's (as ``copied_text``
+measures it), so that a clerk rewriting a copied section sees the share fall.
 
 Long sections are easier in a real editor, so ctrl+o hands the text to ``$VISUAL``/``$EDITOR``
 with the app suspended (as vim users over SSH expect) and takes the result back.
@@ -63,7 +65,8 @@ class ProseEditor(Vertical):
         super().__init__(id=field.key.replace(".", "-"))
         self.field = field
         self._text = text
-        self._findings: tuple[str, ...] = ()
+        self._findings: tuple[tuple[str, str], ...] = ()  # (message, reason when accepted)
+        self._share: float | None = None
 
     @property
     def text_area(self) -> TextArea:
@@ -76,10 +79,21 @@ class ProseEditor(Vertical):
 
     def _meta(self, text: str) -> Content:
         parts = [Content(f"字数 {count_characters(text)}")]
-        parts += [
-            Content.from_markup("  [$text-warning]警告：$message[/]", message=m)
-            for m in self._findings
-        ]
+        if self._share is not None:
+            parts.append(Content(f"  与上年相同 {self._share:.0%}"))
+        for message, reason in self._findings:
+            if reason:
+                parts.append(
+                    Content.from_markup(
+                        "  [$text-muted]已接受的警告：$message（理由：$reason）[/]",
+                        message=message,
+                        reason=reason,
+                    )
+                )
+            else:
+                parts.append(
+                    Content.from_markup("  [$text-warning]警告：$message[/]", message=message)
+                )
         return Content("").join(parts)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -88,10 +102,11 @@ class ProseEditor(Vertical):
         self.query_one(".prose--meta", Static).update(self._meta(text))
         self.post_message(self.Changed(self, self.field.key, text))
 
-    def show_findings(self, findings: Sequence[Finding]) -> None:
-        messages = tuple(f.message for f in findings)
-        if messages != self._findings:
-            self._findings = messages
+    def show_findings(self, findings: Sequence[Finding], share: float | None = None) -> None:
+        """The findings about this field, and the share of its text that is last year's."""
+        shown = tuple((f.message, f.accepted) for f in findings)
+        if (shown, share) != (self._findings, self._share):
+            self._findings, self._share = shown, share
             self.query_one(".prose--meta", Static).update(self._meta(self.text_area.text))
 
     def set_text(self, text: str) -> None:
