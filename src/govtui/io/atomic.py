@@ -11,7 +11,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from govtui.errors import SaveError
@@ -34,6 +33,8 @@ def describe_os_error(error: OSError) -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; raise :class:`SaveError` and leave it intact."""
+    import tempfile  # with ``random`` and ``hashlib``: not needed until the first save
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:

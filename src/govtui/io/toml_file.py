@@ -18,8 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.io.atomic import atomic_write, describe_os_error
@@ -279,7 +277,9 @@ class _Reader:
         accepted = self.acceptances(data.get("accepted", []))
         if self.problems:
             return None
-        return Report(
+        # Everything above was checked along the form, as strictly as the model's validators
+        # would (the tests hold the two to the same reports): construct without a second pass.
+        return Report.model_construct(
             agency=agency,
             year=year,
             title=title,
@@ -328,7 +328,7 @@ class _Reader:
                 self.problem(key, f"同一条警告（{rule}，{place}）接受了两次")
             seen.add((rule, place))
             if rule and place and reason.strip():
-                out.append(Acceptance(rule=rule, place=place, reason=reason))
+                out.append(Acceptance.model_construct(rule=rule, place=place, reason=reason))
         return out
 
     def grid(
@@ -473,6 +473,8 @@ _FILE_HEADER = (
 
 
 def _value(value: str | int) -> str:
+    import tomli_w  # writing only: opening a file does not need it
+
     return tomli_w.dumps({"v": value}, multiline_strings=True)[len("v = ") :].rstrip("\n")
 
 
