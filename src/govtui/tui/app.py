@@ -10,10 +10,9 @@ in two places would be applied out of order.
 
 from __future__ import annotations
 
-import gc
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -80,16 +79,6 @@ class GovtuiApp(App[None]):
         self.start = start
         if theme:
             self.theme = theme
-
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the editor. Everything loaded so far (modules, the report, last year's) lives as
-        long as the app: ``gc.freeze`` takes it out of the collector's sight, so that a full
-        collection never walks it again, as one did in the first frame (~40 ms)."""
-        gc.freeze()
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            gc.unfreeze()
 
     @property
     def session(self) -> Session:
