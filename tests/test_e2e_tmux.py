@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.tui_helpers import CLEAN, copy_sample
+from tests.tui_helpers import CLEAN, NEXT, SAMPLES, copy_sample
 
 from govtui.io import toml_file
 from govtui.rules import check
@@ -133,3 +133,65 @@ def test_a_clerk_unbalances_the_matrix_fixes_it_saves_and_quits(
     assert saved.requests["new"]["natural_person"] == 39
     assert saved.requests["carried_forward"]["natural_person"] == 4
     assert [f for f in check(saved) if f.is_error] == []
+
+
+def test_a_clerk_drafts_next_year_from_last_years_file_and_accepts_a_warning(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    copy_sample(tmp_path, CLEAN)
+    last = copy_sample(tmp_path, NEXT)
+    command = (
+        f"cd {tmp_path} && env TERM=xterm-256color LANG=C.UTF-8 {govtui_command()} "
+        'yunxi-scjg-2026.toml; echo "govtui exited $?"; sleep 60'
+    )
+    terminal.start(command, 80, 24)
+    terminal.wait_for("从上年报告生成本年草稿", "yunxi-scjg-2025.toml")
+    terminal.keys("Enter")
+    terminal.wait_for("年草稿：上年结转和现行有效件数已接续", "2026年", "*未保存")
+
+    # The grids show last year's value of the current cell.
+    terminal.keys("F5")
+    terminal.wait_for("一、本年新收政府信息公开申请数量 / 自然人：0  上年：44")
+
+    # 校验 compares with 2025: the draft's prose is 2025's, word for word.
+    terminal.keys("F8")
+    screen = terminal.wait_for("跨年度校验对照上年报告", "属于内容雷同")
+    warnings = int(re.search(r"警告 (\d+)", screen.splitlines()[0]).group(1))  # type: ignore[union-attr]
+    terminal.keys("a")
+    terminal.wait_for("接受这条警告？")
+    terminal.keys("kept on purpose", "Enter")
+    terminal.wait_for("警告（已接受）", f"警告 {warnings - 1}")
+
+    terminal.keys("C-s")
+    terminal.wait_for("已保存到", gone="*未保存")
+    terminal.keys("C-q")
+    terminal.wait_for("govtui exited 0")
+
+    draft = toml_file.load(tmp_path / "yunxi-scjg-2026.toml")
+    assert (draft.year, draft.previous) == (2026, NEXT)
+    findings = check(draft, previous=toml_file.load(last))
+    assert not [f for f in findings if f.rule == "carry_over"]
+    # The first warning of 校验 was accepted, and the file says so.
+    first = next(f for f in findings if not f.is_error)
+    assert [(a.rule, a.place, a.reason) for a in draft.accepted] == [
+        (first.rule, first.place, "kept on purpose")
+    ]
+    assert first.accepted == "kept on purpose"
+
+
+def test_a_published_report_given_to_the_editor_is_imported_beside_it(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    source = tmp_path / "yunxi-scjg-2024.docx"
+    shutil.copyfile(SAMPLES / "yunxi-scjg-2024.docx", source)
+    command = (
+        f"cd {tmp_path} && env TERM=linux LANG=C.UTF-8 {govtui_command()} {source.name}; "
+        'echo "govtui exited $?"; sleep 60'
+    )
+    terminal.start(command, 80, 24)
+    terminal.wait_for("是已发布的报告", "导入为「yunxi-scjg-2024.toml」")
+    terminal.keys("Enter")
+    terminal.wait_for("已由「yunxi-scjg-2024.docx」导入", "错误 0")
+    terminal.keys("C-q")
+    terminal.wait_for("govtui exited 0")
+    assert toml_file.load(tmp_path / CLEAN) == toml_file.load(SAMPLES / CLEAN)

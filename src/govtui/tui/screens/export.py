@@ -27,7 +27,7 @@ def install_hint(exporter: Exporter) -> str:
 def option(exporter: Exporter, source: Path) -> Option:
     target = exporter.default_path(source).name
     if exporter.available():
-        return Option(Content.assemble(exporter.label, "  → ", target), id=exporter.name)
+        return Option(Content.assemble(exporter.label, "  写到 ", target), id=exporter.name)
     return Option(
         Content.assemble(exporter.label, "\n  ", install_hint(exporter)),
         id=exporter.name,

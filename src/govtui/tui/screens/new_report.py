@@ -29,6 +29,10 @@ from govtui.numbers import parse_count
 from govtui.tui.session import Session
 
 FROM_LAST, BLANK = "from-last", "blank"
+CHOICES = {
+    FROM_LAST: "从上年报告生成本年草稿（结转、现行有效件数接续，文字待重写）",
+    BLANK: "新建空白报告（所有数字为 0）",
+}
 
 
 def drafted_note(last: Path, report: Report) -> str:
@@ -64,8 +68,7 @@ class NewReportScreen(ModalScreen[Session | None]):
                     classes="question",
                 )
             yield OptionList(
-                Option("从上年报告生成本年草稿（结转、现行有效件数接续，文字待重写）", FROM_LAST),
-                Option("新建空白报告（所有数字为 0）", BLANK),
+                *(Option(self._choice(mode, False), mode) for mode in CHOICES),
                 id="mode",
                 compact=True,
             )
@@ -92,9 +95,17 @@ class NewReportScreen(ModalScreen[Session | None]):
     def mode(self) -> str:
         return FROM_LAST if self.query_one("#mode", OptionList).highlighted == 0 else BLANK
 
+    @staticmethod
+    def _choice(mode: str, chosen: bool) -> str:
+        # The mark says which way is chosen even when the list has no focus (and no colour).
+        return f"{'(*)' if chosen else '( )'} {CHOICES[mode]}"
+
     def _show(self, mode: str) -> None:
         for choice in self.query(".choice"):
             choice.display = choice.id == mode
+        options = self.query_one("#mode", OptionList)
+        for other in CHOICES:
+            options.replace_option_prompt(other, self._choice(other, other == mode))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -154,7 +165,7 @@ class NewReportScreen(ModalScreen[Session | None]):
     def _from_last(self, path: Path) -> None:
         name = self.query_one("#last", Input).value.strip()
         if not name:
-            return self.problem("请填写上年报告文件，或选择“新建空白报告”。", "#last")
+            return self.problem("请填写上年报告文件，或选择「新建空白报告」。", "#last")
         last = Path(name)
         try:
             report = draft_from(last, path)
