@@ -57,6 +57,14 @@ class Terminal:
     def start(self, command: str, width: int, height: int) -> None:
         self.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
 
+    def govtui(self, folder: Path, argument: str, term: str = "linux") -> None:
+        """``govtui ARGUMENT`` in ``folder`` at 80 × 24; the exit status shows when it ends."""
+        command = (
+            f"cd {folder} && env TERM={term} LANG=C.UTF-8 {govtui_command()} {argument}; "
+            'echo "govtui exited $?"; sleep 60'
+        )
+        self.start(command, 80, 24)
+
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", "e2e", *keys)
 
@@ -93,11 +101,7 @@ def test_a_clerk_unbalances_the_matrix_fixes_it_saves_and_quits(
     terminal: Terminal, tmp_path: Path
 ) -> None:
     report = copy_sample(tmp_path, CLEAN)
-    command = (
-        f"cd {tmp_path} && env TERM=linux LANG=C.UTF-8 {govtui_command()} {report.name}; "
-        'echo "govtui exited $?"; sleep 60'
-    )
-    terminal.start(command, 80, 24)
+    terminal.govtui(tmp_path, report.name)
     terminal.wait_for("F5 三", report.name, "错误 0")
 
     terminal.keys("F5")
@@ -140,11 +144,7 @@ def test_a_clerk_drafts_next_year_from_last_years_file_and_accepts_a_warning(
 ) -> None:
     copy_sample(tmp_path, CLEAN)
     last = copy_sample(tmp_path, NEXT)
-    command = (
-        f"cd {tmp_path} && env TERM=xterm-256color LANG=C.UTF-8 {govtui_command()} "
-        'yunxi-scjg-2026.toml; echo "govtui exited $?"; sleep 60'
-    )
-    terminal.start(command, 80, 24)
+    terminal.govtui(tmp_path, "yunxi-scjg-2026.toml", term="xterm-256color")
     terminal.wait_for("从上年报告生成本年草稿", "yunxi-scjg-2025.toml")
     terminal.keys("Enter")
     terminal.wait_for("年草稿：上年结转和现行有效件数已接续", "2026年", "*未保存")
@@ -184,11 +184,7 @@ def test_a_published_report_given_to_the_editor_is_imported_beside_it(
 ) -> None:
     source = tmp_path / "yunxi-scjg-2024.docx"
     shutil.copyfile(SAMPLES / "yunxi-scjg-2024.docx", source)
-    command = (
-        f"cd {tmp_path} && env TERM=linux LANG=C.UTF-8 {govtui_command()} {source.name}; "
-        'echo "govtui exited $?"; sleep 60'
-    )
-    terminal.start(command, 80, 24)
+    terminal.govtui(tmp_path, source.name)
     terminal.wait_for("是已发布的报告", "导入为「yunxi-scjg-2024.toml」")
     terminal.keys("Enter")
     terminal.wait_for("已由「yunxi-scjg-2024.docx」导入", "错误 0")

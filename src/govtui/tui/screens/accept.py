@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from govtui.rules import Finding
+from govtui.tui.screens.dialog import Dialog
 
 
-class AcceptScreen(ModalScreen[str | None]):
+class AcceptScreen(Dialog[str]):
     """Returns the reason (stripped, never empty), or ``None`` when the user goes back."""
-
-    CSS_PATH = "dialog.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "取消")]
 
     def __init__(self, finding: Finding) -> None:
         super().__init__()
@@ -49,6 +42,3 @@ class AcceptScreen(ModalScreen[str | None]):
             self.query_one("#problem", Static).update("请写明接受的理由。")
             return
         self.dismiss(reason)
-
-    def action_leave(self) -> None:
-        self.dismiss(None)

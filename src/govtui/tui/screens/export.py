@@ -7,17 +7,15 @@ whose optional extra is not installed is shown, greyed out, with the command tha
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from govtui.io.exporters import EXPORTERS, Exporter
+from govtui.tui.screens.dialog import Dialog
 
 
 def install_hint(exporter: Exporter) -> str:
@@ -35,12 +33,8 @@ def option(exporter: Exporter, source: Path) -> Option:
     )
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str]):
     """Returns the name of the chosen format, or ``None``."""
-
-    CSS_PATH = "dialog.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "取消")]
 
     def __init__(self, source: Path) -> None:
         super().__init__()
@@ -60,6 +54,3 @@ class ExportScreen(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option_id)
-
-    def action_leave(self) -> None:
-        self.dismiss(None)

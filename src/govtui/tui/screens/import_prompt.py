@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from govtui.errors import SaveError
 from govtui.io.reading import Loaded
+from govtui.tui.screens.dialog import Dialog
 from govtui.tui.session import Session
 
 
@@ -28,14 +28,11 @@ def command(source: Path, target: Path) -> str:
     return f"govtui import {source} -o {target}"
 
 
-class ImportScreen(ModalScreen[Session | None]):
+class ImportScreen(Dialog[Session]):
     """Returns the session of the imported (and saved) report, or ``None``."""
-
-    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "go", "导入并打开"),
-        Binding("escape", "leave", "退出"),
     ]
 
     def __init__(self, loaded: Loaded, target: Path) -> None:
@@ -83,18 +80,12 @@ class ImportScreen(ModalScreen[Session | None]):
             return
         self.dismiss(session)
 
-    def action_leave(self) -> None:
-        self.dismiss(None)
 
-
-class OpenImportedScreen(ModalScreen[Session | None]):
+class OpenImportedScreen(Dialog[Session]):
     """The report was imported before: its TOML file is beside it. Open that one?"""
-
-    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "go", "打开"),
-        Binding("escape", "leave", "退出"),
     ]
 
     def __init__(self, source: Path, session: Session) -> None:
@@ -122,6 +113,3 @@ class OpenImportedScreen(ModalScreen[Session | None]):
 
     def action_go(self) -> None:
         self.dismiss(self.session)
-
-    def action_leave(self) -> None:
-        self.dismiss(None)

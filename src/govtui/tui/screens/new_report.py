@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,7 @@ from govtui.io import toml_file
 from govtui.io.previous import draft_from, last_years_file
 from govtui.model import Report
 from govtui.numbers import parse_count
+from govtui.tui.screens.dialog import Dialog
 from govtui.tui.session import Session
 
 FROM_LAST, BLANK = "from-last", "blank"
@@ -42,10 +42,8 @@ def drafted_note(last: Path, report: Report) -> str:
     )
 
 
-class NewReportScreen(ModalScreen[Session | None]):
+class NewReportScreen(Dialog[Session]):
     """Returns the session to edit, or ``None`` when the user leaves."""
-
-    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "退出")]
 
@@ -177,6 +175,3 @@ class NewReportScreen(ModalScreen[Session | None]):
     def problem(self, text: str, field: str) -> None:
         self.query_one("#problem", Static).update(Content(text))
         self.query_one(field, Input).focus()
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
