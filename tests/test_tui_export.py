@@ -122,6 +122,14 @@ def test_without_a_terminal_a_published_report_says_how_to_import_it(
     assert not (tmp_path / "报告.toml").exists()
 
 
+def test_a_new_report_must_be_a_toml_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["edit", str(tmp_path / "报告.docx")]) == 2
+    assert f"新建报告请给出 .toml 文件名，如 {tmp_path / '报告.toml'}" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 async def test_a_published_report_is_imported_beside_it_and_opened(tmp_path: Path) -> None:
     source = tmp_path / "yunxi-scjg-2024.docx"
     source.write_bytes((SAMPLES / "yunxi-scjg-2024.docx").read_bytes())

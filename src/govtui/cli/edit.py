@@ -45,6 +45,13 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else None
     if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
+    if path is not None and not path.exists() and path.suffix.lower() != ".toml":
+        print(
+            f"{path} 不存在。新建报告请给出 .toml 文件名，如 {path.with_suffix('.toml')}\n"
+            f"{path} does not exist; a new report needs a .toml name",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     report = None
     if path is not None and path.exists():
         try:
