@@ -126,11 +126,6 @@ class Session:
 
     # ------------------------------------------------------------------ last year
 
-    @property
-    def last_year(self) -> Report | None:
-        """Last year's report, when it was found and is of the year before."""
-        return self.previous.report
-
     def last_value(self, table: str, row: str, column: str) -> Value | None:
         """Last year's value of a cell as the grid shows it, or ``None`` without last year."""
         last = self.previous.report
