@@ -238,7 +238,7 @@ async def test_a_new_file_is_drafted_from_last_years_file_beside_it(tmp_path: Pa
         )
         carried = toml_file.load(last).requests["carried_forward"]
         assert report.requests["carried_over"] == carried
-        assert "生成 2026 年草稿" in message(app)
+        assert "已由「yunxi-scjg-2025.toml」生成2026年草稿" in message(app)
         # The draft is checked against 2025 at once: its prose is 2025's, word for word.
         assert app.session.previous.report is not None
         assert any(f.rule == "copied_text" for f in app.session.findings)

@@ -71,7 +71,7 @@ class ImportScreen(Dialog[Session]):
             self.loaded.report,
             self.target,
             saved=False,
-            notes=(f"已由「{source}」导入，保存为「{self.target}」。请核对数字和文字。",),
+            notes=(f"已由「{source.name}」导入，保存为「{self.target.name}」。请核对数字和文字。",),
         )
         try:
             session.save()

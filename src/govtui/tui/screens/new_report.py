@@ -37,8 +37,8 @@ CHOICES = {
 
 def drafted_note(last: Path, report: Report) -> str:
     return (
-        f"已由上年报告 {last} 生成 {report.year} 年草稿：上年结转和现行有效件数已接续，"
-        "其他数字为 0；文字沿用上年，请逐节重写（与上年雷同的栏目标有警告）。ctrl+s 保存。"
+        f"已由「{last.name}」生成{report.year}年草稿：上年结转和现行有效件数已接续，其他数字为 0；"
+        "文字沿用上年，请逐节重写。ctrl+s 保存。"
     )
 
 
