@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, fail
+from govtui.controls import visible
 
 
 def add_parser(sub: Any) -> None:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
         if not warnings:
-            print(f"{path} 没有警告。")
+            print(f"{visible(str(path))} 没有警告。")
         for finding in warnings:
             mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
             print(f"{finding.rule} {finding.place}\n    {mark}")

@@ -8,8 +8,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
+from govtui.controls import visible
 from govtui.tui.messages import Notice
 from govtui.tui.sections import PLACE_BY_NAME, Place
 from govtui.tui.session import Session
@@ -55,14 +56,27 @@ class SectionScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def on_mount(self) -> None:
+        if self.session.read_only:
+            # Nothing can be saved, so nothing may be typed (see tui/opening.py).
+            from govtui.tui.widgets.grid import Grid
+
+            for area in self.query(TextArea):
+                area.read_only = True
+            for field in self.query(Input):
+                field.disabled = True
+            for grid in self.query(Grid):
+                grid.read_only = True
+
     def on_screen_resume(self) -> None:
         self.sync()
 
     def sync(self) -> None:
         """Show the session as it is now (called after every change and on resume)."""
         session = self.session
+        name = visible(session.path.name) + ("（只读）" if session.read_only else "")
         self.query_one(TopBar).show(
-            session.path.name,
+            name,
             session.report.display_title,
             session.dirty,
             session.errors,
@@ -86,7 +100,7 @@ class SectionScreen(Screen[None]):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Show ``text`` on the message line until the user moves on."""
-        self._notice = Notice(text, error=error)
+        self._notice = Notice(visible(text, lines=True), error=error)
         self.show_message()
 
     def forget_notice(self) -> None:

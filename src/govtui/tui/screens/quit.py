@@ -7,8 +7,11 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from govtui.controls import visible
 
 Answer = Literal["save", "discard", "cancel"]
 
@@ -30,7 +33,10 @@ class QuitScreen(ModalScreen[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"「{self.file}」有未保存的修改。退出前要保存吗？", classes="question")
+            yield Static(
+                Content(f"「{visible(self.file)}」有未保存的修改。退出前要保存吗？"),
+                classes="question",
+            )
             with Horizontal(classes="buttons"):
                 yield Button("保存并退出 S", id="save", variant="primary", compact=True)
                 yield Button("不保存退出 D", id="discard", variant="error", compact=True)

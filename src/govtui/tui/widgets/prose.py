@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
 from govtui import form
+from govtui.controls import clean
 from govtui.rules import Finding
 from govtui.tui.messages import Notice
 
@@ -101,6 +102,9 @@ class ProseEditor(Vertical):
             area.replace(text, (0, 0), area.document.end)
 
     def action_external_edit(self) -> None:
+        if self.text_area.read_only:
+            self.post_message(Notice("只读打开：不能修改。", error=True))
+            return
         command = editor_command()
         original = self.text_area.text
         handle, name = tempfile.mkstemp(prefix="govtui-", suffix=".txt")
@@ -127,6 +131,7 @@ class ProseEditor(Vertical):
             text = path.read_text(encoding="utf-8")
         finally:
             path.unlink(missing_ok=True)
+        text = clean(text)  # an editor can write anything: CR LF, escape sequences
         # Editors end the file with a newline that the text did not have.
         if text.endswith("\n") and not original.endswith("\n"):
             text = text[:-1]

@@ -1,0 +1,66 @@
+"""A recovery copy was found: restore its edits, discard them, or leave everything as it is."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from govtui.model import Report
+from govtui.tui.widgets.changes import changes
+
+Answer = Literal["restore", "discard", "quit"]
+
+
+class RestoreScreen(ModalScreen[Answer]):
+    CSS_PATH = "dialog.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "answer('restore')", "恢复"),
+        Binding("d", "answer('discard')", "丢弃"),
+        Binding("escape,q", "answer('quit')", "退出"),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, file: str, written: str, saved: Report, recovered: Report) -> None:
+        super().__init__()
+        self.file = file
+        self.written = written
+        self.saved = saved
+        self.recovered = recovered
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall"):
+            yield Static(
+                Content(
+                    f"「{self.file}」上次编辑时没有保存就中断了（程序被终止、终端断开或出错），"
+                    f"留下了恢复副本（{self.written}）。要恢复这些修改吗？"
+                ),
+                classes="question",
+            )
+            with VerticalScroll(classes="changes"):
+                yield Static(
+                    changes(self.saved, self.recovered, old_name="文件", new_name="恢复副本")
+                )
+            yield Static(
+                "恢复：修改回到编辑器里，保存后才写入文件。丢弃：删除恢复副本。"
+                "退出：什么都不动，下次再决定。",
+                classes="hint",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("恢复 R", id="restore", variant="primary", compact=True)
+                yield Button("丢弃 D", id="discard", variant="error", compact=True)
+                yield Button("退出 Esc", id="quit", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        answers: dict[str | None, Answer] = {"restore": "restore", "discard": "discard"}
+        self.dismiss(answers.get(event.button.id, "quit"))
+
+    def action_answer(self, answer: Answer) -> None:
+        self.dismiss(answer)
