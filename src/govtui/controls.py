@@ -73,8 +73,14 @@ def describe(char: str) -> str:
     return f"U+{code:04X}（{name}）" if name else f"U+{code:04X}"
 
 
+_SHORT = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    char = match.group()
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

@@ -11,9 +11,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
+
+if TYPE_CHECKING:
+    from govtui.model import Report
 
 
 def add_parser(sub: Any) -> None:
@@ -40,28 +43,13 @@ CLI_HINT = (
 
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import LoadError
-    from govtui.io import recovery, toml_file
 
     path = Path(args.file) if args.file else None
-    report = None
-    saved = True
-    if path is not None and path.exists():
-        try:
-            report = toml_file.load(path)
-        except LoadError as error:
-            print(error.describe(), file=sys.stderr)
-            return EXIT_UNREADABLE
-    elif path is not None and recovery.recovery_path(path).exists():
-        # A new report that was never saved, but has a recovery copy: offer that rather
-        # than asking for the agency again. The report starts blank under the same name.
-        try:
-            found = recovery.read(path)
-        except LoadError:
-            found = None  # the editor sets it aside and says so
-        if found is not None:
-            from govtui.model import Report
-
-            report, saved = Report.blank(found.agency, found.year), False
+    try:
+        found = read_for_editing(path)
+    except LoadError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_UNREADABLE
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -73,14 +61,36 @@ def run(args: argparse.Namespace) -> int:
     from govtui.tui.app import GovtuiApp
     from govtui.tui.session import Session
 
-    session = (
-        Session(report, path, saved=saved) if report is not None and path is not None else None
-    )
+    session = None
+    if found is not None and path is not None:
+        session = Session(found[0], path, saved=found[1])
     app = GovtuiApp(session, path=path, theme=theme_for_terminal())
     app.run()
     if app.guard is not None and app.guard.farewell:
         print(app.guard.farewell, file=sys.stderr)
     return app.return_code or EXIT_OK
+
+
+def read_for_editing(path: Path | None) -> tuple[Report, bool] | None:
+    """The report to open and whether it is saved as it is; ``None`` to ask for a new one.
+
+    A missing file with a recovery copy beside it is a new report that was never saved: it
+    opens blank under the copy's agency and year, unsaved, and the editor offers the copy
+    (rather than asking for the agency again). :class:`LoadError` when the file is unreadable.
+    """
+    from govtui.errors import LoadError
+    from govtui.io import recovery, toml_file
+    from govtui.model import Report
+
+    if path is None:
+        return None
+    if path.exists():
+        return toml_file.load(path), True
+    try:
+        copy = recovery.read(path)
+    except LoadError:
+        return None  # the editor sets the copy aside and says so
+    return (Report.blank(copy.agency, copy.year), False) if copy is not None else None
 
 
 def terminal_refusal() -> str:

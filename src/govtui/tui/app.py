@@ -119,6 +119,7 @@ class GovtuiApp(App[None]):
         message = crash.rescue(self, error)
         super()._handle_exception(error)
         self._exit_renderables[:] = [message]
+        self.error_console = crash.console()
 
     def _section(self, name: str) -> str:
         """The installed section screen ``name``, created on first use."""

@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Console
 from rich.text import Text
 
 from govtui import __version__
@@ -66,3 +67,9 @@ def rescue(app: GovtuiApp, error: BaseException) -> Text:
     else:
         lines.append(f"错误：{type(error).__name__}: {visible(str(error))}")
     return Text("\n".join(lines))
+
+
+def console() -> Console:
+    """Where the message goes: standard error, not folded at the terminal's width (a path cut
+    in two cannot be copied)."""
+    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)

@@ -99,7 +99,9 @@ class Opening:
             return
         from govtui.tui.screens.restore import RestoreScreen
 
-        screen = RestoreScreen(self.name, recovery.written_at(path), self.session.report, recovered)
+        written = recovery.written_at(path)
+        new = not path.exists()
+        screen = RestoreScreen(self.name, written, self.session.report, recovered, new=new)
         self.app.push_screen(
             screen, callback=lambda answer: self._recovery_answer(answer, recovered)
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from govtui.controls import visible
@@ -39,6 +41,7 @@ class SectionScreen(Screen[None]):
         super().__init__(name=self.NAME)
         self.session = session
         self._notice: Notice | None = None
+        self._last_focus: Widget | None = None
 
     @property
     def place(self) -> Place:
@@ -70,6 +73,24 @@ class SectionScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.sync()
+
+    # ------------------------------------------------------------------ too small and back
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focus = event.widget
+
+    def on_resize(self) -> None:
+        """Back from "窗口太小": the hidden widgets lost the focus; give it back, so that the
+        next key goes where it went before (and a number half typed into a cell is kept)."""
+        last = self._last_focus
+        if (
+            self.focused is None
+            and last is not None
+            and last.is_attached
+            and self.size.width >= MIN_WIDTH
+            and self.size.height >= MIN_HEIGHT
+        ):
+            self.call_after_refresh(last.focus)
 
     def sync(self) -> None:
         """Show the session as it is now (called after every change and on resume)."""

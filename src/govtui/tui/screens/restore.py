@@ -28,9 +28,12 @@ class RestoreScreen(ModalScreen[Answer]):
         Binding("right", "app.focus_next", show=False),
     ]
 
-    def __init__(self, file: str, written: str, saved: Report, recovered: Report) -> None:
+    def __init__(
+        self, file: str, written: str, saved: Report, recovered: Report, *, new: bool = False
+    ) -> None:
         super().__init__()
         self.file = file
+        self.new = new  # a report never saved: the copy is compared with a blank one
         self.written = written
         self.saved = saved
         self.recovered = recovered
@@ -46,7 +49,12 @@ class RestoreScreen(ModalScreen[Answer]):
             )
             with VerticalScroll(classes="changes"):
                 yield Static(
-                    changes(self.saved, self.recovered, old_name="文件", new_name="恢复副本")
+                    changes(
+                        self.saved,
+                        self.recovered,
+                        old_name="空白报告" if self.new else "文件",
+                        new_name="恢复副本",
+                    )
                 )
             yield Static(
                 "恢复：修改回到编辑器里，保存后才写入文件。丢弃：删除恢复副本。"

@@ -28,8 +28,12 @@ from govtui.tui.messages import Notice
 
 
 def count_characters(text: str) -> int:
-    """字数 as clerks count it: every character that is not white space."""
-    return sum(1 for c in text if not c.isspace())
+    """字数 as clerks count it: every character that is not white space.
+
+    Counted per keystroke, so in C: ``str.split`` splits at exactly the characters
+    ``str.isspace`` calls white space (1 MB of text: milliseconds, not a quarter second).
+    """
+    return sum(map(len, text.split()))
 
 
 def editor_command() -> list[str]:
