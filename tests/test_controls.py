@@ -159,3 +159,16 @@ def test_check_shows_hostile_file_names_escaped(
     assert "\\x1b[2J\\u202e清屏.toml" in captured.out
     assert "\\x1b]0;坏\\x07.toml" in captured.out + captured.err
     assert not RAW.search(captured.out + captured.err)
+
+
+def test_a_roster_name_with_control_characters_is_refused(tmp_path: Path) -> None:
+    from govtui.io import roster
+
+    path = tmp_path / "units.toml"
+    path.write_text(
+        '[[unit]]\nname = "甲局"\n\n[[unit]]\nname = "乙\\u001b[2J局"\n', encoding="utf-8"
+    )
+    with pytest.raises(LoadError) as caught:
+        roster.load(path)
+    message = caught.value.describe()
+    assert f"{path}:5：unit[2].name：名称中有控制字符 U+001B（ESC），请删除" == message

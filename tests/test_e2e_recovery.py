@@ -52,14 +52,18 @@ def edit_without_saving(terminal: Terminal) -> None:
 
 def restore_and_save(terminal: Terminal, folder: Path, path: Path) -> None:
     terminal.start(editor(folder, path.name))
-    screen = terminal.wait_for("上次编辑时没有保存就中断了", "恢复 R")
-    assert "自然人：38 → 39 +1" in screen
+    terminal.wait_for("上次编辑时没有保存就中断了", "自然人：38 → 39 +1", "恢复 R")
     terminal.keys("r")
     terminal.wait_for("已恢复上次未保存的修改", "*未保存")
     terminal.keys("F5")
-    screen = terminal.wait_for("「自然人」列不平衡")
-    row = next(line for line in screen.splitlines() if line.startswith("一、本年新收"))
-    assert row.split()[1] == "39"
+    terminal.wait_for("「自然人」列不平衡")
+
+    def first_row() -> list[str]:
+        rows = [line for line in terminal.screen().splitlines() if line.startswith("一、本年新收")]
+        return rows[0].split() if rows else []
+
+    poll(first_row, "the matrix to be drawn")
+    assert first_row()[1] == "39"
     terminal.keys("C-s")
     terminal.wait_for("已保存到", gone="*未保存")
     terminal.keys("C-q")

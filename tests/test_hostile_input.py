@@ -89,3 +89,11 @@ def test_the_commands_survive_a_terminal_that_is_not_utf8(
     )
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout == (SAMPLES / "yunxi-scjg-2024.md").read_bytes()
+
+
+def test_a_file_of_dozens_of_megabytes_is_refused_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as file:
+        file.truncate(toml_file.MAX_FILE_BYTES + 1)  # sparse: no time spent writing it
+    with pytest.raises(LoadError, match="文件太大（32 MB），不像是年度报告"):
+        toml_file.load(huge)

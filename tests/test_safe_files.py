@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.tmux import poll, runs_govtui
 from tests.tui_helpers import CLEAN, copy_sample
 
 from govtui.errors import LoadError
@@ -135,9 +136,8 @@ def test_a_read_only_session_refuses_every_change_and_every_save(tmp_path: Path)
 @pytest.fixture
 def govtui_process() -> Iterator[int]:
     """A live process whose command line says govtui, as an editor's would."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import time; time.sleep(60)", "govtui"],
-    )
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
+    poll(lambda: runs_govtui(process.pid), "the process to start")
     try:
         yield process.pid
     finally:
@@ -249,3 +249,20 @@ def test_an_unreadable_recovery_copy_is_set_aside_never_deleted(tmp_path: Path) 
     aside = recovery.set_aside(path)
     assert aside is not None and aside.read_text(encoding="utf-8") == "schema = 99\n"
     assert recovery.read(path) is None
+
+
+def test_accept_keeps_a_backup_and_a_clean_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govtui.cli import main
+
+    fixtures = Path(__file__).parent / "fixtures"
+    path = tmp_path / "r.toml"
+    report = toml_file.load(fixtures / "yunxi-scjg-2025-in-force.toml")
+    copy_sample(tmp_path)  # last year's report, for the cross-year warning
+    report.previous = CLEAN
+    toml_file.save(report, path)
+    before = path.read_bytes()
+    assert main(["accept", str(path), "in_force", "-m", "有效期\x1b[2J延长\u202e"]) == 0
+    assert backup_path(path).read_bytes() == before
+    assert toml_file.load(path).accepted[0].reason == "有效期[2J延长"

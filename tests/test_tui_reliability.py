@@ -8,6 +8,7 @@ two seconds after the last edit; the tests shorten that wait so as to poll for i
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.tmux import poll, runs_govtui
 from tests.tui_helpers import CLEAN, copy_sample, make_app, screen_text, wait_for
 from textual import events
 from textual.widgets import Input, TextArea
@@ -143,6 +145,9 @@ async def test_a_copy_is_offered_with_what_differs_and_restored(tmp_path: Path) 
         assert "上次编辑时没有保存就中断了" in text
         assert "一、本年新收政府信息公开申请数量 / 自然人：38 → 39 +1" in text
         assert "{+补上的一句。+}" in text
+        await pilot.resize_terminal(20, 5)  # the prompt survives a tiny window
+        await pilot.pause()
+        await pilot.resize_terminal(100, 40)
         await pilot.press("r")
         await wait_for(pilot, lambda: app.screen.name == "requests")
         assert app.session.dirty and app.session.cell("requests", "new", "natural_person") == 39
@@ -219,6 +224,7 @@ def held_by_another(tmp_path: Path) -> Iterator[Path]:
     """The sample, locked by a live govtui process on this host."""
     path = copy_sample(tmp_path)
     process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
+    poll(lambda: runs_govtui(process.pid), "the process to start")
     lock.lock_path(path).write_text(
         f'pid = {process.pid}\nhost = "{socket.gethostname()}"\nuser = "clerk"\n'
         'since = "2025-01-10 09:00:00"\n',
@@ -410,6 +416,27 @@ async def test_pasted_control_characters_never_reach_the_screen_or_the_report(
         assert app.session.report.prose["overview.lead"].startswith("甲[2J]0;乙丙丁\n戊")
         for strip in app.screen._compositor.render_strips():
             assert "\x1b" not in strip.text and "\u202e" not in strip.text
+
+
+async def test_text_from_the_external_editor_comes_back_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "hostile-editor"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\n"
+        "open(sys.argv[1], 'w', encoding='utf-8', newline='').write("
+        "'一\\x1b[31m二\\r\\n三\\u202e四\\r\\n')\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(script))
+    app = make_app(tmp_path, start="overview")
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # headless: nothing to give up
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ProseEditor).text_area.focus()
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: "已从外部编辑器取回" in message(app))
+        assert app.session.report.prose["overview.lead"] == "一[31m二\n三四"
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,15 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def runs_govtui(pid: int) -> bool:
+    """Whether ``pid`` has become a govtui process (a child shows its parent's command line
+    until it has exec'd)."""
+    try:
+        return b"govtui" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
@@ -79,7 +88,18 @@ class Terminal:
         return done.stdout
 
     def start(self, command: str, width: int = 80, height: int = 24) -> None:
-        self.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
+        """Open the window running ``command``; a server still exiting (its last window was
+        just closed) is waited for."""
+        args = ("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                self.run(*args)
+                return
+            except subprocess.CalledProcessError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", "e2e", *keys)
@@ -104,7 +124,7 @@ class Terminal:
         """The govtui process running in the window (a child of the window's shell)."""
         shell = int(self.run("display-message", "-p", "-t", "e2e", "#{pane_pid}"))
         for pid in children(shell):
-            if b"govtui" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if runs_govtui(pid):
                 return pid
         raise AssertionError("no govtui process in the window")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, fail
-from govtui.controls import visible
+from govtui.controls import clean, visible
 
 
 def add_parser(sub: Any) -> None:
@@ -43,6 +43,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
+    from govtui.io.backup import keep_backup
     from govtui.io.previous import find_previous
     from govtui.model import Acceptance
     from govtui.rules import RULES, check
@@ -73,12 +74,14 @@ def run(args: argparse.Namespace) -> int:
         what = "有多条，请给出位置" if matches else "没有这条警告"
         return fail(f"[{args.rule}] {args.place or ''} {what}。当前的警告：\n{places}")
     finding = matches[0]
-    reason = (args.reason or "").strip()
+    # A reason is report text: no control characters (the loader would refuse the file).
+    reason = clean(args.reason or "").strip()
     if not reason:
         return fail("请用 --reason 写明接受的理由 / --reason is required")
     accepted = [a for a in report.accepted if (a.rule, a.place) != (finding.rule, finding.place)]
     report.accepted = [*accepted, Acceptance(rule=finding.rule, place=finding.place, reason=reason)]
     try:
+        keep_backup(path)
         toml_file.save(report, path)
     except GovtuiError as error:
         return fail(str(error))
