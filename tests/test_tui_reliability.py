@@ -61,11 +61,6 @@ def open_app(path: Path, start: str = "requests") -> GovtuiApp:
     return GovtuiApp(Session(found[0], path, saved=found[1]), start=start)
 
 
-async def type_into_the_matrix(app: GovtuiApp, pilot: object, *keys: str) -> None:
-    app.screen.query_one(Grid).focus()
-    await pilot.press(*keys)  # type: ignore[attr-defined]
-
-
 # --------------------------------------------------------------------------- the recovery copy
 
 
@@ -198,7 +193,7 @@ async def test_a_new_report_never_saved_comes_back_from_its_copy(tmp_path: Path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, RestoreScreen))
         text = screen_text(app)
-        assert "「空白报告」→「恢复副本」" in text and "+ 还没保存的前言。" in text
+        assert "「空白报告」→「恢复副本」" in text and "+还没保存的前言。" in text
         await pilot.press("r")
         await wait_for(pilot, lambda: app.screen.name == "info")
         assert app.session.report.agency == "测试局"
@@ -507,7 +502,7 @@ async def test_a_tiny_window_and_back_loses_nothing(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.focused, Grid))
         await pilot.press("2", "enter")
         assert app.session.cell("requests", "new", "natural_person") == 42
-        for name in ("overview", "preview", "findings", "info"):
+        for name in ("overview", "findings", "info"):
             await app.action_show(name)
             await pilot.resize_terminal(20, 5)
             await pilot.pause()

@@ -18,7 +18,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from govtui.controls import clean, visible
+from govtui.controls import clean
 from govtui.errors import GovtuiError
 from govtui.tui import crash, saving
 from govtui.tui.commands import GovtuiCommands
@@ -189,7 +189,7 @@ class GovtuiApp(App[None]):
         except GovtuiError as error:
             self.say(f"导出失败：{error}", error=True)
             return
-        self.say(f"已导出 Markdown 报告到 {visible(str(path))}")
+        self.say(f"已导出 Markdown 报告到 {path}")
 
     async def action_undo(self) -> None:
         grid = self.focused

@@ -4,9 +4,9 @@ that end an editing session without asking.
 While the report has unsaved edits, the recovery copy (:mod:`govtui.io.recovery`) is written a
 few seconds after the last edit and at once on every screen change; when the terminal goes
 away (SIGHUP: a dropped SSH connection, a closed window) or the process is asked to stop
-(SIGTERM), it is written before the editor exits. A crash writes it too (:mod:`.crash`). Saving
-or discarding the edits removes it. Only the holder of the lock keeps a recovery copy: the copy
-belongs to the one editor that may save the file.
+(SIGTERM, SIGINT), it is written before the editor exits. A crash writes it too
+(:mod:`.crash`). Saving or discarding the edits removes it. Only the holder of the lock keeps a
+recovery copy: the copy belongs to the one editor that may save the file.
 """
 
 from __future__ import annotations
@@ -35,8 +35,14 @@ if TYPE_CHECKING:
 DEBOUNCE = 2.0
 # After SIGHUP the terminal is gone and Textual may wait for it; never linger longer than this.
 HANGUP_GRACE = 3.0
-_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
-_SIGNAL_NAMES = {signal.SIGHUP: "终端断开（SIGHUP）", signal.SIGTERM: "终止信号（SIGTERM）"}
+# SIGINT too: in the editor ctrl+c is a key, so a SIGINT comes from ``kill -INT``, and Python's
+# KeyboardInterrupt would leave without the copy and without the lock released.
+_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+_SIGNAL_NAMES = {
+    signal.SIGHUP: "终端断开（SIGHUP）",
+    signal.SIGTERM: "终止信号（SIGTERM）",
+    signal.SIGINT: "中断信号（SIGINT）",
+}
 
 
 class Guard:

@@ -41,7 +41,7 @@ def save(
     except SaveError as error:
         app.say(f"保存失败，修改仍在编辑器里：{error}", error=True)
         return False
-    app.say(f"已保存到 {visible(str(path))}")
+    app.say(f"已保存到 {path}")
     return True
 
 

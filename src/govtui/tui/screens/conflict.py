@@ -8,26 +8,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from govtui.model import Report
+from govtui.tui.screens.prompt import Prompt
 from govtui.tui.widgets.changes import changes
 
 Answer = Literal["overwrite", "cancel"]
 
 
-class ConflictScreen(ModalScreen[Answer]):
+class ConflictScreen(Prompt[Answer]):
     """``disk`` is the file as it is now, or why it cannot be read."""
 
-    CSS_PATH = "dialog.tcss"
+    ANSWERS = frozenset(["overwrite"])
+    DEFAULT = "cancel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "compare", "比较"),
         Binding("o", "answer('overwrite')", "覆盖保存"),
         Binding("escape", "answer('cancel')", "取消"),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(self, file: str, backup: str, disk: Report | str, mine: Report) -> None:
@@ -71,9 +70,5 @@ class ConflictScreen(ModalScreen[Answer]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "compare":
+            event.prevent_default()  # not an answer: Prompt's handler would take it for one
             self.action_compare()
-        else:
-            self.dismiss("overwrite" if event.button.id == "overwrite" else "cancel")
-
-    def action_answer(self, answer: Answer) -> None:
-        self.dismiss(answer)

@@ -8,20 +8,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from govtui.tui.screens.prompt import Prompt
 
 Answer = Literal["read_only", "quit"]
 
 
-class LockedScreen(ModalScreen[Answer]):
-    CSS_PATH = "dialog.tcss"
+class LockedScreen(Prompt[Answer]):
+    ANSWERS = frozenset(["read_only"])
+    DEFAULT = "quit"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "answer('read_only')", "只读打开"),
         Binding("escape,q", "answer('quit')", "退出"),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(self, file: str, holder: str, lock_file: str) -> None:
@@ -49,9 +49,3 @@ class LockedScreen(ModalScreen[Answer]):
             with Horizontal(classes="buttons"):
                 yield Button("只读打开 R", id="read_only", variant="primary", compact=True)
                 yield Button("退出 Esc", id="quit", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss("read_only" if event.button.id == "read_only" else "quit")
-
-    def action_answer(self, answer: Answer) -> None:
-        self.dismiss(answer)

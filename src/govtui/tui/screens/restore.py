@@ -8,24 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from govtui.model import Report
+from govtui.tui.screens.prompt import Prompt
 from govtui.tui.widgets.changes import changes
 
 Answer = Literal["restore", "discard", "quit"]
 
 
-class RestoreScreen(ModalScreen[Answer]):
-    CSS_PATH = "dialog.tcss"
+class RestoreScreen(Prompt[Answer]):
+    ANSWERS = frozenset(["restore", "discard"])
+    DEFAULT = "quit"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "answer('restore')", "恢复"),
         Binding("d", "answer('discard')", "丢弃"),
         Binding("escape,q", "answer('quit')", "退出"),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(
@@ -65,10 +64,3 @@ class RestoreScreen(ModalScreen[Answer]):
                 yield Button("恢复 R", id="restore", variant="primary", compact=True)
                 yield Button("丢弃 D", id="discard", variant="error", compact=True)
                 yield Button("退出 Esc", id="quit", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        answers: dict[str | None, Answer] = {"restore": "restore", "discard": "discard"}
-        self.dismiss(answers.get(event.button.id, "quit"))
-
-    def action_answer(self, answer: Answer) -> None:
-        self.dismiss(answer)

@@ -44,9 +44,11 @@ def changes(old: Report, new: Report, *, old_name: str, new_name: str) -> Conten
         lines.append(Content(f"  {field.heading or field.label}"))
         for paragraph in compare.paragraphs(old.prose[field.key], new.prose[field.key]):
             sign, runs = compare.marked(paragraph)
+            # No blank after the sign: Textual wraps at blanks, and would leave the sign alone
+            # on its line before a paragraph (Chinese has no blanks to wrap at).
             lines.append(
                 Content.assemble(
-                    f"    {sign} ",
+                    f"    {sign}",
                     *(Content.styled(text, _STYLES[mark]) for text, mark in runs),
                 )
             )
