@@ -67,6 +67,7 @@ class ConflictScreen(Prompt[Answer]):
         self.query_one("#difference", Static).update(text)
         self.query_one("#comparison").display = True
         self.query_one(".dialog").add_class("tall")
+        self.query_one("#comparison").focus()  # up and down scroll what differs
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "compare":

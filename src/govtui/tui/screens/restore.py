@@ -56,8 +56,8 @@ class RestoreScreen(Prompt[Answer]):
                     )
                 )
             yield Static(
-                "恢复：修改回到编辑器里，保存后才写入文件。丢弃：删除恢复副本。"
-                "退出：什么都不动，下次再决定。",
+                "上下键、PageUp/PageDown 查看全部不同。恢复：修改回到编辑器里，保存后才写入文件。"
+                "丢弃：删除恢复副本。退出：什么都不动，下次再决定。",
                 classes="hint",
             )
             with Horizontal(classes="buttons"):
