@@ -1,4 +1,4 @@
-"""Has the file changed since the editor read it? Size and time first, the content to be sure.
+"""Has the file changed since the editor read it? Size and time first, the bytes to be sure.
 
 A colleague's copy dropped into the shared folder, a sync tool, ``git pull``: any of them can
 replace a report while it is open. Saving over it would silently drop their version, so the
@@ -8,16 +8,18 @@ bytes, new time) has not changed.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
+    """The file's size and time, and its bytes themselves: a report is small, and comparing
+    bytes is exact and cheaper to start than a hash library."""
+
     size: int
     mtime_ns: int
-    digest: str
+    content: bytes = field(repr=False)
 
     @classmethod
     def of(cls, path: Path) -> Fingerprint | None:
@@ -27,7 +29,7 @@ class Fingerprint:
             data = path.read_bytes()
         except OSError:
             return None
-        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(stat.st_size, stat.st_mtime_ns, data)
 
 
 def changed(before: Fingerprint | None, path: Path) -> bool:
@@ -45,4 +47,4 @@ def changed(before: Fingerprint | None, path: Path) -> bool:
     if (stat.st_size, stat.st_mtime_ns) == (before.size, before.mtime_ns):
         return False
     now = Fingerprint.of(path)
-    return now is not None and now.digest != before.digest
+    return now is not None and now.content != before.content

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import getpass
 import os
-import socket
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,20 +38,28 @@ class Holder:
 
     @property
     def here(self) -> bool:
-        return self.host == socket.gethostname()
+        return self.host == host_name()
 
 
 def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.govtui-lock")
 
 
+def host_name() -> str:
+    """This machine's name, as ``hostname`` prints it (without importing ``socket``: the
+    editor takes the lock at start-up, where every import is paid for)."""
+    return os.uname().nodename
+
+
 def _me() -> Holder:
+    import getpass
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = ""
-    since = datetime.datetime.now().isoformat(timespec="seconds")
-    return Holder(os.getpid(), socket.gethostname(), user, since)
+    since = datetime.datetime.now().isoformat(sep=" ", timespec="seconds")
+    return Holder(os.getpid(), host_name(), user, since)
 
 
 def _text(holder: Holder) -> str:

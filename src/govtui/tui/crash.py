@@ -7,10 +7,7 @@ Chinese saying what happened, where the edits are and where the details are.
 
 from __future__ import annotations
 
-import datetime
 import os
-import tempfile
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +28,10 @@ def log_folder() -> Path:
 
 def write_log(error: BaseException) -> Path | None:
     """The traceback in a file of its own (readable by this user only); ``None`` if it fails."""
+    import datetime  # only ever needed after a crash
+    import tempfile
+    import traceback
+
     when = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = f"govtui {__version__}\n" + "".join(traceback.format_exception(error))
     for folder in (log_folder(), Path(tempfile.gettempdir())):
