@@ -278,7 +278,7 @@ async def test_a_file_without_write_permission_opens_read_only_with_a_notice(
 ) -> None:
     path = copy_sample(tmp_path)
     # Tests run as root, whom permissions do not stop: the OS's answer is given here.
-    monkeypatch.setattr(opening, "writable", lambda _path: False)
+    monkeypatch.setattr(opening, "not_writable", lambda _path: "没有写入权限")
     app = open_app(path, start="overview")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "只读打开：没有写入权限" in message(app))
@@ -290,9 +290,10 @@ async def test_a_file_without_write_permission_opens_read_only_with_a_notice(
     assert not lock.lock_path(path).exists()
 
 
-def test_writable_means_the_file_and_its_folder() -> None:
-    assert opening.writable(Path(__file__))
-    assert not opening.writable(Path("/nonexistent-folder/report.toml"))
+def test_a_save_needs_the_file_and_its_folder(tmp_path: Path) -> None:
+    assert opening.not_writable(Path(__file__)) == ""
+    assert opening.not_writable(tmp_path / "new.toml") == ""
+    assert opening.not_writable(tmp_path / "missing" / "new.toml") == "文件夹不存在"
 
 
 # --------------------------------------------------------------------------- changed on disk

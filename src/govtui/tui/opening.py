@@ -28,15 +28,16 @@ if TYPE_CHECKING:
     from govtui.tui.screens.restore import Answer as RestoreAnswer
     from govtui.tui.session import Session
 
-NO_PERMISSION = "没有写入权限"
 
-
-def writable(path: Path) -> bool:
-    """Whether a save can replace ``path``: an atomic save writes a new file in its folder."""
+def not_writable(path: Path) -> str:
+    """Why a save cannot replace ``path`` (an atomic save writes a new file in its folder), in
+    words; empty when it can."""
     folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not os.access(path, os.W_OK):
-        return False
-    return os.access(folder, os.W_OK | os.X_OK)
+    if not folder.is_dir():
+        return "文件夹不存在"
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK | os.X_OK):
+        return "没有写入权限"
+    return ""
 
 
 class Opening:
@@ -55,9 +56,10 @@ class Opening:
 
     def start(self) -> None:
         self.app.guard = self.guard
-        if not writable(self.session.path):
-            self.session.read_only = NO_PERMISSION
-            self.notice = f"「{self.name}」只读打开：{NO_PERMISSION}，只能查看，不能修改。"
+        reason = not_writable(self.session.path)
+        if reason:
+            self.session.read_only = reason
+            self.notice = f"「{self.name}」只读打开：{reason}，只能查看，不能修改。"
             if recovery.recovery_path(self.session.path).exists():
                 self.notice += "旁边有一份恢复副本：能写入这个文件时再打开，即可恢复。"
             self._finish()
