@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from govtui.controls import visible
 from govtui.errors import LoadError
 from govtui.io import toml_file
 from govtui.model import Report
@@ -41,7 +42,9 @@ class NewReportScreen(ModalScreen[Session | None]):
                 yield Input(id="file", placeholder="例如 报告2024.toml", compact=True)
             else:
                 yield Static(
-                    Content(f"「{self.path}」不存在：新建一份空白报告，保存时写到这个文件。"),
+                    Content(
+                        f"「{visible(str(self.path))}」不存在：新建一份空白报告，保存时写到这个文件。"
+                    ),
                     classes="question",
                 )
             yield Label("机关名称")
