@@ -19,9 +19,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -121,7 +123,10 @@ async def key_latencies(samples: int, values: tuple[int, int]) -> list[float]:
     from govtui.tui.session import Session
     from govtui.tui.widgets.balance import Balance
 
-    app = GovtuiApp(Session(toml_file.load(SAMPLE), SAMPLE), start="requests")
+    # A copy: the edits are never saved, and the editor leaves a recovery copy beside them.
+    path = Path(tempfile.mkdtemp(prefix="govtui-bench-")) / SAMPLE.name
+    shutil.copyfile(SAMPLE, path)
+    app = GovtuiApp(Session(toml_file.load(path), path), start="requests")
     latencies: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

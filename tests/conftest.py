@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from tests.tmux import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample"
@@ -27,3 +29,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A tmux window of its own, on a private tmux server removed afterwards."""
+    term = Terminal(f"govtui-e2e-{os.getpid()}")
+    try:
+        yield term
+    finally:
+        term.kill()

@@ -4,104 +4,33 @@ A clerk opens a copy of the sample, goes to the matrix, types a count that unbal
 reads the complaint off the screen, fixes the other side, saves with ctrl+s and quits. The file
 on disk must hold both numbers and pass ``govtui check``.
 
-tmux runs on its own socket, so a user's tmux sessions are never touched. Without tmux the test
-is skipped, unless ``GOVTUI_REQUIRE_TMUX`` is set (CI sets it): then a missing tmux fails.
+The terminal is driven as described in ``tests/tmux.py``.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from tests.tmux import Terminal, govtui_command, needs_tmux
 from tests.tui_helpers import CLEAN, NEXT, SAMPLES, copy_sample
 
 from govtui.io import toml_file
 from govtui.rules import check
 
-TMUX = shutil.which("tmux")
-REQUIRED = bool(os.environ.get("GOVTUI_REQUIRE_TMUX"))
-pytestmark = pytest.mark.skipif(
-    TMUX is None and not REQUIRED, reason="tmux is not installed (set GOVTUI_REQUIRE_TMUX to fail)"
-)
-TIMEOUT = 20.0
-
-
-def govtui_command() -> str:
-    """The console script installed next to this Python (the venv's ``bin``), else on PATH."""
-    here = shutil.which("govtui", path=str(Path(sys.executable).parent))
-    found = here or shutil.which("govtui")
-    assert found, "the govtui command is not installed (pip install -e .)"
-    return found
-
-
-class Terminal:
-    """One tmux window on a private server, read with capture-pane."""
-
-    def __init__(self, socket: str) -> None:
-        assert TMUX, "tmux is required for this test (GOVTUI_REQUIRE_TMUX is set)"
-        self.base = [TMUX, "-L", socket]
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(
-            [*self.base, *args], check=True, capture_output=True, text=True, timeout=TIMEOUT
-        )
-        return done.stdout
-
-    def start(self, command: str, width: int, height: int) -> None:
-        self.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
-
-    def govtui(self, folder: Path, argument: str, term: str = "linux") -> None:
-        """``govtui ARGUMENT`` in ``folder`` at 80 × 24; the exit status shows when it ends."""
-        command = (
-            f"cd {folder} && env TERM={term} LANG=C.UTF-8 {govtui_command()} {argument}; "
-            'echo "govtui exited $?"; sleep 60'
-        )
-        self.start(command, 80, 24)
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "e2e", *keys)
-
-    def screen(self, colours: bool = False) -> str:
-        return self.run("capture-pane", "-p", *(["-e"] if colours else []), "-t", "e2e")
-
-    def wait_for(self, *texts: str, gone: str = "") -> str:
-        """Poll the screen until every text is on it (and ``gone`` is not); fail after a while."""
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            screen = self.screen()
-            if all(t in screen for t in texts) and not (gone and gone in screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"waited for {texts!r} (gone: {gone!r}); the screen:\n{screen}"
-                )
-            time.sleep(0.05)
-
-    def kill(self) -> None:
-        subprocess.run([*self.base, "kill-server"], capture_output=True, timeout=TIMEOUT)
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"govtui-e2e-{os.getpid()}")
-    try:
-        yield term
-    finally:
-        term.kill()
+pytestmark = needs_tmux
 
 
 def test_a_clerk_unbalances_the_matrix_fixes_it_saves_and_quits(
     terminal: Terminal, tmp_path: Path
 ) -> None:
     report = copy_sample(tmp_path, CLEAN)
-    terminal.govtui(tmp_path, report.name)
+    command = (
+        f"cd {tmp_path} && env TERM=linux LANG=C.UTF-8 {govtui_command()} {report.name}; "
+        'echo "govtui exited $?"; sleep 60'
+    )
+    terminal.start(command, 80, 24)
     terminal.wait_for("F5 三", report.name, "错误 0")
 
     terminal.keys("F5")

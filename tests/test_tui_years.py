@@ -47,7 +47,7 @@ def meta(app: GovtuiApp, key: str) -> str:
 
 
 def comparison(app: GovtuiApp) -> str:
-    return str(app.screen.query_one("#comparison").render())
+    return str(app.screen.query_one("#last-year").render())
 
 
 async def highlight(app: GovtuiApp, rule: str) -> None:

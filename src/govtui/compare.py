@@ -16,6 +16,7 @@ from typing import Literal
 
 from govtui import form
 from govtui.model import Report
+from govtui.numbers import format_fee
 
 Number = int | Decimal
 # A paragraph whose characters are less than this alike is shown as removed and added.
@@ -143,3 +144,36 @@ def _merge(runs: list[tuple[Op, str]]) -> tuple[tuple[Op, str], ...]:
             index += 1
         out.extend(run for run in (("-", removed), ("+", added)) if run[1])
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- showing changes
+# One spelling of a change for every view: ``govtui diff`` colours it for a terminal, the
+# editor's prompts (a recovery copy, a file changed on disk) style it for Textual.
+
+Mark = Literal["", "-", "+"]
+
+
+def show_number(value: Number) -> str:
+    return format_fee(value) if not isinstance(value, int) else str(value)
+
+
+def signed(value: Number) -> str:
+    # ASCII signs: U+2212 is "ambiguous width" (two columns in some CJK terminals) and
+    # missing from many console fonts.
+    return f"+{show_number(value)}" if value > 0 else f"-{show_number(-value)}"
+
+
+def marked(paragraph: Paragraph) -> tuple[str, list[tuple[str, Mark]]]:
+    """A changed paragraph as its sign (``-``, ``+``, ``~``) and runs of text, each kept (""),
+    removed ("-", written ``[-…-]`` inside an edited paragraph) or added ("+", ``{+…+}``)."""
+    if paragraph.kind != "~":
+        return paragraph.kind, [(paragraph.text or "（空行）", paragraph.kind)]
+    runs: list[tuple[str, Mark]] = []
+    for op, text in paragraph.parts:
+        if op == "=":
+            runs.append((text, ""))
+        elif op == "-":
+            runs.append((f"[-{text}-]", "-"))
+        else:
+            runs.append((f"{{+{text}+}}", "+"))
+    return "~", runs

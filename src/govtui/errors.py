@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from govtui.controls import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -19,11 +21,14 @@ class Problem:
     line: int | None = None
 
     def describe(self, path: Path | str | None = None) -> str:
-        where = str(path) if path is not None else ""
+        """One line for a terminal: a file name or a key with control characters in it is
+        spelled out (``\\x1b``), never sent raw (see :mod:`govtui.controls`)."""
+        where = visible(str(path)) if path is not None else ""
         if self.line is not None:
             where = f"{where}:{self.line}" if where else f"第 {self.line} 行"
-        parts = [p for p in (where, self.key) if p]
-        return f"{'：'.join(parts)}：{self.message}" if parts else self.message
+        parts = [p for p in (where, visible(self.key)) if p]
+        message = visible(self.message, lines=True)
+        return f"{'：'.join(parts)}：{message}" if parts else message
 
 
 class GovtuiError(Exception):

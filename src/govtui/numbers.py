@@ -21,6 +21,12 @@ _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
 _DECIMAL = re.compile(r"\d+(\.\d+)?")
 
 
+def _quote(text: str) -> str:
+    """What a refusal quotes of the input: short, so that a pasted page stays a one-line message."""
+    shown = text.strip()
+    return shown if len(shown) <= 24 else shown[:20] + "..."
+
+
 def normalize(text: str) -> str:
     """Full-width digits and signs to ASCII, surrounding blanks removed."""
     return text.translate(_WIDTH).strip()
@@ -43,15 +49,17 @@ def parse_count(text: str) -> int:
         return 0
     clean = _ungroup(raw)
     if clean.isascii() and clean.isdigit():
-        value = int(clean)
+        # int() of thousands of digits is refused by Python itself, in English; far shorter
+        # than that it is already no count.
+        value = int(clean) if len(clean) <= 20 else MAX_COUNT + 1
         if value > MAX_COUNT:
-            raise ValueError(f"「{text.strip()}」太大：件数不会超过{MAX_COUNT_TEXT}，请检查")
+            raise ValueError(f"「{_quote(text)}」太大：件数不会超过{MAX_COUNT_TEXT}，请检查")
         return value
     if clean.startswith("-") and _DECIMAL.fullmatch(clean[1:]):
-        raise ValueError(f"「{text.strip()}」是负数：件数不能小于 0")
+        raise ValueError(f"「{_quote(text)}」是负数：件数不能小于 0")
     if _DECIMAL.fullmatch(clean.lstrip("+")):
-        raise ValueError(f"「{text.strip()}」有小数：件数必须是整数")
-    raise ValueError(f"「{text.strip()}」不是数字：这里只能填非负整数")
+        raise ValueError(f"「{_quote(text)}」有小数：件数必须是整数")
+    raise ValueError(f"「{_quote(text)}」不是数字：这里只能填非负整数")
 
 
 def parse_fee(text: str) -> Decimal:
@@ -61,16 +69,18 @@ def parse_fee(text: str) -> Decimal:
         return Decimal(0)
     clean = _ungroup(raw)
     if _DECIMAL.fullmatch(clean):
+        if len(clean.partition(".")[0]) > 20:
+            raise ValueError(f"「{_quote(text)}」太大：金额不会超过{MAX_COUNT_TEXT}万元，请检查")
         try:
             value = Decimal(clean)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            raise ValueError(f"「{text.strip()}」不是金额") from None
+            raise ValueError(f"「{_quote(text)}」不是金额") from None
         if value > MAX_COUNT:
-            raise ValueError(f"「{text.strip()}」太大：金额不会超过{MAX_COUNT_TEXT}万元，请检查")
+            raise ValueError(f"「{_quote(text)}」太大：金额不会超过{MAX_COUNT_TEXT}万元，请检查")
         return value
     if clean.startswith("-") and _DECIMAL.fullmatch(clean[1:]):
-        raise ValueError(f"「{text.strip()}」是负数：金额不能小于 0")
-    raise ValueError(f"「{text.strip()}」不是金额：请填写以万元为单位的数字，如 12.5")
+        raise ValueError(f"「{_quote(text)}」是负数：金额不能小于 0")
+    raise ValueError(f"「{_quote(text)}」不是金额：请填写以万元为单位的数字，如 12.5")
 
 
 def format_fee(value: Decimal) -> str:

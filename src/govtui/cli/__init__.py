@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import keyword
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from govtui import __version__
 
@@ -70,6 +71,15 @@ def _names_a_report(word: str) -> bool:
     return word.lower().endswith(".toml") or Path(word).exists()
 
 
+def _tolerant(stream: TextIO) -> None:
+    """On a terminal that is not UTF-8 (``LANG=zh_CN.GBK``), print what it can show and a ``?``
+    for the rest (✓, ✗ are not in GBK) instead of stopping with a UnicodeEncodeError. Report
+    files written to standard output (``export -o -``) go out as UTF-8 regardless."""
+    encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -81,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif _names_a_report(args_list[0]):
         # ``govtui 报告.toml`` opens the editor: the command a clerk will type most.
         args_list = ["edit", *args_list]
+    _tolerant(sys.stdout)
+    _tolerant(sys.stderr)
     args = parser.parse_args(args_list)
     module = _command(args.command)
     try:

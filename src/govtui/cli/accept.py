@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, fail
+from govtui.controls import clean, visible
 
 
 def add_parser(sub: Any) -> None:
@@ -42,6 +43,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
+    from govtui.io.backup import keep_backup
     from govtui.io.previous import find_previous
     from govtui.rules import RULES, check
 
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
         if not warnings:
-            print(f"{path} 没有警告。")
+            print(f"{visible(str(path))} 没有警告。")
         for finding in warnings:
             mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
             print(f"{finding.rule} {finding.place}\n    {mark}")
@@ -71,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
         what = "有多条，请给出位置" if matches else "没有这条警告"
         return fail(f"[{args.rule}] {args.place or ''} {what}。当前的警告：\n{places}")
     finding = matches[0]
-    reason = (args.reason or "").strip()
+    # A reason is report text: no control characters (the loader would refuse the file).
+    reason = clean(args.reason or "").strip()
     if not reason:
         return fail("请用 --reason 写明接受的理由 / --reason is required")
     report.accept(finding.rule, finding.place, reason)
     try:
+        keep_backup(path)
         toml_file.save(report, path)
     except GovtuiError as error:
         return fail(str(error))

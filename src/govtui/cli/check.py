@@ -174,24 +174,27 @@ def as_json(outcome: Outcome) -> dict[str, Any]:
 
 
 def print_outcome(outcome: Outcome) -> None:
+    from govtui.controls import visible
     from govtui.rules import count
 
     path = outcome.path
     if not outcome.readable:
-        print(paint(f"{path}  无法读取", "1;31"))
+        print(paint(f"{visible(str(path))}  无法读取", "1;31"))
         for problem in outcome.problems:
             print(f"    {problem}")
         return
     errors, warnings, accepted = count(outcome.findings)
     if errors:
-        head = paint(f"{path}  ✗ {errors} 个错误，{warnings} 个警告", "1;31")
+        head = paint(f"{visible(str(path))}  ✗ {errors} 个错误，{warnings} 个警告", "1;31")
     else:
-        head = paint(f"{path}  ✓ 没有错误", "1;32") + (f"，{warnings} 个警告" if warnings else "")
+        head = paint(f"{visible(str(path))}  ✓ 没有错误", "1;32") + (
+            f"，{warnings} 个警告" if warnings else ""
+        )
     if accepted:
         head += f"（另有 {accepted} 个警告已接受）"
     print(head)
     if outcome.previous:
-        print(f"    对照上年报告：{outcome.previous}")
+        print(f"    对照上年报告：{visible(str(outcome.previous))}")
     for note in outcome.notes:
         print(f"    注意：{note}")
     for heading, group in groupby(outcome.findings, key=lambda f: f.section_heading):

@@ -21,5 +21,8 @@ def paint(text: str, code: str, stream: TextIO | None = None) -> str:
 
 
 def fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    """Print a refusal; a file name in it is shown with its control characters spelled out."""
+    from govtui.controls import visible
+
+    print(visible(message, lines=True), file=sys.stderr)
     return EXIT_UNREADABLE

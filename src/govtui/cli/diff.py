@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
 
 if TYPE_CHECKING:
-    from govtui.compare import CellChange, Number, Paragraph
+    from govtui.compare import CellChange, Paragraph
     from govtui.model import Report
 
 _RED, _GREEN, _BOLD = "31", "32", "1"
@@ -51,11 +51,15 @@ def run(args: argparse.Namespace) -> int:
     except LoadError as error:
         return fail(error.describe())
     from govtui.cli.layout import fold
+    from govtui.controls import visible
 
     columns = max(40, shutil.get_terminal_size().columns)
     for mark, name, report in (("旧", args.old, old), ("新", args.new, new)):
         for line in fold(
-            [(f"{name}  {report.agency} {report.year} 年", "")], columns, f"{mark}：", "    "
+            [(f"{visible(name)}  {report.agency} {report.year} 年", "")],
+            columns,
+            f"{mark}：",
+            "    ",
         ):
             print(line)
     cells = compare.changed_cells(old, new)
@@ -80,26 +84,15 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS
 
 
-def _number(value: Number) -> str:
-    from govtui.numbers import format_fee
-
-    return format_fee(value) if not isinstance(value, int) else str(value)
-
-
-def _signed(value: Number) -> str:
-    # ASCII signs: U+2212 is "ambiguous width" (two columns in some CJK terminals) and
-    # missing from many console fonts.
-    return f"+{_number(value)}" if value > 0 else f"-{_number(-value)}"
-
-
 def _print_cells(cells: list[CellChange], columns: int) -> None:
     from govtui import form
     from govtui.cli.layout import fold, ljust, rjust, width
+    from govtui.compare import show_number, signed
 
     label_w = max(width(c.column.label) for c in cells)
-    old_w = max(len(_number(c.old)) for c in cells)
-    new_w = max(len(_number(c.new)) for c in cells)
-    delta_w = max(len(_signed(c.delta)) for c in cells)
+    old_w = max(len(show_number(c.old)) for c in cells)
+    new_w = max(len(show_number(c.new)) for c in cells)
+    delta_w = max(len(signed(c.delta)) for c in cells)
     for table, by_table in groupby(cells, key=lambda c: c.table):
         print("\n" + paint(form.section_of(table.section).heading, _BOLD))
         for row, by_row in groupby(by_table, key=lambda c: c.row):
@@ -108,9 +101,10 @@ def _print_cells(cells: list[CellChange], columns: int) -> None:
             for change in by_row:
                 colour = _GREEN if change.delta > 0 else _RED
                 print(
-                    f"    {ljust(change.column.label, label_w)}  {rjust(_number(change.old), old_w)}"
-                    f" → {rjust(_number(change.new), new_w)}  "
-                    + paint(rjust(_signed(change.delta), delta_w), colour)
+                    f"    {ljust(change.column.label, label_w)}"
+                    f"  {rjust(show_number(change.old), old_w)}"
+                    f" → {rjust(show_number(change.new), new_w)}  "
+                    + paint(rjust(signed(change.delta), delta_w), colour)
                 )
 
 
@@ -133,17 +127,8 @@ def _print_prose(old: Report, new: Report, fields: list[Any], columns: int) -> N
 
 def _paragraph_lines(paragraph: Paragraph, columns: int) -> list[str]:
     from govtui.cli.layout import fold
+    from govtui.compare import marked
 
-    if paragraph.kind == "-":
-        return fold([(paragraph.text or "（空行）", _RED)], columns, "    - ", "      ")
-    if paragraph.kind == "+":
-        return fold([(paragraph.text or "（空行）", _GREEN)], columns, "    + ", "      ")
-    segments: list[tuple[str, str]] = []
-    for op, text in paragraph.parts:
-        if op == "=":
-            segments.append((text, ""))
-        elif op == "-":
-            segments.append((f"[-{text}-]", _RED))
-        else:
-            segments.append((f"{{+{text}+}}", _GREEN))
-    return fold(segments, columns, "    ~ ", "      ")
+    sign, runs = marked(paragraph)
+    colours = {"": "", "-": _RED, "+": _GREEN}
+    return fold([(text, colours[mark]) for text, mark in runs], columns, f"    {sign} ", "      ")

@@ -14,9 +14,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
+
+if TYPE_CHECKING:
+    from govtui.model import Report
+    from govtui.tui.app import GovtuiApp
 
 
 def add_parser(sub: Any) -> None:
@@ -37,9 +41,15 @@ def add_parser(sub: Any) -> None:
     )
 
 
+# The editor draws with box lines, CJK text and colours; the CLI needs none of them.
+CLI_HINT = (
+    "命令行工具不受影响：govtui check 报告.toml 校验，govtui export 报告.toml 导出，"
+    "govtui diff 旧.toml 新.toml 比较。"
+)
+
+
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import LoadError
-    from govtui.io import toml_file
     from govtui.io.reading import IMPORT_SUFFIXES
 
     path = Path(args.file) if args.file else None
@@ -52,29 +62,38 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    report = None
-    if path is not None and path.exists():
-        try:
-            report = toml_file.load(path)
-        except LoadError as error:
-            print(error.describe(), file=sys.stderr)
-            return EXIT_UNREADABLE
-    if not _in_terminal():
+    try:
+        found = read_for_editing(path)
+    except LoadError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_UNREADABLE
+    refusal = editor_refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
         return EXIT_UNREADABLE
 
     from govtui.tui.app import GovtuiApp
     from govtui.tui.session import Session
 
-    session = Session(report, path) if report is not None and path is not None else None
-    GovtuiApp(session, path=path, theme=theme_for_terminal()).run()
-    return EXIT_OK
+    session = None
+    if found is not None and path is not None:
+        session = Session(found[0], path, saved=found[1])
+    return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 
-def _in_terminal() -> bool:
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        return True
-    print("govtui edit 需要在终端里运行 / the editor needs a terminal", file=sys.stderr)
-    return False
+def _run(app: GovtuiApp) -> int:
+    app.run()
+    if app.guard is not None and app.guard.farewell:
+        print(app.guard.farewell, file=sys.stderr)
+    return app.return_code or EXIT_OK
+
+
+def editor_refusal() -> str:
+    """Why the editor cannot start here (no terminal, or one it cannot draw on); empty when
+    it can."""
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        return "govtui edit 需要在终端里运行 / the editor needs a terminal"
+    return terminal_refusal()
 
 
 def _published(source: Path) -> int:
@@ -92,6 +111,10 @@ def _published(source: Path) -> int:
             f"{source} is a published report; import it first: govtui import {source} -o {target}",
             file=sys.stderr,
         )
+        return EXIT_UNREADABLE
+    refusal = terminal_refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         existing = toml_file.load(target) if target.exists() else None
@@ -111,8 +134,51 @@ def _published(source: Path) -> int:
     else:
         assert loaded is not None
         prompt = ImportScreen(loaded, target)
-    GovtuiApp(None, path=target, prompt=prompt, theme=theme_for_terminal()).run()
-    return EXIT_OK
+    return _run(GovtuiApp(None, path=target, prompt=prompt, theme=theme_for_terminal()))
+
+
+def read_for_editing(path: Path | None) -> tuple[Report, bool] | None:
+    """The report to open and whether it is saved as it is; ``None`` to ask for a new one.
+
+    A missing file with a recovery copy beside it is a new report that was never saved: it
+    opens blank under the copy's agency and year, unsaved, and the editor offers the copy
+    (rather than asking for the agency again). :class:`LoadError` when the file is unreadable.
+    """
+    from govtui.errors import LoadError
+    from govtui.io import recovery, toml_file
+    from govtui.model import Report
+
+    if path is None:
+        return None
+    if path.exists():
+        return toml_file.load(path), True
+    try:
+        copy = recovery.read(path)
+    except LoadError:
+        return None  # the editor sets the copy aside and says so
+    return (Report.blank(copy.agency, copy.year), False) if copy is not None else None
+
+
+def terminal_refusal() -> str:
+    """Why the editor cannot run in this terminal, in words; empty when it can.
+
+    ``TERM=dumb`` (Emacs shell buffers, some CI consoles) cannot move the cursor. A terminal
+    whose encoding is not UTF-8 (``LANG=zh_CN.GBK``) would show the editor's text garbled.
+    A plain ``LANG=C`` is fine: Python reads it as UTF-8 (PEP 538).
+    """
+    if os.environ.get("TERM") == "dumb":
+        return (
+            "这个终端（TERM=dumb）不能显示全屏编辑器。请在普通终端里运行（如 TERM=xterm-256color"
+            f" 或 TERM=linux）。{CLI_HINT}\nTERM=dumb cannot show the editor: use the commands."
+        )
+    encoding = (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "")
+    if encoding not in ("utf8", "utf8sig"):
+        return (
+            f"编辑器需要 UTF-8 编码的终端，当前是 {sys.stdout.encoding}。请把终端的字符编码设为"
+            " UTF-8，并设置 export LANG=zh_CN.UTF-8（或 C.UTF-8）后再运行。"
+            f"{CLI_HINT}\nThe editor needs a UTF-8 terminal: set LANG=C.UTF-8 (or zh_CN.UTF-8)."
+        )
+    return ""
 
 
 def theme_for_terminal() -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail
+from govtui.controls import visible
 from govtui.io.exporters import BY_NAME, DEFAULT, EXPORTERS
 
 
@@ -57,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"输出文件 {target} 就是报告文件本身：请用 -o 指定另一个文件名。")
     try:
         if target is None:
-            sys.stdout.write(exporter.render(report).decode("utf-8"))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(exporter.render(report))  # UTF-8, whatever the locale
+            sys.stdout.buffer.flush()
             return EXIT_OK
         exporter.write(report, target)
     except GovtuiError as error:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"已写出 / written: {target}")
+    print(f"已写出 / written: {visible(str(target))}")
     return EXIT_OK

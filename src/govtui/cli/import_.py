@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, fail, paint
+from govtui.controls import visible
 
 
 def add_parser(sub: Any) -> None:
@@ -65,13 +66,15 @@ def run(args: argparse.Namespace) -> int:
         return fail(error.describe())
     text = toml_file.dumps(loaded.report)
     if target is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))  # a TOML file is UTF-8, whatever the locale
+        sys.stdout.buffer.flush()
     else:
         try:
             toml_file.save(loaded.report, target)
         except GovtuiError as error:
             return fail(str(error))
-        print(f"已写出 / written: {target}")
+        print(f"已写出 / written: {visible(str(target))}")
     _print_report(loaded, sys.stderr if target is None else sys.stdout)
     return EXIT_OK
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail
+from govtui.controls import visible
 
 
 def add_parser(sub: Any) -> None:
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     except GovtuiError as error:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"已创建 / created: {target}")
+    print(f"已创建 / created: {visible(str(target))}")
     if args.last is not None:
         print(
             f"  {report.year} 年草稿：上年结转和现行有效件数已从 {args.last} 接续，其他数字为 0；"

@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from govtui.controls import visible
 from govtui.errors import SaveError
 
 _REASONS = {
@@ -31,20 +32,25 @@ def describe_os_error(error: OSError) -> str:
     return _REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; raise :class:`SaveError` and leave it intact."""
+def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace ``path`` with ``data`` atomically; raise :class:`SaveError` and leave it intact.
+
+    The file keeps the permissions it had; ``mode`` sets them instead (a copy of a report —
+    its backup, its recovery copy — is no more readable than the report itself).
+    """
     import tempfile  # with ``random`` and ``hashlib``: not needed until the first save
 
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode is None:
+            mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise SaveError(f"无法保存 {path}：{describe_os_error(error)}") from error
+        raise SaveError(f"无法保存 {visible(str(path))}：{describe_os_error(error)}") from error
     if path.is_dir():
-        raise SaveError(f"无法保存 {path}：这是一个文件夹")
+        raise SaveError(f"无法保存 {visible(str(path))}：这是一个文件夹")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -62,7 +68,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         tmp_name = None
         _fsync_folder(folder)
     except OSError as error:
-        raise SaveError(f"无法保存 {path}：{describe_os_error(error)}") from error
+        raise SaveError(f"无法保存 {visible(str(path))}：{describe_os_error(error)}") from error
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

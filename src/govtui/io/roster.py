@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govtui import controls
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 
@@ -102,6 +103,11 @@ def _unit(entry: Any, key: str, roster: Path, problem: Callable[[str, str], None
     if not isinstance(name, str) or not name.strip():
         problem(f"{key}.name", '缺少单位名称（name = "…"）')
         return None
+    for text in (name, *(a for a in entry.get("aliases", []) if isinstance(a, str))):
+        found = controls.first(text)
+        if found is not None:
+            problem(f"{key}.name", f"名称中有控制字符 {controls.describe(found[1])}，请删除")
+            return None
     file = entry.get("file")
     if file is not None and (not isinstance(file, str) or not file.strip()):
         problem(f"{key}.file", "file 应为报告文件的路径（相对于名单文件）")

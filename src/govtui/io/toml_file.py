@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from govtui import form
+from govtui import controls, form
 from govtui.errors import LoadError, Problem
 from govtui.io.atomic import atomic_write, describe_os_error
 from govtui.model import Acceptance, Report
@@ -110,6 +110,13 @@ def parse(text: str, path: Path | str | None = None) -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise LoadError(path, [_toml_syntax_problem(error)]) from None
+    except ValueError:
+        # tomllib lets Python's int() refuse a number of thousands of digits, without a place.
+        long_number = re.search(r"\d{1000,}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise LoadError(
+            path, [Problem("数字位数太多（上千位），不是报告里的数", line=line)]
+        ) from None
 
 
 def loads(text: str, path: Path | str | None = None) -> Report:
@@ -205,6 +212,20 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(key, f"应为文字（加引号），而不是{_kind(value)}")
             return ""
+        found = controls.first(value)
+        if found is not None:
+            # TOML can spell any character ("\u001b"); a report has no use for invisible ones,
+            # and some of them would drive the terminal that shows the text.
+            index, char = found
+            paragraph = value.count("\n", 0, index) + 1
+            column = index - (value.rfind("\n", 0, index) + 1) + 1
+            where = f"第 {paragraph} 段第 {column} 个字" if "\n" in value else f"第 {column} 个字"
+            self.problem(
+                key,
+                f"文字中有看不见的控制字符 {controls.describe(char)}（{where}）："
+                "报告中不能有控制字符，请用文本编辑器删除",
+            )
+            return controls.clean(value)
         return value
 
     # ------------------------------------------------------------ the file

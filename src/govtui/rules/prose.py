@@ -77,8 +77,8 @@ _RECEIVED = re.compile(
     + r"\s*(?:件|份)[^。；;]{0,12}申请"
 )
 _NO_APPEAL = {
-    "review": re.compile(r"(?:未|没有|无)(?:发生|出现|涉及|收到)?[^。；;]{0,12}行政复议"),
-    "litigation": re.compile(r"(?:未|没有|无)(?:发生|出现|涉及|收到)?[^。；;]{0,12}行政诉讼"),
+    name: re.compile(r"(?:未|没有|无)(?:发生|出现|涉及|收到)?[^。；;]{0,12}" + name)
+    for name in (form.REVIEW, form.LITIGATION)
 }
 
 
@@ -101,28 +101,40 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+def _contradiction(
+    field: form.ProseField, expected: int, actual: int, message: str, cells: tuple[CellRef, ...]
+) -> Finding:
+    return Finding(
+        rule="narrative",
+        severity="warning",
+        section=field.section,
+        row=field.label,
+        expected=expected,
+        actual=actual,
+        message=message,
+        cells=cells,
+        field=field.key,
+    )
+
+
+_APPEAL_GROUPS = {
+    form.REVIEW: tuple(r.key for r in form.APPEALS.rows if r.label == form.REVIEW),
+    form.LITIGATION: tuple(r.key for r in form.APPEALS.rows if form.LITIGATION in r.path),
+}
+
+
 @rule("narrative", "warning", "文字叙述不应与表格数字矛盾")
 def narrative(context: Context) -> Iterator[Finding]:
     report = context.report
     new = report.value("requests", "new", "total")
     carried = report.value("requests", "carried_over", "total")
-    text = report.prose[ON_REQUEST]
     field = form.PROSE_BY_KEY[ON_REQUEST]
-    new_cell = CellRef("requests", "new", "total")
+    text = report.prose[field.key]
+    table_says = f"但{form.REQUESTS.section}「{form.REQUESTS.row('new').label}」是 {new} 件"
+    new_cell = (CellRef("requests", "new", "total"),)
     if new and _NONE_RECEIVED.search(text):
-        yield Finding(
-            rule="narrative",
-            severity="warning",
-            section=field.section,
-            row=field.label,
-            expected=new,
-            actual=0,
-            message=(
-                f"「{field.label}」说没有收到申请，但三、本年新收政府信息公开申请数量是 {new} 件。"
-            ),
-            cells=(new_cell,),
-            field=ON_REQUEST,
-        )
+        message = f"「{field.label}」说没有收到申请，{table_says}。"
+        yield _contradiction(field, new, 0, message, new_cell)
     else:
         match = _RECEIVED.search(text)
         stated = chinese_number(next(g for g in match.groups() if g)) if match else None
@@ -132,41 +144,19 @@ def narrative(context: Context) -> Iterator[Finding]:
                 if carried and stated == new + carried
                 else "请核对。"
             )
-            yield Finding(
-                rule="narrative",
-                severity="warning",
-                section=field.section,
-                row=field.label,
-                expected=new,
-                actual=stated,
-                message=(
-                    f"「{field.label}」说收到申请 {stated} 件，"
-                    f"但三、本年新收政府信息公开申请数量是 {new} 件；{hint}"
-                ),
-                cells=(new_cell,),
-                field=ON_REQUEST,
-            )
+            message = f"「{field.label}」说收到申请 {stated} 件，{table_says}；{hint}"
+            yield _contradiction(field, new, stated, message, new_cell)
 
-    groups = {"review": ("review",), "litigation": ("litigation_direct", "litigation_after_review")}
-    names = {"review": "行政复议", "litigation": "行政诉讼"}
-    for kind, rows in groups.items():
+    appeals = form.section_of(form.APPEALS.section).heading
+    for name, rows in _APPEAL_GROUPS.items():
         count = sum(report.value("appeals", row, "total") for row in rows)
         if not count:
             continue
-        for field in form.PROSE_FIELDS:
-            if _NO_APPEAL[kind].search(report.prose[field.key]):
-                yield Finding(
-                    rule="narrative",
-                    severity="warning",
-                    section=field.section,
-                    row=field.label,
-                    expected=count,
-                    actual=0,
-                    message=(
-                        f"「{field.label}」说没有{names[kind]}，"
-                        f"但四、政府信息公开行政复议、行政诉讼情况 中{names[kind]}共 {count} 件。"
-                    ),
-                    cells=tuple(CellRef("appeals", row, "total") for row in rows),
-                    field=field.key,
+        cells = tuple(CellRef("appeals", row, "total") for row in rows)
+        for prose_field in form.PROSE_FIELDS:
+            if _NO_APPEAL[name].search(report.prose[prose_field.key]):
+                message = (
+                    f"「{prose_field.label}」说没有{name}，但{appeals} 中{name}共 {count} 件。"
                 )
+                yield _contradiction(prose_field, count, 0, message, cells)
                 break

@@ -19,8 +19,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from govtui.errors import GovtuiError, SaveError
+from govtui.controls import clean
+from govtui.errors import GovtuiError
+from govtui.tui import crash, saving
 from govtui.tui.commands import GovtuiCommands
+from govtui.tui.guard import Guard
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
@@ -77,6 +80,7 @@ class GovtuiApp(App[None]):
         self._path = path
         self._prompt = prompt
         self.start = start
+        self.guard: Guard | None = None  # set when a report opens (see tui/opening.py)
         if theme:
             self.theme = theme
 
@@ -103,12 +107,25 @@ class GovtuiApp(App[None]):
             self._open(session)
 
     def _open(self, session: Session) -> None:
+        from govtui.tui.opening import Opening
+
+        Opening(self, session, then=self._show).start()
+
+    def _show(self, session: Session) -> None:
         self._session = session
         session.subscribe(self._session_changed)
-        screen = self.get_screen(self._section(self.start))
-        if session.notes and isinstance(screen, SectionScreen):
-            screen.say("\n".join(session.notes))
-        self.push_screen(screen)
+        self.push_screen(self._section(self.start))
+
+    def on_unmount(self) -> None:
+        if self.guard is not None:
+            self.guard.close()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the edits and say so in words (see tui/crash.py)."""
+        message = crash.rescue(self, error)
+        super()._handle_exception(error)
+        self._exit_renderables[:] = [message]
+        self.error_console = crash.console()
 
     def _section(self, name: str) -> str:
         """The installed section screen ``name``, created on first use."""
@@ -145,6 +162,12 @@ class GovtuiApp(App[None]):
             event.stop()
             grid.type_character(event.character)
 
+    async def on_event(self, event: events.Event) -> None:
+        # Every paste, wherever it goes, without control characters (see govtui.controls).
+        if isinstance(event, events.Paste):
+            event.text = clean(event.text)
+        await super().on_event(event)
+
     def on_paste(self, event: events.Paste) -> None:
         if isinstance(self.focused, Grid):
             event.stop()
@@ -164,15 +187,7 @@ class GovtuiApp(App[None]):
             await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
-        if not self._settle():
-            return False
-        try:
-            path = self.session.save()
-        except SaveError as error:
-            self.say(f"保存失败，修改仍在编辑器里：{error}", error=True)
-            return False
-        self.say(f"已保存到 {path}")
-        return True
+        return self._settle() and saving.save(self, self.session)
 
     def action_export(self) -> None:
         """Ask for a format (those of ``govtui export``), then write it next to the file."""
@@ -242,7 +257,11 @@ class GovtuiApp(App[None]):
         self.push_screen(QuitScreen(self.session.path.name), callback=self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:
-        if answer == "discard" or (answer == "save" and self.action_save()):
+        if answer == "discard":
+            if self.guard is not None:
+                self.guard.discard()
+            self.exit()
+        elif answer == "save" and saving.save(self, self.session, then=self.exit):
             self.exit()
 
     async def on_jump_to(self, message: JumpTo) -> None:

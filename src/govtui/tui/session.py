@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from govtui import form
+from govtui import controls, form
+from govtui.errors import SaveError
 from govtui.io import toml_file
+from govtui.io.backup import backup_path, keep_backup
+from govtui.io.fingerprint import Fingerprint, changed
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Report
 from govtui.rules import Counts, Finding, check, count
@@ -64,11 +67,21 @@ class ColumnBalance:
     difference: int | None
 
 
+class ReadOnly(SaveError):
+    """The report was opened read-only: it cannot be saved (and was never changed)."""
+
+
+class ChangedOnDisk(SaveError):
+    """The file is not what the editor read: someone else has saved it since."""
+
+
 class Session:
     """One report being edited, and everything about it that is not on screen.
 
-    ``notes`` are what the user should be told on opening (the report was drafted from last
-    year's, last year's report could not be read); ``previous`` is last year's report as found.
+    ``read_only`` is why the report cannot be changed (no write permission, another govtui
+    holds it), or ``None``; a read-only session refuses every change. ``notes`` are what the
+    user should be told on opening (the report was drafted from last year's, last year's report
+    could not be read); ``previous`` is last year's report as found.
     """
 
     def __init__(
@@ -77,12 +90,17 @@ class Session:
         path: Path,
         *,
         saved: bool = True,
+        read_only: str | None = None,
         previous: Previous | None = None,
         notes: Sequence[str] = (),
     ) -> None:
         self.report = report
         self.path = path
         self.dirty = not saved
+        self.read_only = read_only
+        # What the file held when it was read, to notice a save by someone else.
+        self.disk = Fingerprint.of(path)
+        self._backed_up = False
         self.previous = previous if previous is not None else find_previous(path, report)
         self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
         self.findings: list[Finding] = self._check()
@@ -149,16 +167,20 @@ class Session:
 
     def accept(self, finding: Finding, reason: str) -> None:
         """Accept a warning with a reason, stored in the report (saved with it)."""
+        reason = controls.clean(reason).strip()
+        if self.read_only:
+            raise ValueError("只读打开：不能接受警告。")
         if finding.is_error:
             raise ValueError("错误不能接受，只能改正。")
-        if not reason.strip():
+        if not reason:
             raise ValueError("请写明接受的理由。")
-        self.report.accept(finding.rule, finding.place, reason.strip())
+        self.report.accept(finding.rule, finding.place, reason)
         self._changed()
 
     def unaccept(self, finding: Finding) -> bool:
-        """Count an accepted warning again; ``False`` when it was not accepted."""
-        if not self.report.unaccept(finding.rule, finding.place):
+        """Count an accepted warning again; ``False`` when it was not accepted (or the report
+        is read-only)."""
+        if self.read_only or not self.report.unaccept(finding.rule, finding.place):
             return False
         self._changed()
         return True
@@ -204,6 +226,8 @@ class Session:
 
     def write(self, cells: Iterable[tuple[str, str, str, Value]]) -> Edit | None:
         """Set input cells as one undoable step; ``None`` when nothing actually changed."""
+        if self.read_only:
+            return None
         changes = tuple(
             CellChange(t, r, c, self.cell(t, r, c), v)
             for t, r, c, v in cells
@@ -244,6 +268,9 @@ class Session:
     # ------------------------------------------------------------------ texts
 
     def set_prose(self, key: str, text: str) -> None:
+        text = controls.clean(text)
+        if self.read_only:
+            return
         if self.report.prose[key] != text:
             self.report.prose[key] = text
             self._changed()
@@ -252,13 +279,15 @@ class Session:
         self, *, agency: str | None = None, year: int | None = None, title: str | None = None
     ) -> None:
         """Agency, year or title; the caller has checked them (non-empty agency, sane year)."""
+        if self.read_only:
+            return
         before = (self.report.agency, self.report.year, self.report.title)
         if agency is not None:
-            self.report.agency = agency
+            self.report.agency = controls.clean(agency)
         if year is not None:
             self.report.year = year
         if title is not None:
-            self.report.title = title
+            self.report.title = controls.clean(title)
         if (self.report.agency, self.report.year, self.report.title) != before:
             if year is not None and year != before[1]:
                 # Last year is another year now: look for it again (or stop comparing).
@@ -267,13 +296,43 @@ class Session:
 
     # ------------------------------------------------------------------ files
 
-    def save(self) -> Path:
-        """Write the TOML file atomically; :class:`govtui.errors.SaveError` leaves all as it was."""
+    def save(self, *, overwrite: bool = False) -> Path:
+        """Write the TOML file atomically; :class:`govtui.errors.SaveError` leaves all as it was.
+
+        :class:`ReadOnly` when the session is read-only; :class:`ChangedOnDisk` when the file
+        changed since it was read, unless ``overwrite``. The file as it was is kept as the
+        backup (``报告.toml~``) at the first save of the session, and again before a changed
+        file is overwritten, so that someone else's version is never simply lost.
+        """
+        if self.read_only:
+            raise ReadOnly(
+                f"「{controls.visible(self.path.name)}」是只读打开的（{self.read_only}），不能保存"
+            )
+        conflict = changed(self.disk, self.path)
+        if conflict and not overwrite:
+            raise ChangedOnDisk(f"「{controls.visible(self.path.name)}」在打开之后被别的程序改过")
+        if conflict or not self._backed_up:
+            keep_backup(self.path)
+            self._backed_up = True
         toml_file.save(self.report, self.path)
+        self.disk = Fingerprint.of(self.path)
         self.dirty = False
         for listener in self._listeners:
             listener()
         return self.path
+
+    @property
+    def backup_path(self) -> Path:
+        return backup_path(self.path)
+
+    def restore(self, report: Report) -> None:
+        """Take the edits of a recovery copy: the report becomes ``report``, unsaved (and its
+        last year is looked for again: the copy may be of another year)."""
+        self.report = report
+        self.previous = find_previous(self.path, report)
+        self._undo.clear()
+        self._redo.clear()
+        self._changed()
 
     def export(self, name: str = "md") -> Path:
         """Write the report in the format ``name`` of :data:`govtui.io.exporters.EXPORTERS`

@@ -10,12 +10,13 @@ section 三 is refused with a :class:`~govtui.errors.LoadError` that says what w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from govtui import form
+from govtui import controls, form
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
@@ -88,6 +89,9 @@ def import_lines(
     identity: Identity | None = None,
 ) -> Imported:
     """Build the report from a document's lines (and the identity its export stated)."""
+    lines = [_clean_line(line) for line in lines]
+    if identity is not None:
+        identity = Identity(_clean(identity.agency), identity.year, _clean(identity.title))
     outline = sections.outline(lines)
     if "三" not in outline.sections:
         raise LoadError(path, [Problem(_not_a_report(outline, lines))])
@@ -138,6 +142,19 @@ def import_lines(
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
     return Imported(report, printed, notes.all())
+
+
+def _clean(text: str) -> str:
+    """A line of a published report without control characters (see :mod:`govtui.controls`):
+    a web page or a Word file may carry them, a report must not."""
+    return controls.clean(text).replace("\n", " ")
+
+
+def _clean_line(line: Line) -> Line:
+    if controls.first(line.text) is None:
+        return line
+    cells = tuple(map(_clean, line.cells)) if line.cells is not None else None
+    return dataclasses.replace(line, text=_clean(line.text), cells=cells)
 
 
 def _without_furniture(lines: list[Line], dropped: list[str]) -> list[Line]:

@@ -136,7 +136,7 @@ def identity(page: str) -> Identity | None:
     """The agency, year and title govtui's page states in its ``<meta>``; None on other pages."""
     stated = {name: html.unescape(value) for name, value in _META.findall(page)}
     year = stated.get("year", "")
-    if not stated.get("agency") or not (year.isascii() and year.isdigit()):
+    if not stated.get("agency") or not (year.isascii() and year.isdigit() and len(year) == 4):
         return None
     return Identity(stated["agency"], int(year), stated.get("title", ""))
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
 
+from govtui.controls import visible
 from govtui.tui.messages import Notice
 from govtui.tui.sections import PLACE_BY_NAME, Place
 from govtui.tui.session import Session
@@ -38,6 +41,7 @@ class SectionScreen(Screen[None]):
         super().__init__(name=self.NAME)
         self.session = session
         self._notice: Notice | None = None
+        self._last_focus: Widget | None = None
 
     @property
     def place(self) -> Place:
@@ -55,14 +59,45 @@ class SectionScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def on_mount(self) -> None:
+        if self.session.read_only:
+            # Nothing can be saved, so nothing may be typed (see tui/opening.py).
+            from govtui.tui.widgets.grid import Grid
+
+            for area in self.query(TextArea):
+                area.read_only = True
+            for field in self.query(Input):
+                field.disabled = True
+            for grid in self.query(Grid):
+                grid.read_only = True
+
     def on_screen_resume(self) -> None:
         self.sync()
+
+    # ------------------------------------------------------------------ too small and back
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focus = event.widget
+
+    def on_resize(self) -> None:
+        """Back from "窗口太小": the hidden widgets lost the focus; give it back, so that the
+        next key goes where it went before (and a number half typed into a cell is kept)."""
+        last = self._last_focus
+        if (
+            self.focused is None
+            and last is not None
+            and last.is_attached
+            and self.size.width >= MIN_WIDTH
+            and self.size.height >= MIN_HEIGHT
+        ):
+            self.call_after_refresh(last.focus)
 
     def sync(self) -> None:
         """Show the session as it is now (called after every change and on resume)."""
         session = self.session
+        name = visible(session.path.name) + ("（只读）" if session.read_only else "")
         self.query_one(TopBar).show(
-            session.path.name,
+            name,
             session.report.display_title,
             session.dirty,
             session.errors,
@@ -85,11 +120,9 @@ class SectionScreen(Screen[None]):
         self.say(notice.text, error=notice.error)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        """Show ``text`` on the message line until the user moves on (from the first frame,
-        when said before the screen is shown)."""
-        self._notice = Notice(text, error=error)
-        if self.is_mounted:
-            self.show_message()
+        """Show ``text`` on the message line until the user moves on."""
+        self._notice = Notice(visible(text, lines=True), error=error)
+        self.show_message()
 
     def forget_notice(self) -> None:
         self._notice = None

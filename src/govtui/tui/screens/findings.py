@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from govtui.controls import visible
 from govtui.rules import Finding
 from govtui.rules.finding import SEVERITY_LABEL
 from govtui.tui.messages import JumpTo
@@ -63,7 +64,7 @@ class FindingsScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Static("", id="comparison")
+        yield Static("", id="last-year")
         yield OptionList(id="findings")
 
     def sync(self) -> None:
@@ -74,7 +75,9 @@ class FindingsScreen(SectionScreen):
         options.add_options([Option(describe(f), id=str(i)) for i, f in enumerate(findings)])
         if findings:
             options.highlighted = min(highlighted or 0, len(findings) - 1)
-        self.query_one("#comparison", Static).update(Content(comparison(self.session)))
+        self.query_one("#last-year", Static).update(
+            Content(visible(comparison(self.session), lines=True))
+        )
         super().sync()
 
     def context(self) -> tuple[str, bool]:
@@ -101,6 +104,9 @@ class FindingsScreen(SectionScreen):
 
     def action_accept(self) -> None:
         finding = self.current
+        if self.session.read_only:
+            self.say("只读打开：不能接受警告。", error=True)
+            return
         if finding is None:
             self.say("没有可以接受的警告。")
             return
@@ -118,6 +124,9 @@ class FindingsScreen(SectionScreen):
 
     def action_unaccept(self) -> None:
         finding = self.current
+        if self.session.read_only:
+            self.say("只读打开：不能修改。", error=True)
+            return
         if finding is None or not finding.accepted:
             self.say("这一条没有被接受，无需取消。")
             return

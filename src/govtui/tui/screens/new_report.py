@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from govtui.controls import visible
 from govtui.errors import LoadError
 from govtui.io import toml_file
 from govtui.io.previous import draft_from, last_years_file
@@ -37,7 +38,7 @@ CHOICES = {
 
 def drafted_note(last: Path, report: Report) -> str:
     return (
-        f"已由「{last.name}」生成{report.year}年草稿：上年结转和现行有效件数已接续，其他数字为 0；"
+        f"已由「{visible(last.name)}」生成{report.year}年草稿：上年结转和现行有效件数已接续，其他数字为 0；"
         "文字沿用上年，请逐节重写。ctrl+s 保存。"
     )
 
@@ -62,7 +63,9 @@ class NewReportScreen(Dialog[Session]):
                 yield Input(id="file", placeholder="例如 报告2025.toml", compact=True)
             else:
                 yield Static(
-                    Content(f"「{self.path}」不存在：新建报告，保存（ctrl+s）时写到这个文件。"),
+                    Content(
+                        f"「{visible(str(self.path))}」不存在：新建报告，保存（ctrl+s）时写到这个文件。"
+                    ),
                     classes="question",
                 )
             yield OptionList(

@@ -7,21 +7,23 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, Static
+
+from govtui.controls import visible
+from govtui.tui.screens.prompt import Prompt
 
 Answer = Literal["save", "discard", "cancel"]
 
 
-class QuitScreen(ModalScreen[Answer]):
-    CSS_PATH = "dialog.tcss"
+class QuitScreen(Prompt[Answer]):
+    ANSWERS = frozenset(["save", "discard"])
+    DEFAULT = "cancel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "answer('save')", "保存并退出"),
         Binding("d", "answer('discard')", "不保存退出"),
         Binding("escape,c", "answer('cancel')", "取消"),
-        Binding("left", "app.focus_previous", show=False),
-        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(self, file: str) -> None:
@@ -30,15 +32,11 @@ class QuitScreen(ModalScreen[Answer]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"「{self.file}」有未保存的修改。退出前要保存吗？", classes="question")
+            yield Static(
+                Content(f"「{visible(self.file)}」有未保存的修改。退出前要保存吗？"),
+                classes="question",
+            )
             with Horizontal(classes="buttons"):
                 yield Button("保存并退出 S", id="save", variant="primary", compact=True)
                 yield Button("不保存退出 D", id="discard", variant="error", compact=True)
                 yield Button("取消 Esc", id="cancel", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        answers: dict[str | None, Answer] = {"save": "save", "discard": "discard"}
-        self.dismiss(answers.get(event.button.id, "cancel"))
-
-    def action_answer(self, answer: Answer) -> None:
-        self.dismiss(answer)

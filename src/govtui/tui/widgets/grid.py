@@ -44,6 +44,7 @@ from govtui.tui.widgets.grid_layout import (
 
 Value = int | Decimal
 MAX_BUFFER = 40
+READ_ONLY = "只读打开：不能修改。"
 
 
 class CellStore(Protocol):
@@ -150,6 +151,7 @@ class Grid(ScrollView, can_focus=True):
         self.cursor_slot = self.rows[self.cursor_row].editable_slots[0]
         self._want_slot = self.cursor_slot
         self.buffer: str | None = None
+        self.read_only = False  # a report opened read-only: every change is refused
         self.marked: frozenset[tuple[str, str]] = frozenset()
         self.bad_columns: frozenset[str] = frozenset()
         self.geometry = fit(self.grid_layout, 80)
@@ -481,8 +483,15 @@ class Grid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ editing
 
+    def _refuse_if_read_only(self) -> bool:
+        if self.read_only:
+            self._notice(READ_ONLY, error=True)
+        return self.read_only
+
     def type_character(self, character: str) -> None:
         """A printable key: the first one starts overwriting the cell, the next ones append."""
+        if self._refuse_if_read_only():
+            return
         buffer = (self.buffer or "") + character
         self.buffer = buffer[:MAX_BUFFER]
         self._refresh_row(self.cursor_row)
@@ -531,6 +540,8 @@ class Grid(ScrollView, can_focus=True):
             self.buffer = "" if everything else self.buffer[:-1]
             self._refresh_row(self.cursor_row)
             return
+        if self._refuse_if_read_only():
+            return
         row, column = self.current
         zero: Value = Decimal(0) if row.kind == "decimal" else 0
         self.store.write([(self.table.key, row.key, column.key, zero)])
@@ -539,6 +550,8 @@ class Grid(ScrollView, can_focus=True):
         """A block copied from a spreadsheet (rows of tab-separated values) fills the input cells
         right and down from the cursor, as one step; a block that does not fit, or holds
         anything that is not a number, is refused whole."""
+        if self._refuse_if_read_only():
+            return
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         while lines and not lines[-1].strip():
             lines.pop()

@@ -1,0 +1,65 @@
+"""ctrl+s: save, unless the file changed on disk since it was read — then ask first.
+
+A read-only report says why it cannot be saved; a failed save says why and keeps every edit;
+a file someone else saved in the meantime is never overwritten without the user's word
+(:class:`~govtui.tui.screens.conflict.ConflictScreen`: compare, overwrite, cancel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from govtui.controls import visible
+from govtui.errors import LoadError, SaveError
+from govtui.io import toml_file
+from govtui.model import Report
+from govtui.tui.session import ChangedOnDisk, ReadOnly, Session
+
+if TYPE_CHECKING:
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.screens.conflict import Answer
+
+
+def save(
+    app: GovtuiApp,
+    session: Session,
+    *,
+    overwrite: bool = False,
+    then: Callable[[], None] | None = None,
+) -> bool:
+    """Save and say so; ``False`` when not saved now. ``then`` runs after a save that had to
+    wait for the user's answer (a changed file overwritten), e.g. leaving the editor."""
+    try:
+        path = session.save(overwrite=overwrite)
+    except ReadOnly as error:
+        app.say(f"{error}。", error=True)
+        return False
+    except ChangedOnDisk:
+        _ask(app, session, then)
+        return False
+    except SaveError as error:
+        app.say(f"保存失败，修改仍在编辑器里：{error}", error=True)
+        return False
+    app.say(f"已保存到 {path}")
+    return True
+
+
+def _ask(app: GovtuiApp, session: Session, then: Callable[[], None] | None) -> None:
+    from govtui.tui.screens.conflict import ConflictScreen
+
+    disk: Report | str
+    try:
+        disk = toml_file.load(session.path)
+    except LoadError as error:
+        disk = error.describe()
+
+    def answered(answer: Answer | None) -> None:
+        if answer == "overwrite" and save(app, session, overwrite=True) and then is not None:
+            then()
+        elif answer != "overwrite":
+            app.say("没有保存：文件在打开之后被改过。修改仍在编辑器里。", error=True)
+
+    name = visible(session.path.name)
+    backup = visible(session.backup_path.name)
+    app.push_screen(ConflictScreen(name, backup, disk, session.report), callback=answered)
