@@ -170,3 +170,14 @@ async def test_an_earlier_import_beside_it_is_offered_instead(tmp_path: Path) ->
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.name == "info")
         assert app.session is session
+
+
+async def test_a_control_character_in_the_file_name_is_shown_not_obeyed(tmp_path: Path) -> None:
+    source = tmp_path / "报告\x1b[2J.html"
+    source.write_bytes((SAMPLES / "yunxi-scjg-2024.html").read_bytes())
+    target = source.with_suffix(".toml")
+    app = GovtuiApp(None, path=target, prompt=ImportScreen(read_report(source), target))
+    async with app.run_test(size=SIZE):
+        text = screen_text(app)
+        assert "「报告\\x1b[2J.html」是已发布的报告" in text
+        assert "\x1b" not in text

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from govtui.controls import visible
 from govtui.io.exporters import EXPORTERS, Exporter
 from govtui.tui.screens.dialog import Dialog
 
@@ -23,7 +24,7 @@ def install_hint(exporter: Exporter) -> str:
 
 
 def option(exporter: Exporter, source: Path) -> Option:
-    target = exporter.default_path(source).name
+    target = visible(exporter.default_path(source).name)
     if exporter.available():
         return Option(Content.assemble(exporter.label, "  写到 ", target), id=exporter.name)
     return Option(
@@ -43,7 +44,7 @@ class ExportScreen(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(
-                Content(f"导出报告：写在「{self.source.name}」旁边，同名文件会被替换。"),
+                Content(f"导出报告：写在「{visible(self.source.name)}」旁边，同名文件会被替换。"),
                 classes="question",
             )
             yield OptionList(*(option(e, self.source) for e in EXPORTERS), id="formats")

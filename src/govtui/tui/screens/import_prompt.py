@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from govtui.controls import visible
 from govtui.errors import SaveError
 from govtui.io.reading import Loaded
 from govtui.tui.screens.dialog import Dialog
@@ -25,7 +26,7 @@ from govtui.tui.session import Session
 
 
 def command(source: Path, target: Path) -> str:
-    return f"govtui import {source} -o {target}"
+    return visible(f"govtui import {source} -o {target}")
 
 
 class ImportScreen(Dialog[Session]):
@@ -45,12 +46,12 @@ class ImportScreen(Dialog[Session]):
         with Vertical(classes="dialog"):
             yield Static(
                 Content(
-                    f"「{source.name}」是已发布的报告，不是 govtui 的报告文件（.toml）。"
+                    f"「{visible(source.name)}」是已发布的报告，不是 govtui 的报告文件（.toml）。"
                     f"已读出：{report.agency} {report.year} 年。"
                 ),
                 classes="question",
             )
-            yield Static(Content(f"导入为「{self.target}」并打开编辑？原文件不变。"))
+            yield Static(Content(f"导入为「{visible(str(self.target))}」并打开编辑？原文件不变。"))
             yield Static(Content(f"（在命令行：{command(source, self.target)}）"), classes="hint")
             if self.loaded.notes:
                 with VerticalScroll(classes="notes"):
@@ -71,7 +72,9 @@ class ImportScreen(Dialog[Session]):
             self.loaded.report,
             self.target,
             saved=False,
-            notes=(f"已由「{source.name}」导入，保存为「{self.target.name}」。请核对数字和文字。",),
+            notes=(
+                f"已由「{visible(source.name)}」导入，保存为「{visible(self.target.name)}」。请核对数字和文字。",
+            ),
         )
         try:
             session.save()
@@ -95,11 +98,12 @@ class OpenImportedScreen(Dialog[Session]):
 
     def compose(self) -> ComposeResult:
         target = self.session.path
+        name = visible(target.name)
         with Vertical(classes="dialog"):
             yield Static(
                 Content(
-                    f"「{self.source.name}」是已发布的报告，不是 govtui 的报告文件（.toml）。"
-                    f"它旁边已有「{target.name}」（可能是以前导入的）。打开「{target.name}」编辑？"
+                    f"「{visible(self.source.name)}」是已发布的报告，不是 govtui 的报告文件（.toml）。"
+                    f"它旁边已有「{name}」（可能是以前导入的）。打开「{name}」编辑？"
                 ),
                 classes="question",
             )
@@ -109,7 +113,7 @@ class OpenImportedScreen(Dialog[Session]):
                 ),
                 classes="hint",
             )
-            yield Static(Content(f"Enter 打开「{target.name}」    Esc 退出"), classes="hint")
+            yield Static(Content(f"Enter 打开「{name}」    Esc 退出"), classes="hint")
 
     def action_go(self) -> None:
         self.dismiss(self.session)
