@@ -26,12 +26,12 @@ class Previous:
 
 def find_previous(path: Path, report: Report, given: Path | None = None) -> Previous:
     """Last year's report for ``report`` (read from ``path``): ``given``, or the one it names."""
-    from govtui.io.reading import read_report
-
     if given is None:
         if not report.previous:
             return Previous()
         given = Path(os.path.normpath(path.parent / report.previous))
+    from govtui.io.reading import read_report  # only when there is something to read
+
     try:
         last = read_report(given).report
     except LoadError as error:

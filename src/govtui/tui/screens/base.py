@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
 from govtui.controls import visible
 from govtui.tui.messages import Notice
@@ -61,7 +61,10 @@ class SectionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.session.read_only:
-            # Nothing can be saved, so nothing may be typed (see tui/opening.py).
+            # Nothing can be saved, so nothing may be typed (see tui/opening.py). Imported here:
+            # TextArea's modules cost 15-25 ms of every start-up otherwise.
+            from textual.widgets import Input, TextArea
+
             from govtui.tui.widgets.grid import Grid
 
             for area in self.query(TextArea):
