@@ -10,9 +10,10 @@ in two places would be applied out of order.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -83,6 +84,16 @@ class GovtuiApp(App[None]):
         self.guard: Guard | None = None  # set when a report opens (see tui/opening.py)
         if theme:
             self.theme = theme
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the editor. Everything loaded so far (modules, the report, last year's) lives as
+        long as the app: ``gc.freeze`` takes it out of the collector's sight, so that a full
+        collection never walks it again, as one did in the first frame (~40 ms)."""
+        gc.freeze()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            gc.unfreeze()
 
     @property
     def session(self) -> Session:
