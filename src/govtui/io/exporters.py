@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govtui.io.atomic import atomic_write
 
-if TYPE_CHECKING:  # the model loads only when a format is rendered
+if TYPE_CHECKING:  # the model (pydantic) loads only when a format is rendered
     from govtui.model import Report
 
 
