@@ -163,3 +163,28 @@ def test_a_folder_checks_published_reports_without_their_toml(tmp_path: Path) ->
         line.split()[0] for line in result.stdout.splitlines() if line.startswith(str(tmp_path))
     ]
     assert [Path(p).name for p in checked] == [BROKEN.with_suffix(".md").name, CLEAN.name]
+
+
+def test_on_an_80_column_terminal_check_folds_messages_under_their_indent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govtui.cli.layout import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["check", str(BROKEN)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(width(line) < 80 for line in lines)
+    message = [line for line in lines if line.startswith("         ")]
+    # Each balance message folds onto several lines that keep the message's indent.
+    assert len(message) > 3
+    assert "比一＋二多 1 件" in "".join(line.strip() for line in message)
+
+
+def test_piped_check_keeps_each_message_on_one_line_for_grep() -> None:
+    result = run("check", BROKEN)
+    assert any(
+        "「自然人」列不平衡" in line and "请核对各项办理结果和结转数" in line
+        for line in result.stdout.splitlines()
+    )

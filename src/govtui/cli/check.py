@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from functools import partial
 from itertools import groupby
@@ -174,14 +175,30 @@ def as_json(outcome: Outcome) -> dict[str, Any]:
 
 
 def print_outcome(outcome: Outcome) -> None:
+    """One file's findings, grouped by section. On a terminal, long lines fold to its width
+    under their own indent (an 80-column SSH session would otherwise wrap them to column 0);
+    piped, each finding stays on its own line for ``grep``."""
     from govtui.controls import visible
     from govtui.rules import count
+
+    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+
+    def say(text: str, indent: str, hanging: str | None = None) -> None:
+        if columns:
+            from govtui.cli.layout import fold
+
+            rest = indent if hanging is None else hanging
+            for number, line in enumerate(text.splitlines() or [""]):
+                margin = indent if number == 0 else rest
+                print("\n".join(fold([(line, "")], max(40, columns - 1), margin, rest)))
+        else:
+            print(indent + text)
 
     path = outcome.path
     if not outcome.readable:
         print(paint(f"{visible(str(path))}  无法读取", "1;31"))
         for problem in outcome.problems:
-            print(f"    {problem}")
+            say(problem, "    ", "      ")
         return
     errors, warnings, accepted = count(outcome.findings)
     if errors:
@@ -194,9 +211,9 @@ def print_outcome(outcome: Outcome) -> None:
         head += f"（另有 {accepted} 个警告已接受）"
     print(head)
     if outcome.previous:
-        print(f"    对照上年报告：{visible(str(outcome.previous))}")
+        say(f"对照上年报告：{visible(str(outcome.previous))}", "    ", "      ")
     for note in outcome.notes:
-        print(f"    注意：{note}")
+        say(f"注意：{note}", "    ", "          ")
     for heading, group in groupby(outcome.findings, key=lambda f: f.section_heading):
         print(f"  {heading}")
         for finding in group:
@@ -208,9 +225,9 @@ def print_outcome(outcome: Outcome) -> None:
                 label = paint("警告", "33")
             place = " / ".join(p for p in (finding.row, finding.column) if p)
             print(f"    {label} [{finding.rule}] {place}")
-            print(f"         {finding.message}")
+            say(finding.message, "         ")
             if finding.accepted:
-                print(f"         接受理由：{finding.accepted}")
+                say(f"接受理由：{finding.accepted}", "         ")
 
 
 def _print_summary(totals: dict[str, int]) -> None:

@@ -13,6 +13,8 @@ from govtui.cli.common import paint
 
 # Punctuation that must not start a line (避头点): it stays at the end of the previous one.
 _NO_LINE_START = set("，。、；：？！）》」』”’…%")
+# Punctuation that must not end a line (避尾点): it goes down with what it opens.
+_NO_LINE_END = set("（《「『“‘")
 
 Segment = tuple[str, str]  # (text, ANSI style code or "")
 
@@ -51,10 +53,9 @@ def fold(
     for char, style in chars:
         w = char_width(char)
         if used + w > columns and line:
-            carry: list[Segment] = []
-            if char in _NO_LINE_START and len(line) > 1:
-                carry = [line.pop()]
-            lines.append(line)
+            cut = _break_before(line, char)
+            carry = line[cut:]
+            lines.append(line[:cut])
             line = carry
             used = width(hanging) + sum(char_width(c) for c, _ in carry)
         line.append((char, style))
@@ -66,6 +67,25 @@ def fold(
         margin = indent if number == 0 else hanging
         out.append(margin + _render(chars_of_line))
     return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "._")
+
+
+def _break_before(line: list[Segment], char: str) -> int:
+    """Where to end ``line`` when ``char`` no longer fits: not before punctuation that closes,
+    not after punctuation that opens, not inside a number or an ASCII word. A line that could
+    keep nothing by these rules is cut where it is full."""
+    cut = len(line)
+    if char in _NO_LINE_START:
+        cut -= 1
+    elif _is_word(char):
+        while cut > 0 and _is_word(line[cut - 1][0]):
+            cut -= 1
+    while cut > 0 and line[cut - 1][0] in _NO_LINE_END:
+        cut -= 1
+    return cut if cut > 0 else len(line)
 
 
 def _render(chars: list[Segment]) -> str:
