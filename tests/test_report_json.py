@@ -12,6 +12,7 @@ from govtui import form
 from govtui.cli import main
 from govtui.io import report_json, toml_file
 from govtui.model import Report
+from govtui.rules import check
 from strategies import reports
 
 SAMPLES = Path(__file__).parent.parent / "sample"
@@ -67,9 +68,25 @@ def test_utf8_chinese_as_is_and_stable_key_order() -> None:
     data = json.loads(text)
     assert list(data) == [
         *("format", "form", "schema", "title", "report", "totals"),
-        *("ok", "errors", "warnings", "findings"),
+        *("ok", "errors", "warnings", "accepted", "findings"),
     ]
     assert list(data["report"]["prose"]) == [f.key for f in form.PROSE_FIELDS]
     assert list(data["report"]["requests"]) == [r.key for r in form.REQUESTS.input_rows]
     assert data["report"]["fees"] == "12.8650"  # the digits as written, never a float
     assert report_json.render(report) == text
+
+
+def test_an_accepted_warning_is_counted_as_check_counts_it() -> None:
+    report = Report.blank("测试局", 2024)
+    report.previous = "测试局-2023.toml"
+    before = json.loads(report_json.render(report))
+    warning = next(f for f in before["findings"] if f["severity"] == "warning")
+    place = next(
+        f.place
+        for f in check(report)
+        if (f.rule, f.message) == (warning["rule"], warning["message"])
+    )
+    report.accept(warning["rule"], place, "本年度确无此项工作")
+    data = json.loads(report_json.render(report))
+    assert (data["warnings"], data["accepted"]) == (before["warnings"] - 1, 1)
+    assert Report.model_validate(data["report"]) == report  # acceptances and predecessor kept

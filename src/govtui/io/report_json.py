@@ -6,15 +6,18 @@ Shape (keys in this order, UTF-8, Chinese as is)::
      "title": "…（the title as printed）",
      "report": {"agency", "year", "title", "prose": {key: text},
                 "proactive": {row: {column: n}}, "fees": "12.8650",
-                "requests": {row: {column: n}}, "appeals": {row: {column: n}}},
+                "requests": {row: {column: n}}, "appeals": {row: {column: n}},
+                "previous": "", "accepted": [{"rule", "place", "reason"}]},
      "totals": {"requests": {row: {column: n}}, "appeals": {row: {column: n}}},
-     "ok": true, "errors": 0, "warnings": 0,
+     "ok": true, "errors": 0, "warnings": 0, "accepted": 0,
      "findings": [{"rule", "severity", "section", "row", "column", "expected", "actual", "message"}]}
 
 ``report`` holds exactly the model's fields (the cells a person types, keyed as in the TOML
 file and :mod:`govtui.form`), so ``Report.model_validate(data["report"])`` gives the report
 back; ``totals`` holds every computed cell (the 总计 column, （七）总计, 四's 总计), keyed the
-same way; ``findings`` are those of ``govtui check --json``.
+same way; ``findings`` are those of ``govtui check --json`` for this report alone, counted the
+same way (``warnings`` the warnings not accepted, ``accepted`` the others). The cross-year rules
+need last year's file, which an export does not read: ``govtui check --json`` runs them.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Any
 from govtui import form
 from govtui.model import Report
 from govtui.numbers import format_fee
-from govtui.rules import check
+from govtui.rules import check, count
 
 FORMAT = "govtui-report"
 
@@ -57,7 +60,7 @@ def _grid(report: Report, table: form.Table) -> dict[str, dict[str, int]]:
 def data(report: Report) -> dict[str, Any]:
     """The JSON document as Python data, keys in a fixed order."""
     findings = check(report)
-    errors = sum(1 for f in findings if f.is_error)
+    errors, warnings, accepted = count(findings)
     return {
         "format": FORMAT,
         "form": form.FORM_ID,
@@ -72,11 +75,14 @@ def data(report: Report) -> dict[str, Any]:
             "fees": format_fee(report.fees),
             "requests": _grid(report, form.REQUESTS),
             "appeals": _grid(report, form.APPEALS),
+            "previous": report.previous,
+            "accepted": [a.model_dump() for a in report.accepted],
         },
         "totals": totals(report),
         "ok": errors == 0,
         "errors": errors,
-        "warnings": len(findings) - errors,
+        "warnings": warnings,
+        "accepted": accepted,
         "findings": [f.as_json() for f in findings],
     }
 
