@@ -117,6 +117,8 @@ def test_check_marks_the_accepted_warning_and_does_not_count_it() -> None:
     # Fixed: the warning is gone, and the acceptance is reported as no longer needed.
     report.proactive["normative_documents"]["in_force"] = 11
     assert unused_acceptances(check(report, previous=last), report.accepted) == report.accepted
+    # Without last year's report the cross-year rule did not run: its acceptance is not judged.
+    assert unused_acceptances(check(report), report.accepted, previous=False) == []
 
 
 def test_apply_acceptances_never_marks_an_error() -> None:
@@ -196,3 +198,20 @@ def test_accept_command_refuses_an_error(
     assert main(["accept", str(target), "carry_over", "-m", "以后再改"]) == 2
     assert "错误不能接受" in capsys.readouterr().err
     assert toml_file.load(target).accepted == []
+
+
+def test_check_notes_an_acceptance_whose_warning_is_gone_but_not_without_last_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = toml_file.load(ACCEPTED)
+    report.proactive["normative_documents"]["in_force"] = 11  # corrected
+    shutil.copy(SAMPLE / "yunxi-scjg-2024.toml", tmp_path / "last.toml")
+    report.previous = "last.toml"
+    path = tmp_path / "this.toml"
+    toml_file.save(report, path)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "已接受的警告 [in_force] 行政规范性文件 / 现行有效件数 已不再出现" in out
+    (tmp_path / "last.toml").unlink()  # without last year, in_force cannot be judged
+    main(["check", str(path)])
+    assert "已不再出现" not in capsys.readouterr().out

@@ -182,6 +182,28 @@ async def test_a_warning_is_accepted_with_a_reason_saved_and_taken_back(tmp_path
         assert app.session.report.accepted == []
 
 
+async def test_an_acceptance_whose_warning_is_gone_is_listed_and_dropped_with_u(
+    tmp_path: Path,
+) -> None:
+    path = copy_this_year(tmp_path, "accepted")
+    report = toml_file.load(path)
+    report.proactive["normative_documents"]["in_force"] = 11  # the in_force warning corrected
+    toml_file.save(report, path)
+    app = app_on(path, start="findings")
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "接受记录（警告已不再出现）" in text
+        assert "行政规范性文件 / 现行有效件数" in text
+        assert "按 U 删除" in message(app)
+        await pilot.press("enter")  # nowhere to jump: told so, still on 校验
+        assert isinstance(app.screen, FindingsScreen) and "没有可跳转" in message(app)
+        await pilot.press("u")
+        assert "已删除这条接受记录" in message(app) and app.session.dirty
+        assert "警告已不再出现" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert toml_file.load(path).accepted == []
+
+
 async def test_an_error_cannot_be_accepted(tmp_path: Path) -> None:
     app = app_on(copy_this_year(tmp_path, "carry-over"), start="findings")
     async with app.run_test(size=SIZE) as pilot:

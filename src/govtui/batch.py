@@ -64,6 +64,7 @@ def examine(path: Path, options: Options) -> Outcome:
     """Read ``path``, find last year's report, run every rule; never raises for a bad file."""
     from govtui.io.previous import find_previous
     from govtui.io.reading import read_report
+    from govtui.rules.finding import place_label
 
     try:
         loaded = read_report(path)
@@ -75,8 +76,8 @@ def examine(path: Path, options: Options) -> Outcome:
         report, previous=previous.report, printed=loaded.printed, settings=options.settings
     )
     stale = [
-        f"已接受的警告 [{a.rule}] {a.place} 已不再出现，可以从文件中删除这条接受记录。"
-        for a in unused_acceptances(findings, report.accepted)
+        f"已接受的警告 [{a.rule}] {place_label(a.place)} 已不再出现，可以从文件中删除这条接受记录。"
+        for a in unused_acceptances(findings, report.accepted, previous=previous.report is not None)
     ]
     return Outcome(
         path,

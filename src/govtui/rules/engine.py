@@ -58,11 +58,16 @@ def apply_acceptances(findings: Iterable[Finding], accepted: Iterable[Acceptance
 
 
 def unused_acceptances(
-    findings: Iterable[Finding], accepted: Iterable[Acceptance]
+    findings: Iterable[Finding], accepted: Iterable[Acceptance], *, previous: bool = True
 ) -> list[Acceptance]:
-    """Acceptances that no longer match a warning (it was fixed): they can be removed."""
+    """Acceptances that no longer match a warning (it was fixed): they can be removed.
+
+    Without last year's report (``previous=False``) the cross-year rules did not run, so their
+    acceptances are not judged: the warning may well still be there.
+    """
+    unjudged = set() if previous else {r.id for r in RULES if r.needs == "previous"}
     found = {(f.rule, f.place) for f in findings if not f.is_error}
-    return [a for a in accepted if (a.rule, a.place) not in found]
+    return [a for a in accepted if a.rule not in unjudged and (a.rule, a.place) not in found]
 
 
 class Counts(NamedTuple):

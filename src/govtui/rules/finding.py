@@ -105,6 +105,27 @@ def parse_cell(key: str) -> CellRef | None:
     return CellRef(table_key, row_key, column_key)
 
 
+def place_label(key: str) -> str:
+    """A place key (:func:`place_key`) in the form's words: a field's label, a cell's row and
+    column labels, a section's heading; the key itself when it names nothing in the form."""
+    labels = []
+    for part in key.split("/"):
+        field = form.PROSE_BY_KEY.get(part)
+        cell = parse_cell(part)
+        section = form.SECTION_BY_NUMERAL.get(part.removeprefix("section."))
+        if field is not None:
+            labels.append(field.label)
+        elif cell is not None:
+            table = form.TABLE_BY_KEY[cell.table]
+            row, column = table.row(cell.row), table.column(cell.column)
+            labels.append(f"{row.full_label} / {column.label}")
+        elif part.startswith("section.") and section is not None:
+            labels.append(section.heading)
+        else:
+            labels.append(part)
+    return "；".join(labels)
+
+
 def is_place(key: str) -> bool:
     """Whether ``key`` is a place key any finding could have."""
     parts = key.split("/")

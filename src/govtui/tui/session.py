@@ -22,8 +22,8 @@ from govtui.io import toml_file
 from govtui.io.backup import backup_path, keep_backup
 from govtui.io.fingerprint import Fingerprint, changed
 from govtui.io.previous import Previous, find_previous
-from govtui.model import Report
-from govtui.rules import Counts, Finding, check, count
+from govtui.model import Acceptance, Report
+from govtui.rules import Counts, Finding, check, count, unused_acceptances
 
 Value = int | Decimal
 
@@ -177,9 +177,17 @@ class Session:
         self.report.accept(finding.rule, finding.place, reason)
         self._changed()
 
-    def unaccept(self, finding: Finding) -> bool:
-        """Count an accepted warning again; ``False`` when it was not accepted (or the report
-        is read-only)."""
+    @property
+    def stale_acceptances(self) -> list[Acceptance]:
+        """Acceptances whose warning is gone (it was corrected): 校验 lists them so that they
+        can be removed, as ``check`` notes them."""
+        return unused_acceptances(
+            self.findings, self.report.accepted, previous=self.previous.report is not None
+        )
+
+    def unaccept(self, finding: Finding | Acceptance) -> bool:
+        """Count an accepted warning again, or drop an acceptance whose warning is gone;
+        ``False`` when there was no such acceptance (or the report is read-only)."""
         if self.read_only or not self.report.unaccept(finding.rule, finding.place):
             return False
         self._changed()

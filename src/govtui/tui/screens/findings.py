@@ -1,7 +1,9 @@
 """校验: every finding of the rule engine, in the report's order; Enter jumps to its place.
 
 A warning can be accepted here with a reason (A) and taken back (U): it stays in the list,
-marked as accepted, and no longer counts. Errors cannot be accepted: they are corrected.
+marked as accepted, and no longer counts. Errors cannot be accepted: they are corrected. An
+acceptance whose warning is gone (corrected since) is listed at the end, so that U can drop it
+rather than leave it in the file unseen.
 The line above the list says which report of last year the cross-year rules compared with,
 or why they did not run.
 """
@@ -17,8 +19,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from govtui.controls import visible
+from govtui.model import Acceptance
 from govtui.rules import Finding
-from govtui.rules.finding import SEVERITY_LABEL
+from govtui.rules.finding import SEVERITY_LABEL, place_label
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.session import Session
@@ -41,6 +44,16 @@ def describe(finding: Finding) -> Content:
         severity=SEVERITY_LABEL[finding.severity],
         where=where,
         message=finding.message,
+    )
+
+
+def describe_stale(acceptance: Acceptance) -> Content:
+    return Content.from_markup(
+        "[$text-muted b]接受记录（警告已不再出现）[/] [$rule] $where\n"
+        "  [$text-muted]理由：$reason；按 U 从报告中删除这条记录[/]",
+        rule=acceptance.rule,
+        where=place_label(acceptance.place),
+        reason=acceptance.reason,
     )
 
 
@@ -73,8 +86,12 @@ class FindingsScreen(SectionScreen):
         highlighted = options.highlighted
         options.clear_options()
         options.add_options([Option(describe(f), id=str(i)) for i, f in enumerate(findings)])
-        if findings:
-            options.highlighted = min(highlighted or 0, len(findings) - 1)
+        stale = self.session.stale_acceptances
+        options.add_options(
+            [Option(describe_stale(a), id=f"stale:{i}") for i, a in enumerate(stale)]
+        )
+        if options.option_count:
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
         self.query_one("#last-year", Static).update(
             Content(visible(comparison(self.session), lines=True))
         )
@@ -83,6 +100,8 @@ class FindingsScreen(SectionScreen):
     def context(self) -> tuple[str, bool]:
         session = self.session
         if not session.findings:
+            if session.stale_acceptances:
+                return "没有发现错误或警告。列表中的接受记录已无对应警告，按 U 删除。", False
             return "没有发现错误或警告。", False
         errors, warnings, accepted = session.counts
         also = f"（另有 {accepted} 个警告已接受）" if accepted else ""
@@ -98,8 +117,21 @@ class FindingsScreen(SectionScreen):
         findings = self.session.findings
         return findings[index] if index is not None and index < len(findings) else None
 
+    @property
+    def current_stale(self) -> Acceptance | None:
+        """The highlighted acceptance whose warning is gone, if the highlight is on one."""
+        index = self.query_one(OptionList).highlighted
+        stale = self.session.stale_acceptances
+        if index is None or index < len(self.session.findings):
+            return None
+        index -= len(self.session.findings)
+        return stale[index] if index < len(stale) else None
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if (event.option_id or "").startswith("stale:"):
+            self.say("这条警告已不再出现，没有可跳转的位置；按 U 删除这条接受记录。")
+            return
         self.post_message(JumpTo(self.session.findings[int(event.option_id or 0)]))
 
     def action_accept(self) -> None:
@@ -108,7 +140,10 @@ class FindingsScreen(SectionScreen):
             self.say("只读打开：不能接受警告。", error=True)
             return
         if finding is None:
-            self.say("没有可以接受的警告。")
+            if self.current_stale is not None:
+                self.say("这是已接受过的记录，对应的警告已不再出现。")
+            else:
+                self.say("没有可以接受的警告。")
             return
         if finding.is_error:
             self.say("错误不能接受，只能改正：按 Enter 跳到所在位置。", error=True)
@@ -126,6 +161,11 @@ class FindingsScreen(SectionScreen):
         finding = self.current
         if self.session.read_only:
             self.say("只读打开：不能修改。", error=True)
+            return
+        stale = self.current_stale
+        if stale is not None:
+            self.session.unaccept(stale)
+            self.say("已删除这条接受记录（ctrl+s 保存）。")
             return
         if finding is None or not finding.accepted:
             self.say("这一条没有被接受，无需取消。")
