@@ -52,6 +52,18 @@ def test_the_backup_has_the_reports_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(session.path.stat().st_mode) == 0o600
 
 
+def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    shared = copy_sample(tmp_path / "shared", CLEAN)
+    link = tmp_path / "mine.toml"
+    link.symlink_to(shared)
+    session = Session(toml_file.load(link), link)
+    session.write([("requests", "new", "natural_person", 39)])
+    session.save()
+    assert link.is_symlink() and link.resolve() == shared.resolve()
+    assert toml_file.load(shared).requests["new"]["natural_person"] == 39
+
+
 def test_a_new_report_has_no_backup_to_keep(tmp_path: Path) -> None:
     source = open_session(tmp_path)
     path = tmp_path / "new.toml"

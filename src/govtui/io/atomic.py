@@ -2,7 +2,8 @@
 
 The bytes go to a temporary file in the same folder (same file system, so the rename is
 atomic), are flushed and fsynced, take over the old file's permissions, and replace it with
-``os.replace``; the folder is fsynced so the rename itself survives a power cut.
+``os.replace``; the folder is fsynced so the rename itself survives a power cut. A symbolic
+link is written through: the file it points to is replaced, the link stays.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     import tempfile  # with ``random`` and ``hashlib``: not needed until the first save
 
     path = Path(path)
+    if path.is_symlink():
+        # Write through the link, as vim and Word do: replacing the link itself with a file
+        # would leave the shared report it points to unchanged, the edit on a private copy.
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if mode is None:
