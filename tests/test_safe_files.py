@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from tests.tmux import poll, runs_govtui
-from tests.tui_helpers import CLEAN, copy_sample
+from tests.tui_helpers import CLEAN, copy_sample, copy_this_year
 
-from govtui.errors import LoadError
+from govtui.errors import LoadError, SaveError
 from govtui.io import lock, recovery, toml_file
 from govtui.io.backup import backup_path
 from govtui.io.reading import expand
@@ -62,6 +62,19 @@ def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path: P
     session.save()
     assert link.is_symlink() and link.resolve() == shared.resolve()
     assert toml_file.load(shared).requests["new"]["natural_person"] == 39
+
+
+def test_a_copy_saved_elsewhere_still_names_last_years_report(tmp_path: Path) -> None:
+    path = copy_this_year(tmp_path)
+    session = Session(toml_file.load(path), path, read_only="没有写入权限")
+    (tmp_path / "mine").mkdir()
+    target = tmp_path / "mine" / "copy.toml"
+    assert session.save_as(target) == target
+    assert session.read_only is None and not session.dirty and session.path == target
+    copy = toml_file.load(target)
+    assert (target.parent / copy.previous).resolve() == (tmp_path / CLEAN).resolve()
+    with pytest.raises(SaveError, match="已经存在"):
+        session.save_as(path)
 
 
 def test_a_new_report_has_no_backup_to_keep(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from govtui.tui.screens.conflict import ConflictScreen
 from govtui.tui.screens.locked import LockedScreen
 from govtui.tui.screens.quit import QuitScreen
 from govtui.tui.screens.restore import RestoreScreen
+from govtui.tui.screens.save_as import SaveAsScreen
 from govtui.tui.session import Session
 from govtui.tui.widgets.grid import Grid
 from govtui.tui.widgets.prose import ProseEditor
@@ -250,8 +251,13 @@ async def test_a_file_another_govtui_edits_opens_read_only_on_request(
         assert "只读打开：不能修改" in message(app)
         app.post_message(events.Paste("1\t2\n"))
         await pilot.press("delete", "ctrl+s")
-        await pilot.pause()
-        assert "是只读打开的（另一个 govtui 正在编辑），不能保存" in message(app)
+        await wait_for(pilot, lambda: "不能保存" in screen_text(app))
+        assert isinstance(app.screen, SaveAsScreen)
+        question = str(app.screen.query_one(".question").render())
+        assert "是只读打开的（另一个 govtui 正在编辑），不能保存" in question
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        assert "没有保存" in message(app)
         await pilot.press("f3")
         await wait_for(pilot, lambda: app.screen.name == "overview")
         assert all(area.read_only for area in app.screen.query(TextArea))
@@ -263,6 +269,42 @@ async def test_a_file_another_govtui_edits_opens_read_only_on_request(
     assert path.read_bytes() == before
     assert lock.read_holder(lock.lock_path(path)) is not None  # still the other one's
     assert not copy_of(path).exists()
+
+
+async def test_a_read_only_report_is_saved_as_a_copy_and_the_copy_edited(
+    held_by_another: Path,
+) -> None:
+    path = held_by_another
+    before = path.read_bytes()
+    app = open_app(path, start="requests")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LockedScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+        field = app.screen.query_one("#target", Input)
+        assert field.value.endswith("yunxi-scjg-2024-副本.toml")
+        field.value = str(path)  # the report itself: taken
+        await pilot.press("enter")
+        assert "已经存在" in screen_text(app) and isinstance(app.screen, SaveAsScreen)
+        field.value = str(path.with_name("mine.txt"))
+        await pilot.press("enter")
+        assert "扩展名应为 .toml" in screen_text(app)
+        field.value = str(path.with_name("mine.toml"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        copy = path.with_name("mine.toml")
+        assert "已另存为" in message(app) and "mine.toml" in message(app)
+        text = screen_text(app)
+        assert "mine.toml" in text and "（只读）" not in text
+        await pilot.press(*"39", "enter", "ctrl+s")
+        await pilot.pause()
+        assert natural_person_new(copy) == 39
+        assert lock.read_holder(lock.lock_path(copy)) is not None  # ours now
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
+    assert not lock.lock_path(copy).exists()  # released on leaving
 
 
 async def test_a_locked_file_can_be_left_alone(held_by_another: Path) -> None:

@@ -59,7 +59,7 @@ class Opening:
         reason = not_writable(self.session.path)
         if reason:
             self.session.read_only = reason
-            self.notice = f"「{self.name}」只读打开：{reason}，只能查看，不能修改。"
+            self.notice = f"「{self.name}」只读打开：{reason}。要修改，按 ctrl+s 另存为副本。"
             if recovery.recovery_path(self.session.path).exists():
                 self.notice += "旁边有一份恢复副本：能写入这个文件时再打开，即可恢复。"
             self._finish()
@@ -79,7 +79,9 @@ class Opening:
             self.app.exit()
             return
         self.session.read_only = "另一个 govtui 正在编辑"
-        self.notice = f"「{self.name}」只读打开：另一个 govtui 正在编辑它，只能查看，不能修改。"
+        self.notice = (
+            f"「{self.name}」只读打开：另一个 govtui 正在编辑它。要修改，按 ctrl+s 另存为副本。"
+        )
         self._finish()
 
     def _offer_recovery(self) -> None:

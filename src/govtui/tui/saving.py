@@ -1,12 +1,14 @@
 """ctrl+s: save, unless the file changed on disk since it was read — then ask first.
 
-A read-only report says why it cannot be saved; a failed save says why and keeps every edit;
+A read-only report says why it cannot be saved and offers to save a copy to edit instead
+(:class:`~govtui.tui.screens.save_as.SaveAsScreen`); a failed save says why and keeps every edit;
 a file someone else saved in the meantime is never overwritten without the user's word
 (:class:`~govtui.tui.screens.conflict.ConflictScreen`: compare, overwrite, cancel).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,8 +34,8 @@ def save(
     wait for the user's answer (a changed file overwritten), e.g. leaving the editor."""
     try:
         path = session.save(overwrite=overwrite)
-    except ReadOnly as error:
-        app.say(f"{error}。", error=True)
+    except ReadOnly:
+        _offer_copy(app, session)
         return False
     except ChangedOnDisk:
         _ask(app, session, then)
@@ -63,3 +65,34 @@ def _ask(app: GovtuiApp, session: Session, then: Callable[[], None] | None) -> N
     name = visible(session.path.name)
     backup = visible(session.backup_path.name)
     app.push_screen(ConflictScreen(name, backup, disk, session.report), callback=answered)
+
+
+def _offer_copy(app: GovtuiApp, session: Session) -> None:
+    """Ask for a new file name, write the report there and edit that copy from now on."""
+    from pathlib import Path
+
+    from govtui.tui.opening import not_writable
+    from govtui.tui.screens.save_as import SaveAsScreen, suggested_copy
+
+    def answered(target: Path | None) -> None:
+        if target is None:
+            app.say(f"没有保存：「{visible(session.path.name)}」是只读打开的。", error=True)
+            return
+        try:
+            session.save_as(target)
+        except SaveError as error:
+            app.say(f"另存失败：{error}", error=True)
+            return
+        held_by = app.guard.acquire() if app.guard is not None else None
+        if held_by is not None:  # someone opened the new file in the meantime
+            session.read_only = "另一个 govtui 正在编辑"
+        app.say(f"已另存为 {visible(str(target))}，现在编辑的是这份副本。")
+
+    writable = not not_writable(session.path.with_name(".govtui-probe"))
+    suggestion = suggested_copy(session.path, writable)
+    base = Path.cwd()
+    shown = (
+        Path(os.path.relpath(suggestion, base)) if suggestion.is_relative_to(base) else suggestion
+    )
+    screen = SaveAsScreen(visible(session.path.name), session.read_only or "", shown, base)
+    app.push_screen(screen, callback=answered)

@@ -304,6 +304,31 @@ class Session:
 
     # ------------------------------------------------------------------ files
 
+    def save_as(self, target: Path) -> Path:
+        """Write the report to the new file ``target`` and edit that one from now on: the way on
+        from a read-only report. Last year's file, named relative to the report, is named
+        relative to the copy. :class:`govtui.errors.SaveError` leaves all as it was."""
+        from govtui.io.previous import relative_path
+
+        if target.exists():
+            raise SaveError(f"「{controls.visible(target.name)}」已经存在，没有另存")
+        named = self.report.previous
+        if named:
+            self.report.previous = relative_path(self.path.parent / named, target)
+        try:
+            toml_file.save(self.report, target)
+        except SaveError:
+            self.report.previous = named
+            raise
+        self.path = target
+        self.read_only = None
+        self.disk = Fingerprint.of(target)
+        self._backed_up = True  # a new file: nothing to keep
+        self.dirty = False
+        for listener in self._listeners:
+            listener()
+        return target
+
     def save(self, *, overwrite: bool = False) -> Path:
         """Write the TOML file atomically; :class:`govtui.errors.SaveError` leaves all as it was.
 

@@ -42,6 +42,7 @@ class SectionScreen(Screen[None]):
         self.session = session
         self._notice: Notice | None = None
         self._last_focus: Widget | None = None
+        self._read_only_shown = False
 
     @property
     def place(self) -> Place:
@@ -61,18 +62,23 @@ class SectionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.session.read_only:
-            # Nothing can be saved, so nothing may be typed (see tui/opening.py). Imported here:
-            # TextArea's modules cost 15-25 ms of every start-up otherwise.
-            from textual.widgets import Input, TextArea
+            self._show_read_only(True)
 
-            from govtui.tui.widgets.grid import Grid
+    def _show_read_only(self, read_only: bool) -> None:
+        """Nothing can be saved, so nothing may be typed (see tui/opening.py) — until the
+        report is saved as a copy (另存为), which can be. Imported here: TextArea's modules
+        cost 15-25 ms of every start-up otherwise."""
+        from textual.widgets import Input, TextArea
 
-            for area in self.query(TextArea):
-                area.read_only = True
-            for field in self.query(Input):
-                field.disabled = True
-            for grid in self.query(Grid):
-                grid.read_only = True
+        from govtui.tui.widgets.grid import Grid
+
+        for area in self.query(TextArea):
+            area.read_only = read_only
+        for field in self.query(Input):
+            field.disabled = read_only
+        for grid in self.query(Grid):
+            grid.read_only = read_only
+        self._read_only_shown = read_only
 
     def on_screen_resume(self) -> None:
         self.sync()
@@ -98,6 +104,8 @@ class SectionScreen(Screen[None]):
     def sync(self) -> None:
         """Show the session as it is now (called after every change and on resume)."""
         session = self.session
+        if self._read_only_shown != bool(session.read_only):
+            self._show_read_only(bool(session.read_only))
         name = visible(session.path.name) + ("（只读）" if session.read_only else "")
         self.query_one(TopBar).show(
             name,
