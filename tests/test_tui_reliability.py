@@ -279,9 +279,10 @@ async def test_a_read_only_report_is_saved_as_a_copy_and_the_copy_edited(
     app = open_app(path, start="requests")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LockedScreen))
-        await pilot.press("r")
-        await wait_for(pilot, lambda: app.screen.name == "requests")
-        await pilot.press("ctrl+s")
+        await pilot.press("r", "f3")
+        await wait_for(pilot, lambda: app.screen.name == "overview")
+        assert all(area.read_only for area in app.screen.query(TextArea))
+        await pilot.press("f5", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
         field = app.screen.query_one("#target", Input)
         assert field.value.endswith("yunxi-scjg-2024-副本.toml")
@@ -301,6 +302,9 @@ async def test_a_read_only_report_is_saved_as_a_copy_and_the_copy_edited(
         await pilot.press(*"39", "enter", "ctrl+s")
         await pilot.pause()
         assert natural_person_new(copy) == 39
+        await pilot.press("f3")  # a screen made while read-only can be typed in now
+        await wait_for(pilot, lambda: app.screen.name == "overview")
+        assert not any(area.read_only for area in app.screen.query(TextArea))
         assert lock.read_holder(lock.lock_path(copy)) is not None  # ours now
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before
