@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govtui.aggregate import Sum
+from govtui.aggregate import Seen, Sum
 from govtui.batch import count_vector
 from govtui.cli import main
 from govtui.io import toml_file
@@ -115,9 +115,11 @@ def test_worker_processes_give_the_same_sum(
 # ----------------------------------------------------------------------- refusals
 
 
+@pytest.mark.parametrize("spill", [Seen.SPILL, 0], ids=["in-memory", "on-disk"])
 def test_another_year_a_duplicate_and_an_unreadable_file_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, spill: int
 ) -> None:
+    monkeypatch.setattr(Seen, "SPILL", spill)  # where the agencies counted so far are kept
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\nform = "2008"\n', encoding="utf-8")
     inputs = [
@@ -302,3 +304,18 @@ def test_a_roster_with_mistakes_is_refused_with_lines(
         f"{roster}:6：unit[2].files：不认识这个键（单位只有 name、file、aliases）",
         f"{roster}:8：unit[3]：「甲局」在名单中出现了两次（另见 unit[1]）",
     ]
+
+
+def test_past_thousands_of_agencies_a_duplicate_is_still_found_and_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The table of agencies already counted moves to disk past ``Seen.SPILL`` entries; a
+    duplicate on either side of that line is refused just the same."""
+    monkeypatch.setattr(Seen, "SPILL", 3)
+    seen = Seen()
+    for number in range(8):
+        seen.add(f"第{number}局", f"reports/{number}.toml")
+    assert seen.get("第1局") == "reports/1.toml"  # kept in memory
+    assert seen.get("第6局") == "reports/6.toml"  # kept on disk
+    assert seen.get("第9局") is None
+    seen.close()

@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 progress.clear()
                 _print_entry(entry, out)
+    collection.seen.close()
 
     written = None
     if output is not None and collection.complete and collection.sum.reports:
