@@ -120,3 +120,25 @@ def test_a_published_report_given_to_the_editor_is_imported_beside_it(
     terminal.keys("C-q")
     terminal.wait_for("govtui exited 0")
     assert toml_file.load(tmp_path / CLEAN) == toml_file.load(SAMPLES / CLEAN)
+
+
+def test_keys_sent_in_one_burst_land_in_order_in_text_fields(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """tmux sends all the keys of one ``send-keys`` in one write, as a slow SSH link batches
+    fast typing: edits and cursor keys must take effect in the order typed (textual#6605)."""
+    report = copy_sample(tmp_path, CLEAN)
+    terminal.govtui(tmp_path, report.name)
+    terminal.wait_for("机关名称", "云溪县市场监督管理局")
+    terminal.keys("End", "a", "b", "Left", "Left", "c", "Right", "d", "BSpace", "e")
+    terminal.wait_for("云溪县市场监督管理局caeb")
+    terminal.keys("F3")
+    terminal.wait_for("一、总体情况", "字数 135")
+    terminal.keys("Tab")  # from the section to its first text
+    terminal.keys("C-Home", "x", "y", "BSpace", "z", "Left", "w")
+    terminal.wait_for("xwz2024年")
+    terminal.keys("C-q")
+    terminal.wait_for("不保存退出")
+    terminal.keys("d")
+    terminal.wait_for("govtui exited 0")
+    assert toml_file.load(report).agency == "云溪县市场监督管理局"

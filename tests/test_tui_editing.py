@@ -65,6 +65,39 @@ async def test_text_typed_right_before_ctrl_s_is_saved(tmp_path: Path) -> None:
     assert toml_file.load(tmp_path / CLEAN).prose["overview.lead"].startswith("xy2024年")
 
 
+async def test_a_burst_of_typing_with_backspace_and_arrows_lands_in_order(
+    tmp_path: Path,
+) -> None:
+    """Keys that arrive in one read (fast typing over SSH) must not overtake each other:
+    Textual 8 runs a TextArea's bound keys (backspace, arrows) after the characters typed
+    behind them (Textualize/textual#6605); the prose editor runs them in order."""
+    app = make_app(tmp_path, start="overview")
+    async with app.run_test(size=SIZE) as pilot:
+        editor(app, "overview.lead").text_area.focus()
+        await pilot.press("ctrl+home")
+        burst = [("b", "b"), ("a", "a"), ("backspace", "\x7f"), ("c", "c")]
+        burst += [("left", None), ("left", None), ("x", "x"), ("right", None), ("y", "y")]
+        for key, character in burst:
+            app._driver.send_message(events.Key(key, character))  # type: ignore[union-attr]
+        await wait_for(pilot, lambda: "y" in app.session.report.prose["overview.lead"])
+        lead = app.session.report.prose["overview.lead"]
+        assert lead.startswith("xbyc2024年"), lead[:12]
+
+
+async def test_a_burst_in_a_text_field_lands_in_order(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start="info")
+    async with app.run_test(size=SIZE) as pilot:
+        field = app.screen.query_one("#agency", Input)
+        field.focus()
+        await pilot.press("end")
+        for key, character in [("a", "a"), ("backspace", "\x7f"), ("b", "b"), ("home", None)]:
+            app._driver.send_message(events.Key(key, character))  # type: ignore[union-attr]
+        for key, character in [("c", "c")]:
+            app._driver.send_message(events.Key(key, character))  # type: ignore[union-attr]
+        await wait_for(pilot, lambda: field.value.startswith("c"), strict=False)
+        assert field.value == "c云溪县市场监督管理局b"
+
+
 async def test_findings_about_a_field_show_beside_it(tmp_path: Path) -> None:
     app = make_app(tmp_path, start="closing")
     async with app.run_test(size=SIZE) as pilot:

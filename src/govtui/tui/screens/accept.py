@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Static
 
 from govtui.rules import Finding
 from govtui.tui.screens.dialog import Dialog
+from govtui.tui.widgets.in_order import TextField
 
 
 class AcceptScreen(Dialog[str]):
@@ -26,7 +27,7 @@ class AcceptScreen(Dialog[str]):
             )
             yield Static(Content(self.finding.message), classes="hint")
             yield Label("理由")
-            yield Input(
+            yield TextField(
                 self.finding.accepted,
                 id="reason",
                 placeholder="例如：2 件文件有效期届满自动失效",

@@ -28,6 +28,7 @@ from govtui.model import Report
 from govtui.numbers import parse_count
 from govtui.tui.screens.dialog import Dialog
 from govtui.tui.session import Session
+from govtui.tui.widgets.in_order import TextField
 
 FROM_LAST, BLANK = "from-last", "blank"
 CHOICES = {
@@ -60,7 +61,7 @@ class NewReportScreen(Dialog[Session]):
             if self.path is None:
                 yield Static("打开或新建报告", classes="question")
                 yield Label("文件（已有的 .toml 报告，或要新建的文件名）")
-                yield Input(id="file", placeholder="例如 报告2025.toml", compact=True)
+                yield TextField(id="file", placeholder="例如 报告2025.toml", compact=True)
             else:
                 yield Static(
                     Content(
@@ -76,12 +77,14 @@ class NewReportScreen(Dialog[Session]):
             with Vertical(id=FROM_LAST, classes="choice"):
                 yield Label("上年报告文件（.toml，或已发布的 .docx .html .md）")
                 suggested = str(self._suggested) if self._suggested else ""
-                yield Input(suggested, id="last", placeholder="例如 报告2024.toml", compact=True)
+                yield TextField(
+                    suggested, id="last", placeholder="例如 报告2024.toml", compact=True
+                )
             with Vertical(id=BLANK, classes="choice"):
                 yield Label("机关名称")
-                yield Input(id="agency", placeholder="例如 云溪县市场监督管理局", compact=True)
+                yield TextField(id="agency", placeholder="例如 云溪县市场监督管理局", compact=True)
                 yield Label("报告年度")
-                yield Input(str(last_year), id="year", max_length=4, compact=True)
+                yield TextField(str(last_year), id="year", max_length=4, compact=True)
             yield Static("", id="problem")
             yield Static("Tab 换栏，上下键选择方式，Enter 确定，Esc 退出", classes="hint")
 

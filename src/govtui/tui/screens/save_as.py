@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from govtui.controls import visible
 from govtui.tui.screens.dialog import Dialog
+from govtui.tui.widgets.in_order import TextField
 
 
 def suggested_copy(path: Path, writable: bool) -> Path:
@@ -67,7 +68,7 @@ class SaveAsScreen(Dialog[Path]):
                 classes="question",
             )
             yield Label("另存为")
-            yield Input(visible(str(self.suggestion)), id="target", compact=True)
+            yield TextField(visible(str(self.suggestion)), id="target", compact=True)
             yield Static("", id="problem")
             yield Static("Enter 另存为并编辑副本    Esc 取消", classes="hint")
 

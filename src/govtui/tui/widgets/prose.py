@@ -27,6 +27,7 @@ from govtui import form
 from govtui.controls import clean
 from govtui.rules import Finding
 from govtui.tui.messages import Notice
+from govtui.tui.widgets.in_order import KeysInOrder
 
 
 def count_characters(text: str) -> int:
@@ -40,6 +41,10 @@ def count_characters(text: str) -> int:
 
 def editor_command() -> list[str]:
     return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+
+
+class TextEditor(TextArea, KeysInOrder):
+    """A wrapping text editor whose keys take effect in the order typed (see ``in_order``)."""
 
 
 class ProseEditor(Vertical):
@@ -79,7 +84,7 @@ class ProseEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.field.heading or self.field.label, classes="prose--heading")
-        yield TextArea(self._text, soft_wrap=True, tab_behavior="focus", compact=True)
+        yield TextEditor(self._text, soft_wrap=True, tab_behavior="focus", compact=True)
         yield Static(self._meta(self._text), classes="prose--meta")
 
     def _meta(self, text: str) -> Content:

@@ -1,0 +1,36 @@
+"""Text fields whose keys take effect in the order they were typed (Textualize/textual#6605).
+
+Textual 8 inserts an Input's or a TextArea's printable characters in the widget's own key
+handler, but runs its bound keys (Backspace, the arrows, Home, End...) only after the key event
+has bubbled back up to the App, several queue hops later. Keys that arrive in one read — fast
+typing over a slow SSH link, which batches them — then overtake each other: ``b a Backspace c``
+became ``bac``, not ``bc``. The grid routes every key through its bindings; these fields run
+their own bindings at once, in the key handler, as the upstream fix (PR #6631) does. Which
+binding runs is unchanged: the focused widget is the first place the App would look anyway.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input
+
+
+class KeysInOrder(Widget):
+    """Mixed in after a stock editing widget (``class Field(Input, KeysInOrder)``), so that the
+    stock class stays first for Textual's CSS and component classes, and its key handler runs
+    first: it takes the printable characters, this one the widget's own bound keys."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls ``_on_key`` of every class in the MRO until one prevents the default:
+        # a printable character never gets here, and a key bound to nothing goes on as before.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
+
+class TextField(Input, KeysInOrder):
+    """A one-line text field (the multi-line one is :class:`~govtui.tui.widgets.prose.TextEditor`:
+    TextArea's modules are loaded only for the screens that show prose)."""
