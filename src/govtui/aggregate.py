@@ -10,8 +10,9 @@ never summed silently when they should not be:
   one it duplicates is named.
 
 Only a running total and one entry per agency are kept, the entries past the first few thousand
-in a temporary SQLite file (:class:`Seen`), so memory does not grow with the number of inputs. The sum is a :class:`~govtui.model.Report` with every count and the fee
-added exactly and the prose left empty for the collecting office to write.
+in a temporary SQLite file (:class:`Seen`), so memory does not grow with the number of inputs.
+The sum is a :class:`~govtui.model.Report` with every count and the fee added exactly and the
+prose left empty for the collecting office to write.
 """
 
 from __future__ import annotations
