@@ -58,9 +58,10 @@ Bare().run(headless=True, auto_pilot=ready)
 EDITOR = (
     READY
     + """
-import asyncio, sys
+import asyncio, gc, sys
 from pathlib import Path
 import govtui.cli  # what the command imports first
+gc.disable()  # then, as ``govtui edit`` does, no collection until the editor runs (cli/edit.py)
 from govtui.io import toml_file
 from govtui.tui.app import GovtuiApp
 from govtui.tui.screens.requests import RequestsScreen

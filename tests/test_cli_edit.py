@@ -57,3 +57,31 @@ def test_a_mistyped_command_is_not_taken_for_a_new_file(
         main(["chek", "x.toml"])
     assert exit_info.value.code == 2
     assert "chek" in capsys.readouterr().err
+
+
+def test_the_collector_is_off_only_while_the_editor_starts(tmp_path: Path) -> None:
+    """Start-up runs without the garbage collector (it would walk every new module again and
+    again); a long editing session must have it back, and so must the caller when the
+    command ends without an editor."""
+    import gc
+
+    from govtui.io import toml_file
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.session import Session
+
+    assert main([str(SAMPLES / "yunxi-scjg-2024.toml")]) == 2  # no terminal here
+    assert gc.isenabled()
+    path = SAMPLES / "yunxi-scjg-2024.toml"
+    seen: list[bool] = []
+
+    async def look(pilot: object) -> None:
+        seen.append(gc.isenabled())
+        app.exit()
+
+    gc.disable()  # as ``govtui edit`` leaves it
+    try:
+        app = GovtuiApp(Session(toml_file.load(path), path), start="requests")
+        app.run(headless=True, auto_pilot=look)
+    finally:
+        gc.enable()
+    assert seen == [True]

@@ -88,8 +88,10 @@ class GovtuiApp(App[None]):
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the editor. Everything loaded so far (modules, the report, last year's) lives as
         long as the app: ``gc.freeze`` takes it out of the collector's sight, so that a full
-        collection never walks it again, as one did in the first frame (~40 ms)."""
+        collection never walks it again, as one did in the first frame (~40 ms). The collector,
+        off while all that was made (see ``cli/edit.py``), is on again for the session."""
         gc.freeze()
+        gc.enable()
         try:
             return super().run(*args, **kwargs)
         finally:
