@@ -19,18 +19,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    GetCoreSchemaHandler,
-    PlainValidator,
-    ValidationError,
-    field_validator,
-)
-from pydantic_core import CoreSchema
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError
+from pydantic_core import CoreSchema, SchemaValidator
 from pydantic_core import core_schema as cs
 
 from govtui import controls, form
@@ -66,19 +58,6 @@ _TEXT = cs.no_info_after_validator_function(check_text, cs.str_schema(strict=Tru
 _COUNT = cs.no_info_plain_validator_function(check_count)
 
 
-class _Schema:
-    """An ``Annotated`` marker that hands pydantic a core schema built from the form."""
-
-    def __init__(self, build: Any) -> None:
-        self.build = build
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        schema: CoreSchema = self.build()
-        return schema
-
-
 def _grid_schema(table: form.Table) -> CoreSchema:
     """One typed dict per row, one field per column: a missing or unknown row or cell is named
     by pydantic with its place, and every cell goes through :func:`check_count`."""
@@ -107,11 +86,6 @@ def _prose_schema() -> CoreSchema:
 
 
 Grid = dict[str, dict[str, int]]
-Text = Annotated[str, _Schema(lambda: _TEXT)]
-Prose = Annotated[dict[str, str], _Schema(_prose_schema)]
-ProactiveGrid = Annotated[Grid, _Schema(lambda: _grid_schema(form.PROACTIVE))]
-RequestsGrid = Annotated[Grid, _Schema(lambda: _grid_schema(form.REQUESTS))]
-AppealsGrid = Annotated[Grid, _Schema(lambda: _grid_schema(form.APPEALS))]
 
 
 def blank_grid(table: form.Table) -> dict[str, dict[str, int]]:
@@ -130,6 +104,90 @@ def _severities() -> dict[str, str]:
     return {r.id: r.severity for r in RULES}
 
 
+def _a_warning(rule: str) -> str:
+    severity = _severities()
+    if severity.get(rule) == "warning":
+        return rule
+    if severity.get(rule) == "error":
+        raise ValueError(f"「{rule}」是错误，错误不能接受，只能改正")
+    warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
+    raise ValueError(f"不认识的规则「{rule}」（可以接受的警告：{warnings}）")
+
+
+def _a_place(place: str) -> str:
+    from govtui.rules.finding import is_place
+
+    if not is_place(place):
+        raise ValueError(f"位置「{place}」不是报告中的文字栏目或表格单元格")
+    return place
+
+
+def _has_reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValueError("接受警告必须写明理由")
+    return reason
+
+
+def _once(accepted: list[Acceptance]) -> list[Acceptance]:
+    """The same warning is accepted only once."""
+    refused: list[tuple[tuple[int | str, ...], str]] = []
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(accepted):
+        if (item.rule, item.place) in seen:
+            refused.append(((index,), f"同一条警告（{item.rule}，{item.place}）接受了两次"))
+        seen.add((item.rule, item.place))
+    if refused:
+        raise Refusals(refused)
+    return accepted
+
+
+def _model(cls: type[BaseModel], fields: dict[str, CoreSchema]) -> CoreSchema:
+    """A model's schema: its fields, nothing else, and a model given to it validated again
+    (that is how a report built in memory, an import or a sum, is checked)."""
+    return cs.model_schema(
+        cls,
+        cs.model_fields_schema(
+            {name: cs.model_field(schema) for name, schema in fields.items()},
+            model_name=cls.__name__,
+            extra_behavior="forbid",
+        ),
+        revalidate_instances="always",
+    )
+
+
+def _acceptance_schema() -> CoreSchema:
+    return _model(
+        Acceptance,
+        {
+            "rule": cs.no_info_after_validator_function(_a_warning, _TEXT),
+            "place": cs.no_info_after_validator_function(_a_place, _TEXT),
+            "reason": cs.no_info_after_validator_function(_has_reason, _TEXT),
+        },
+    )
+
+
+def _report_schema() -> CoreSchema:
+    """What a report is: every field, its bound, its default. Built from the form."""
+    return _model(
+        Report,
+        {
+            "agency": cs.no_info_after_validator_function(_check_agency, _TEXT),
+            "year": cs.no_info_plain_validator_function(check_year),
+            "title": cs.with_default_schema(_TEXT, default=""),
+            "prose": _prose_schema(),
+            "proactive": _grid_schema(form.PROACTIVE),
+            "fees": cs.no_info_plain_validator_function(check_fee),
+            "requests": _grid_schema(form.REQUESTS),
+            "appeals": _grid_schema(form.APPEALS),
+            "previous": cs.with_default_schema(_TEXT, default=""),
+            "accepted": cs.with_default_schema(
+                cs.no_info_after_validator_function(_once, cs.list_schema(_acceptance_schema())),
+                default_factory=list,
+            ),
+        },
+    )
+
+
 class Acceptance(BaseModel):
     """A warning the agency has looked at and accepted, with the reason, stored in the file.
 
@@ -138,90 +196,60 @@ class Acceptance(BaseModel):
     place a finding can have.
     """
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, defer_build=True, revalidate_instances="always"
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    rule: Text
-    place: Text
-    reason: Text
+    rule: str
+    place: str
+    reason: str
 
-    @field_validator("rule")
     @classmethod
-    def _a_warning(cls, rule: str) -> str:
-        severity = _severities()
-        if severity.get(rule) == "warning":
-            return rule
-        if severity.get(rule) == "error":
-            raise ValueError(f"「{rule}」是错误，错误不能接受，只能改正")
-        warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
-        raise ValueError(f"不认识的规则「{rule}」（可以接受的警告：{warnings}）")
-
-    @field_validator("place")
-    @classmethod
-    def _a_place(cls, place: str) -> str:
-        from govtui.rules.finding import is_place
-
-        if not is_place(place):
-            raise ValueError(f"位置「{place}」不是报告中的文字栏目或表格单元格")
-        return place
-
-    @field_validator("reason")
-    @classmethod
-    def _has_reason(cls, reason: str) -> str:
-        if not reason.strip():
-            raise ValueError("接受警告必须写明理由")
-        return reason
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return _acceptance_schema()
 
 
 class Report(BaseModel):
-    """One agency's report for one year, in the 2021 form."""
+    """One agency's report for one year, in the 2021 form.
 
-    # Built on first validation, not on import (a tenth of a bare Textual start). A Report
-    # given to model_validate is validated again: that is how a report built in memory (an
-    # import, a sum) is checked.
-    model_config = ConfigDict(extra="forbid", defer_build=True, revalidate_instances="always")
+    The fields' types are for the reader and mypy; what each field accepts, and its default, is
+    :func:`_report_schema`, the one validator (see :func:`validate`).
+    """
 
-    agency: Annotated[
-        str, _Schema(lambda: cs.no_info_after_validator_function(_check_agency, _TEXT))
-    ]
-    year: Annotated[int, PlainValidator(check_year)]
-    title: Text = ""  # empty: the standard title from agency and year
-    prose: Prose
-    proactive: ProactiveGrid
-    fees: Annotated[Decimal, PlainValidator(check_fee)]  # 行政事业性收费, 万元, exact
-    requests: RequestsGrid
-    appeals: AppealsGrid
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    agency: str
+    year: int
+    title: str  # empty: the standard title from agency and year
+    prose: dict[str, str]
+    proactive: Grid
+    fees: Decimal  # 行政事业性收费, 万元, exact
+    requests: Grid
+    appeals: Grid
     # Last year's report, as a path relative to this report's file ("" when not known); the
     # cross-year rules run against it without being asked.
-    previous: Text = ""
-    accepted: list[Acceptance] = Field(default_factory=list)
+    previous: str
+    accepted: list[Acceptance]
 
-    @field_validator("accepted")
     @classmethod
-    def _once(cls, accepted: list[Acceptance]) -> list[Acceptance]:
-        """The same warning is accepted only once."""
-        refused: list[tuple[tuple[int | str, ...], str]] = []
-        seen: set[tuple[str, str]] = set()
-        for index, item in enumerate(accepted):
-            if (item.rule, item.place) in seen:
-                refused.append(((index,), f"同一条警告（{item.rule}，{item.place}）接受了两次"))
-            seen.add((item.rule, item.place))
-        if refused:
-            raise Refusals(refused)
-        return accepted
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return _report_schema()
 
     @classmethod
     def blank(cls, agency: str, year: int) -> Report:
         """A report with every count 0 and every text empty, ready to be filled in."""
-        return cls(
-            agency=agency,
-            year=year,
-            prose={f.key: "" for f in form.PROSE_FIELDS},
-            proactive=blank_grid(form.PROACTIVE),
-            fees=Decimal(0),
-            requests=blank_grid(form.REQUESTS),
-            appeals=blank_grid(form.APPEALS),
+        return validate(
+            {
+                "agency": agency,
+                "year": year,
+                "prose": {f.key: "" for f in form.PROSE_FIELDS},
+                "proactive": blank_grid(form.PROACTIVE),
+                "fees": Decimal(0),
+                "requests": blank_grid(form.REQUESTS),
+                "appeals": blank_grid(form.APPEALS),
+            }
         )
 
     # ------------------------------------------------------------------ reading
@@ -266,7 +294,9 @@ class Report(BaseModel):
         """Accept the warning ``rule`` at ``place`` with ``reason`` (a new reason replaces the
         old one); the caller has made sure it is a warning, since only the rules know that."""
         kept = [a for a in self.accepted if (a.rule, a.place) != (rule, place)]
-        self.accepted = [*kept, Acceptance(rule=rule, place=place, reason=reason)]
+        fields = {"rule": rule, "place": place, "reason": reason}
+        acceptance: Acceptance = _validators()[1].validate_python(fields)
+        self.accepted = [*kept, acceptance]
 
     def unaccept(self, rule: str, place: str) -> bool:
         """Take an acceptance back; ``False`` when there was none."""
@@ -302,9 +332,22 @@ def validate(data: object, path: Path | str | None = None) -> Report:
     Every way a report is made ends here: the TOML reader, the importers, aggregation, JSON.
     """
     try:
-        return Report.model_validate(data)
+        report: Report = _validators()[0].validate_python(data)
     except ValidationError as error:
         raise LoadError(path, problems(error)) from None
+    return report
+
+
+@cache
+def _validators() -> tuple[SchemaValidator, SchemaValidator]:
+    """The report's and an acceptance's validators, compiled on first use by pydantic-core
+    from the models' schemas (``Report.model_validate`` compiles the very same schema).
+
+    Compiled here rather than by pydantic's model machinery because that first looks for
+    plugins, importing ``importlib.metadata``: 25–35 ms of the editor's start-up, which must
+    validate the file it opens; compiling the schema takes about 2 ms.
+    """
+    return SchemaValidator(_report_schema()), SchemaValidator(_acceptance_schema())
 
 
 def problems(error: ValidationError) -> list[Problem]:
