@@ -56,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
     findings = check(report, previous=previous.report)
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
+        from govtui.cli import findings as layout
+
         if not warnings:
             print(f"{visible(str(path))} 没有警告。")
-        for finding in warnings:
-            mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
-            print(f"{finding.rule} {finding.place}\n    {mark}")
+        layout.show(warnings, layout.Printer(), places=True)
         return EXIT_OK
     severity = {r.id: r.severity for r in RULES}.get(args.rule)
     if severity == "error":

@@ -65,8 +65,8 @@ def verdict(findings: Iterable[Finding], printer: Printer) -> str:
 
 
 def show(findings: Iterable[Finding], printer: Printer, *, places: bool = False) -> None:
-    """The findings under their section headings; with ``places``, each with the place key
-    that ``govtui accept`` takes."""
+    """The findings under their section headings; with ``places``, each with the rule and
+    place that ``govtui accept`` takes."""
     for heading, group in groupby(findings, key=lambda f: f.section_heading):
         printer.line(f"  {heading}")
         for finding in group:
@@ -79,7 +79,7 @@ def show(findings: Iterable[Finding], printer: Printer, *, places: bool = False)
             place = " / ".join(p for p in (finding.row, finding.column) if p)
             printer.line(f"    {label} [{finding.rule}] {place}")
             if places:
-                printer.line(f"         位置：{finding.place}")
+                printer.line(f"         接受时写：{finding.rule} {finding.place}")
             printer.say(finding.message, "         ")
             if finding.accepted:
                 printer.say(f"接受理由：{finding.accepted}", "         ")
