@@ -143,6 +143,7 @@ def _examine(path: Path, options: Options) -> Outcome:
 
     loaded = read_report(path)
     report = loaded.report
+    fees = +report.fees  # raises for a fee no sum could hold (1e999999999): that file's verdict
     previous = find_previous(path, report, options.previous)
     findings = check(
         report, previous=previous.report, printed=loaded.printed, settings=options.settings
@@ -159,5 +160,5 @@ def _examine(path: Path, options: Options) -> Outcome:
         notes=(*loaded.notes, *previous.notes, *stale),
         previous=previous.path if previous.report else None,
         counts=count_vector(report) if options.counts else (),
-        fees=report.fees if options.counts else Decimal(0),
+        fees=fees if options.counts else Decimal(0),
     )

@@ -77,13 +77,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govtui.aggregate import Collection
-    from govtui.batch import Options, examine_all
+    from govtui.batch import Options, Outcome, examine_all
     from govtui.cli.check import print_skipped
     from govtui.cli.findings import Printer
     from govtui.cli.progress import Progress
-    from govtui.errors import LoadError
+    from govtui.errors import LoadError, Problem
     from govtui.io import roster as rosters
-    from govtui.io.reading import Inputs, Skipped
+    from govtui.io.reading import Inputs, Skipped, unexpected
 
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
@@ -122,7 +122,11 @@ def run(args: argparse.Namespace) -> int:
             if outcome.skipped:
                 skipped.append(Skipped(outcome.path, outcome.skipped))
                 continue
-            entry = collection.add(outcome)
+            try:
+                entry = collection.add(outcome)
+            except Exception as error:  # one input's numbers the sum cannot take: its verdict
+                why = Problem(unexpected(error)).describe(outcome.path)
+                entry = collection.add(Outcome(outcome.path, problems=(why,)))
             if args.json:
                 out.write(("," if written_entries else "") + to_json(_entry_json(entry)))
                 written_entries += 1

@@ -56,10 +56,13 @@ def contained(path: Path | None) -> Iterator[None]:
         raise LoadError(path, [Problem(DEEP)]) from None
     except MemoryError:
         raise LoadError(path, [Problem("读这个文件需要的内存太多，不像是年度报告")]) from None
+    except ArithmeticError:  # inf, nan, 1e999999999 where a reader or the sum expects a number
+        raise LoadError(path, [Problem(OUT_OF_RANGE)]) from None
     except Exception as error:  # the point: nothing escapes one file
         raise LoadError(path, [Problem(unexpected(error))]) from None
 
 
+OUT_OF_RANGE = "文件中有超出范围的数（如 inf、nan 或 1e999999999），不是报告里的数"
 DEEP = "嵌套太深（括号、表或标签一层套一层），不像是年度报告"
 
 
