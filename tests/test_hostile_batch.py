@@ -33,7 +33,9 @@ def hostile_folder(folder: Path) -> dict[str, str]:
     text = (SAMPLES / GOOD[0]).read_text(encoding="utf-8")
     hostile = {
         "inf.toml": text.replace("licensing = 1864", "licensing = inf"),
-        "nan.toml": text.replace('fees = "', 'fees = nan\n_ = "'),
+        "nan.toml": text.replace('fees = "12.8650"', "fees = nan"),
+        # A fee no sum can hold: aggregate's running total overflowed in the parent before.
+        "huge.toml": text.replace('fees = "12.8650"', "fees = 1e999999999"),
         "deep.toml": "x = " + "[" * 1000 + "\n",
         "marked.html": "<![ ",
     }
@@ -105,6 +107,10 @@ def test_aggregate_lists_every_input_and_writes_no_sum(tmp_path: Path) -> None:
     assert {status[name] for name in hostile} == {"unreadable"}
     assert {Path(s["path"]).name for s in data["skipped"]} == {"pipe.toml", "zero.toml"}
     assert data["written"] is False and not out.exists()
+    reasons = {Path(i["path"]).name: i.get("unreadable", "") for i in data["inputs"]}
+    assert reasons["huge.toml"].endswith(
+        "huge.toml：文件中有超出范围的数（如 inf、nan 或 1e999999999），不是报告里的数"
+    )
     text = govtui("aggregate", tmp_path / "in")
     assert text.returncode == 2 and "Traceback" not in text.stderr
     assert "✕ 无法读取" in text.stdout and "marked.html" in text.stdout
