@@ -17,8 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.tui_helpers import CLEAN, copy_sample, wait_for
 
 from govtui.cli import main
+from govtui.cli.edit import read_for_editing
+from govtui.io import recovery
+from govtui.tui.app import GovtuiApp
+from govtui.tui.session import Session
 
 SAMPLES = Path(__file__).parent.parent / "sample"
 GOOD = ("yunxi-scjg-2024.toml", "muye-gongxin-2024.toml")
@@ -211,3 +216,24 @@ def test_the_editor_refuses_a_fifo_instead_of_waiting_for_it(tmp_path: Path) -> 
     result = govtui(tmp_path / "报告.toml")
     assert result.returncode == 2
     assert "这不是普通文件（命名管道），不能当作报告读取" in result.stderr
+
+
+async def test_a_recovery_copy_that_breaks_the_reader_is_set_aside_and_said(
+    tmp_path: Path,
+) -> None:
+    """The editor's opening reads the recovery copy beside the report; a copy nested deeper
+    than the reader's stack is set aside with the same words as any unreadable copy."""
+    path = copy_sample(tmp_path)
+    recovery.recovery_path(path).write_text("x = " + "[" * 1000 + "\n", encoding="utf-8")
+    found = read_for_editing(path)
+    assert found is not None
+    app = GovtuiApp(Session(found[0], path, saved=found[1]), start="requests")
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def message() -> str:
+            return str(app.screen.query_one("#message").render())
+
+        await wait_for(pilot, lambda: "恢复副本读不出来" in message())
+        assert "嵌套太深" in message() and "已改名为" in message()
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith(f".{CLEAN}.govtui-recover-")]
+    assert len(kept) == 1
