@@ -237,3 +237,28 @@ async def test_a_recovery_copy_that_breaks_the_reader_is_set_aside_and_said(
         assert "嵌套太深" in message() and "已改名为" in message()
     kept = [p for p in tmp_path.iterdir() if p.name.startswith(f".{CLEAN}.govtui-recover-")]
     assert len(kept) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["accept", "{bad}"],
+        ["diff", "{good}", "{bad}"],
+        ["export", "{bad}", "-o", "-"],
+        ["new", "{dir}/2025.toml", "--from", "{bad}"],
+        ["aggregate", "{good}", "-o", "{bad}", "--agency", "汇总单位"],
+        ["aggregate", "{good}", "--roster", "{bad}"],
+        ["import", "{dir}/marked.html", "-o", "{dir}/out.toml"],
+    ],
+)
+def test_every_command_names_the_file_it_cannot_read(tmp_path: Path, command: list[str]) -> None:
+    """The same containment for the commands that read one file: a message naming it, exit 2."""
+    bad = tmp_path / "deep.toml"
+    bad.write_text("x = " + "[" * 1000 + "\n", encoding="utf-8")
+    (tmp_path / "marked.html").write_text("<![ ", encoding="utf-8")
+    names = {"bad": str(bad), "good": str(SAMPLES / GOOD[0]), "dir": str(tmp_path)}
+    result = govtui(*(part.format(**names) for part in command))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "嵌套太深" in result.stderr or "marked.html：读取时出错" in result.stderr
+    assert not (tmp_path / "2025.toml").exists() and not (tmp_path / "out.toml").exists()

@@ -45,11 +45,13 @@ def run(args: argparse.Namespace) -> int:
     from govtui.io import toml_file
     from govtui.io.backup import keep_backup
     from govtui.io.previous import find_previous
+    from govtui.io.reading import contained
     from govtui.rules import RULES, check
 
     path = Path(args.file)
     try:
-        report = toml_file.load(path)
+        with contained(path):
+            report = toml_file.load(path)
     except LoadError as error:
         return fail(error.describe())
     previous = find_previous(path, report)

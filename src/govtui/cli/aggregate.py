@@ -83,14 +83,15 @@ def run(args: argparse.Namespace) -> int:
     from govtui.cli.progress import Progress
     from govtui.errors import LoadError, Problem
     from govtui.io import roster as rosters
-    from govtui.io.reading import Inputs, Skipped, unexpected
+    from govtui.io.reading import Inputs, Skipped, contained, unexpected
 
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
     roster = None
     if args.roster:
         try:
-            roster = rosters.load(Path(args.roster))
+            with contained(Path(args.roster)):
+                roster = rosters.load(Path(args.roster))
         except LoadError as error:
             return fail(error.describe())
     paths: Inputs | list[Path]
@@ -172,11 +173,13 @@ def _existing_sum(output: Path | None, force: bool) -> tuple[Report | None, str]
     """The sum file of a previous run, whose prose is kept; or why it must not be touched."""
     from govtui.errors import LoadError
     from govtui.io import toml_file
+    from govtui.io.reading import contained
 
     if output is None or not output.exists():
         return None, ""
     try:
-        return toml_file.load(output), ""
+        with contained(output):
+            return toml_file.load(output), ""
     except LoadError as error:
         if force:
             return None, ""
