@@ -5,57 +5,27 @@ from __future__ import annotations
 
 import shutil
 import socket
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.tmux import poll, runs_govtui
-from tests.tui_helpers import CLEAN, FIXTURES, SAMPLES, copy_sample
+from tests.tui_helpers import CLEAN, SAMPLES, copy_sample, copy_this_year, write_lock
 
 from govtui.cli import main
 from govtui.io import lock, toml_file
 from govtui.io.document import ChangedOnDisk, Document, Locked
 
 
-@pytest.fixture
-def editor_pid() -> Iterator[int]:
-    """A live process whose command line says govtui, as an editor's would."""
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
-    poll(lambda: runs_govtui(process.pid), "the process to start")
-    try:
-        yield process.pid
-    finally:
-        process.kill()
-        process.wait()
-
-
-def held(path: Path, pid: int) -> None:
-    """``path`` as an editor in process ``pid`` holds it."""
-    lock.lock_path(path).write_text(
-        f'pid = {pid}\nhost = "{socket.gethostname()}"\nuser = "clerk"\n'
-        'since = "2025-01-10 09:00:00"\n',
-        encoding="utf-8",
-    )
-
-
-def accept_args(folder: Path) -> list[str]:
-    path = folder / "r.toml"
-    report = toml_file.load(FIXTURES / "yunxi-scjg-2025-in-force.toml")
-    copy_sample(folder)
-    report.previous = CLEAN
-    toml_file.save(report, path)
+def accept_args(path: Path) -> list[str]:
     return ["accept", str(path), "in_force", "-m", "有效期届满"]
 
 
 @pytest.mark.parametrize("command", ["accept", "new", "import", "aggregate"])
 def test_a_command_refuses_to_write_a_report_another_govtui_is_editing(
-    tmp_path: Path, command: str, editor_pid: int, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, command: str, govtui_process: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
     if command == "accept":
-        args = accept_args(tmp_path)
-        target = tmp_path / "r.toml"
+        target = copy_this_year(tmp_path, "in-force")
+        args = accept_args(target)
     else:
         target = copy_sample(tmp_path).rename(tmp_path / "out.toml")
         if command == "new":
@@ -67,19 +37,19 @@ def test_a_command_refuses_to_write_a_report_another_govtui_is_editing(
         else:
             args = ["aggregate", str(SAMPLES / CLEAN), "-o", str(target), "--agency", "某县"]
     before = target.read_bytes()
-    held(target, editor_pid)
+    write_lock(target, govtui_process, socket.gethostname())
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert "正在由另一个 govtui 编辑" in err and f"进程 {editor_pid}" in err
+    assert "正在由另一个 govtui 编辑" in err and f"进程 {govtui_process}" in err
     assert target.read_bytes() == before
     assert lock.read_holder(lock.lock_path(target)) is not None  # still the editor's
 
 
 def test_a_command_leaves_no_lock_behind(tmp_path: Path) -> None:
-    args = accept_args(tmp_path)
-    assert main(args) == 0
-    assert not lock.lock_path(tmp_path / "r.toml").exists()
-    assert toml_file.load(tmp_path / "r.toml").accepted[0].reason == "有效期届满"
+    path = copy_this_year(tmp_path, "in-force")
+    assert main(accept_args(path)) == 0
+    assert not lock.lock_path(path).exists()
+    assert toml_file.load(path).accepted[0].reason == "有效期届满"
 
 
 def test_aggregate_never_overwrites_a_sum_changed_while_it_ran(
@@ -116,8 +86,10 @@ def test_a_document_refuses_a_save_over_a_file_changed_since_it_was_read(
     assert toml_file.load(path) == report
 
 
-def test_holding_a_document_another_process_holds_says_who(tmp_path: Path, editor_pid: int) -> None:
+def test_holding_a_document_another_process_holds_says_who(
+    tmp_path: Path, govtui_process: int
+) -> None:
     path = copy_sample(tmp_path)
-    held(path, editor_pid)
-    with pytest.raises(Locked, match=f"clerk@.*进程 {editor_pid}"), Document(path).held():
+    write_lock(path, govtui_process, socket.gethostname())
+    with pytest.raises(Locked, match=f"clerk@.*进程 {govtui_process}"), Document(path).held():
         pass

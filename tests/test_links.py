@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.tui_helpers import CLEAN, SAMPLES, copy_sample, make_app, wait_for
+from tests.tui_helpers import CLEAN, SAMPLES, copy_sample, copy_this_year, make_app, wait_for
 
 from govtui.cli import main
 from govtui.io import lock, recovery, toml_file
@@ -164,11 +164,7 @@ def test_a_crash_log_is_never_written_through_a_planted_link(
 def test_accept_never_writes_its_backup_through_a_planted_link(
     tmp_path: Path, victim: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "r.toml"
-    report = toml_file.load(SAMPLES.parent / "tests" / "fixtures" / "yunxi-scjg-2025-in-force.toml")
-    copy_sample(tmp_path)
-    report.previous = CLEAN
-    toml_file.save(report, path)
+    path = copy_this_year(tmp_path, "in-force")
     before = path.read_bytes()
     backup_path(path).symlink_to(victim)
     assert main(["accept", str(path), "in_force", "-m", "有效期届满"]) == 0

@@ -83,7 +83,7 @@ def _offer_copy(app: App[Any], session: Session, say: Say) -> None:
     lock taken first: the session's document does it)."""
     from pathlib import Path
 
-    from govtui.tui.opening import not_writable
+    from govtui.io.document import not_writable
     from govtui.tui.screens.save_as import SaveAsScreen, suggested_copy
 
     def answered(target: Path | None) -> None:
