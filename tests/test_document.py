@@ -8,11 +8,22 @@ import socket
 from pathlib import Path
 
 import pytest
-from tests.tui_helpers import CLEAN, SAMPLES, copy_sample, copy_this_year, write_lock
+from tests.tui_helpers import (
+    CLEAN,
+    SAMPLES,
+    app_on,
+    copy_sample,
+    copy_this_year,
+    wait_for,
+    write_lock,
+)
+from textual.widgets import Input
 
 from govtui.cli import main
 from govtui.io import lock, toml_file
 from govtui.io.document import ChangedOnDisk, Document, Locked
+from govtui.tui.screens.locked import LockedScreen
+from govtui.tui.screens.save_as import SaveAsScreen
 
 
 def accept_args(path: Path) -> list[str]:
@@ -93,3 +104,26 @@ def test_holding_a_document_another_process_holds_says_who(
     write_lock(path, govtui_process, socket.gethostname())
     with pytest.raises(Locked, match=f"clerk@.*进程 {govtui_process}"), Document(path).held():
         pass
+
+
+async def test_a_copy_is_never_saved_under_a_name_another_govtui_holds(
+    tmp_path: Path, govtui_process: int
+) -> None:
+    path = copy_sample(tmp_path)
+    copy = tmp_path / "mine.toml"
+    write_lock(path, govtui_process, socket.gethostname())
+    write_lock(copy, govtui_process, socket.gethostname())  # a new report drafted there
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LockedScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+        app.screen.query_one("#target", Input).value = str(copy)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        said = str(app.screen.query_one("#message").render())
+        assert "另存失败" in said and "正在由另一个 govtui 编辑" in said
+        assert app.session.path == path and app.session.read_only
+    assert not copy.exists()

@@ -132,6 +132,7 @@ async def test_a_link_standing_as_the_lock_is_replaced_not_followed(
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.screen.name == "requests")
+        await wait_for(pilot, lambda: "符号链接" in message(app))
         assert not lock.lock_path(path).is_symlink()
         assert lock.read_holder(lock.lock_path(path)) is not None
         await pilot.press("3", "9", "enter", "ctrl+s")
