@@ -159,7 +159,30 @@ def test_a_crash_log_is_never_written_through_a_planted_link(
     assert victim.read_text(encoding="utf-8") == VICTIM
 
 
+async def test_an_export_beside_the_report_is_never_written_through_a_planted_link(
+    tmp_path: Path, victim: Path
+) -> None:
+    app = make_app(tmp_path)
+    markdown = tmp_path / "yunxi-scjg-2024.md"
+    markdown.symlink_to(victim)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r", "enter")  # Markdown, the first format
+        await wait_for(pilot, lambda: not markdown.is_symlink())
+        assert markdown.read_text(encoding="utf-8") == app.session.markdown()
+    assert victim.read_text(encoding="utf-8") == VICTIM
+
+
 # --------------------------------------------------------------------------- the commands
+
+
+def test_export_beside_the_report_never_writes_through_a_planted_link(
+    tmp_path: Path, victim: Path
+) -> None:
+    path = copy_sample(tmp_path)
+    path.with_suffix(".html").symlink_to(victim)
+    assert main(["export", str(path), "--format", "html"]) == 0
+    assert victim.read_text(encoding="utf-8") == VICTIM
+    assert not path.with_suffix(".html").is_symlink()
 
 
 def test_accept_never_writes_its_backup_through_a_planted_link(

@@ -374,7 +374,7 @@ class Session:
 
         exporter = BY_NAME[name]
         target = exporter.default_path(self.path)
-        exporter.write(self.report, target)
+        exporter.write(self.report, target, through_link=False)
         return target
 
     def markdown(self) -> str:
