@@ -3,8 +3,11 @@ and a file changed on disk since it was read (see ``govtui.io.document``)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,21 @@ async def test_a_copy_is_never_saved_under_a_name_another_govtui_holds(
         assert "另存失败" in said and "正在由另一个 govtui 编辑" in said
         assert app.session.path == path and app.session.read_only
     assert not copy.exists()
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_fifo_where_the_output_goes_is_an_existing_file_never_read(
+    tmp_path: Path, command: str
+) -> None:
+    target = tmp_path / "x.toml"
+    os.mkfifo(target)
+    if command == "new":
+        args = ["new", str(target), "--agency", "某局", "--year", "2024"]
+    else:
+        shutil.copy(SAMPLES / "yunxi-scjg-2024.md", tmp_path / "x.md")
+        args = ["import", str(tmp_path / "x.md")]
+    # Reading a FIFO blocks: the timeout only catches a hang.
+    done = subprocess.run(
+        [sys.executable, "-m", "govtui", *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2 and "已存在" in done.stderr
