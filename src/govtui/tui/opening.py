@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from govtui.tui.screens.restore import Answer as RestoreAnswer
     from govtui.tui.session import Session
 
-__all__ = ["Opening", "not_writable"]
-
 
 class Opening:
     """The steps above for the report ``guard`` keeps; ``then`` shows it once they are done,

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from govtui import controls, form
 from govtui.errors import SaveError
-from govtui.io.document import ChangedOnDisk, Document
+from govtui.io.document import ChangedOnDisk as ChangedOnDisk  # re-exported: saving.py, tests
+from govtui.io.document import Document
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
 from govtui.rules import Counts, Finding, check, count, unused_acceptances
@@ -66,9 +67,6 @@ class ColumnBalance:
     left: int
     right: int
     difference: int | None
-
-
-__all__ = ["ChangedOnDisk", "Edit", "ReadOnly", "Session"]
 
 
 class ReadOnly(SaveError):
