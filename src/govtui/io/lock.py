@@ -9,7 +9,7 @@ message names the file to delete when that host is known to be down.
 
 The lock is created whole with a hard link (atomic, and it fails if the lock exists), falling
 back to an exclusive create on file systems without links. Its temporary file has an
-unpredictable name and is created with ``O_EXCL``/``O_NOFOLLOW`` (``tempfile.mkstemp``), and
+unpredictable name and is created with ``O_EXCL``/``O_NOFOLLOW``, and
 a lock is read only when it is a regular file: a symbolic link planted at either name is never
 followed; one standing as the lock counts as no lock and is replaced.
 """
@@ -147,16 +147,15 @@ class Lock:
 def _create(path: Path, text: str) -> bool:
     """Create ``path`` holding ``text``, all at once; ``False`` when it already exists (a link
     standing there included: neither ``link`` nor ``O_EXCL`` follows one)."""
-    import tempfile
-
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
+    # The temporary file: a random name, created new, never through a link (``O_EXCL``, and
+    # ``O_NOFOLLOW`` where there is one: not on Windows, where ``O_EXCL`` and the random name
+    # remain). Not ``tempfile``: the editor takes the lock at start-up, where its import counts.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    temporary = path.with_name(f"{path.name}.{os.urandom(8).hex()}.tmp")
+    fd = os.open(temporary, flags, 0o644)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as file:
             file.write(text)
-            # Readable by all (mkstemp makes it private): another user's govtui must see who
-            # holds the file, or it would take the lock for a stale one.
-            if hasattr(os, "fchmod"):
-                os.fchmod(file.fileno(), 0o644)
         os.link(temporary, path)
         return True
     except FileExistsError:
@@ -166,7 +165,6 @@ def _create(path: Path, text: str) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags, 0o644)
     except FileExistsError:
