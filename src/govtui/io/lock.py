@@ -149,7 +149,7 @@ def _create(path: Path, text: str) -> bool:
     standing there included: neither ``link`` nor ``O_EXCL`` follows one)."""
     # The temporary file: a random name, created new, never through a link (``O_EXCL``, and
     # ``O_NOFOLLOW`` where there is one: not on Windows, where ``O_EXCL`` and the random name
-    # remain). Not ``tempfile``: the editor takes the lock at start-up, where its import counts.
+    # remain), readable by all (another user's govtui must see who holds the file).
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     temporary = path.with_name(f"{path.name}.{os.urandom(8).hex()}.tmp")
     fd = os.open(temporary, flags, 0o644)
