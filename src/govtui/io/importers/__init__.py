@@ -58,6 +58,19 @@ def import_file(path: Path) -> Imported:
         from govtui.io.importers import docx
 
         lines, identity = docx.read(data, path)
+    elif suffix == ".pdf":
+        from govtui.io.importers import pdf
+
+        read = pdf.read(data, path)
+        lines = read.lines
+        if read.furniture:
+            shown = "、".join(f"「{t[:20]}」" for t in read.furniture[:6])
+            notes.add(f"略去了页码、页眉和页脚：{shown}")
+        if read.repeated:
+            pages = "、".join(str(n) for n in read.repeated)
+            notes.add(f"表格跨页：略去了第 {pages} 页上重复的表头")
+        if read.stamps:
+            notes.add(f"略去了印章等旋转或红色的文字：{'；'.join(read.stamps[:4])}")
     elif suffix in (".html", ".htm"):
         from govtui.io.importers import html
 

@@ -1,0 +1,633 @@
+"""PDF files (``.pdf``) with a text layer as lines: paragraphs and table rows.
+
+pypdfium2 (PDFium, the engine of Chromium's viewer; an optional dependency: ``pip install
+'govtui[pdf]'``) gives every character with its box, and the page's drawn paths. A PDF has
+no tables, only characters and lines drawn near them, so the tables are rebuilt here:
+
+- thin drawn paths are the tables' ruling lines; rules that touch form one table;
+- the rules' positions give a grid, and two neighbouring grid positions with no rule
+  between them belong to one merged cell (the label of a row group spanning rows, the
+  header 申请人情况 spanning columns); a cell's characters are read line by line, and its
+  text goes to its first position, the others left empty, as :mod:`.html` and :mod:`.docx`
+  hand merged cells on;
+- each grid row becomes a :class:`~.text.Line` with cells, so rows are found by their
+  labels exactly as in a web page or a Word file; a table broken across pages is simply
+  more rows, its header repeated on the next page only more header words.
+
+Characters outside tables are grouped into printed lines, and printed lines into
+paragraphs (a line that fills the measure continues on the next one unless that one is
+indented). Page numbers (``— 3 —``, ``第 3 页``), running headers and footers (a line
+repeated at the same place on several pages) and a stamp's text (rotated or red
+characters) are left out and listed in the notes. A PDF without any text (a scan) is
+refused with a message that says so and what to do.
+
+Work is capped before PDFium sees the file: its compressed streams are inflated once,
+counting, against a budget (a few KB of deflated zeros can stand for gigabytes), and the
+page count, the page size and the characters and drawings per page are limited.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govtui.errors import LoadError, Problem
+from govtui.io.importers.text import Line
+
+MAX_PAGES = 100
+MAX_PAGE_POINTS = 5000.0  # a side longer than 1.76 m (A4 is 842 pt) is no report's page
+MAX_INFLATED = 128 * 1024 * 1024  # all compressed streams but images, inflated
+MAX_CHARS_PER_PAGE = 40_000
+MAX_PATHS_PER_PAGE = 40_000
+
+_THIN = 2.6  # a path this thin (pt) is a ruling line
+_NEAR = 2.5  # rules this close touch; positions this close are one
+_CJK = 0x2E80
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_~\s]*\d{1,4}[-—–－_~\s]*|第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.I,
+)
+_NUMERIC = re.compile(r"^\s*[\d,.，]+\s*$")
+_STREAM = re.compile(rb"stream\r?\n")
+_INSTALL = "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
+SCANNED = (
+    "这个 PDF 没有文字层（是扫描件或图片），无法读出其中的文字和数字。"
+    "请改用报告的 Word（.docx）、网页或可以复制文字的 PDF；"
+    "或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）转成可复制文字的文件再导入"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    base: float  # the baseline (PDF y grows upwards)
+    size: float  # the character's height, about its font size
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return self.base + 0.35 * self.size
+
+    @property
+    def y0(self) -> float:
+        return self.base - 0.2 * self.size
+
+    @property
+    def y1(self) -> float:
+        return self.base + 0.8 * self.size
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 > self.y1 - self.y0
+
+
+@dataclass
+class _Row:
+    """A printed line of text outside tables, on its page."""
+
+    chars: list[_Char]
+    page: int
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+
+
+@dataclass
+class _Table:
+    top: float
+    rows: list[tuple[str, ...]]
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    rows: list[_Row] = field(default_factory=list)
+    tables: list[_Table] = field(default_factory=list)
+
+
+@dataclass
+class Read:
+    """The lines of a PDF and what was left out of them (for the notes)."""
+
+    lines: list[Line]
+    furniture: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)
+    repeated: list[int] = field(default_factory=list)  # pages whose table header was a repeat
+
+
+def read(data: bytes, path: Path | None = None) -> Read:
+    """The document's paragraphs and table rows; :class:`LoadError` when it is no readable PDF."""
+    if b"%PDF-" not in data[:1024]:
+        raise LoadError(path, [Problem("不是有效的 PDF 文件（文件开头没有 %PDF 标记）")])
+    _check_streams(data, path)
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise LoadError(path, [Problem(_INSTALL)]) from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        text = str(error)
+        if "password" in text.lower():
+            raise LoadError(path, [Problem("PDF 文件有打开密码，无法读取：请先取消密码再导入")]) from None
+        raise LoadError(path, [Problem(f"PDF 文件已损坏，无法读取（{text}）")]) from None
+    try:
+        return _read(document, path)
+    finally:
+        document.close()
+
+
+def _read(document: Any, path: Path | None) -> Read:
+    count = len(document)
+    if count > MAX_PAGES:
+        raise LoadError(
+            path, [Problem(f"PDF 有 {count} 页，超过 {MAX_PAGES} 页的上限，不像是一份年度报告")]
+        )
+    pages: list[_Page] = []
+    stamps: list[str] = []
+    for index in range(count):
+        page = document[index]
+        try:
+            pages.append(_page(page, index + 1, stamps, path))
+        finally:
+            page.close()
+    if not any(p.rows or p.tables for p in pages):
+        raise LoadError(path, [Problem(SCANNED)])
+    furniture = _furniture(pages)
+    repeated = _repeated_headers(pages)
+    lines = _lines(pages)
+    return Read(lines, furniture, stamps, repeated)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def _check_streams(data: bytes, path: Path | None) -> None:
+    """Inflate every deflated stream but images, counting, and refuse past the budget.
+
+    PDFium would inflate content streams, fonts and object streams into memory; a stream of
+    a few KB can inflate to gigabytes. Images are left alone: reading text never decodes them.
+    """
+    budget = MAX_INFLATED
+    for number, match in enumerate(_STREAM.finditer(data), 1):
+        head = data[max(0, match.start() - 400) : match.start()]
+        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflater = zlib.decompressobj()
+        position = match.end()
+        try:
+            while position < len(data) and not inflater.eof:
+                chunk = data[position : position + 65536]
+                position += len(chunk)
+                out = inflater.decompress(chunk, 1 << 20)
+                budget -= len(out)
+                while inflater.unconsumed_tail and budget >= 0:
+                    out = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+                    budget -= len(out)
+                if budget < 0:
+                    mb = MAX_INFLATED // 1024 // 1024
+                    raise LoadError(
+                        path,
+                        [
+                            Problem(
+                                f"PDF 中的压缩数据解压后超过 {mb} MB（第 {number} 个数据流），"
+                                "不像是一份年度报告，未读取"
+                            )
+                        ],
+                    )
+        except zlib.error:
+            continue  # a damaged stream: PDFium decides what it makes of it
+
+
+def _too_big(path: Path | None, page: int, what: str) -> LoadError:
+    return LoadError(path, [Problem(f"PDF 第 {page} 页{what}，不像是一份年度报告，未读取")])
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page:
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    if max(width, height) > MAX_PAGE_POINTS:
+        size = f"{width / 72 * 25.4:.0f}×{height / 72 * 25.4:.0f} 毫米"
+        raise _too_big(path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）")
+    rules: list[_Rule] = []
+    paths = 0
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+        paths += 1
+        if paths > MAX_PATHS_PER_PAGE:
+            raise _too_big(path, number, f"的图形超过 {MAX_PATHS_PER_PAGE} 个")
+        left, bottom, right, top = obj.get_bounds()
+        if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
+            rules.append(_Rule(left, right, bottom, top))
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage, raw, number, stamps, path)
+    finally:
+        textpage.close()
+    result = _Page(number, width, height)
+    for table, inside in _tables(rules, chars):
+        result.tables.append(table)
+        chars = [c for c in chars if id(c) not in inside]
+    result.rows = _text_rows(chars, number)
+    return result
+
+
+def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | None) -> list[_Char]:
+    """The page's printed characters; a stamp's (rotated or red) set aside in ``stamps``."""
+    import ctypes
+
+    count = raw.FPDFText_CountChars(textpage.raw)
+    if count > MAX_CHARS_PER_PAGE:
+        raise _too_big(path, page, f"的文字超过 {MAX_CHARS_PER_PAGE} 个")
+    box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    out: list[_Char] = []
+    stamp: list[str] = []
+    for index in range(count):
+        if raw.FPDFText_IsGenerated(textpage.raw, index) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(textpage.raw, index)
+        if not code or code > 0x10FFFF:
+            continue
+        text = chr(code)
+        if text.isspace():
+            continue
+        if not raw.FPDFText_GetLooseCharBox(textpage.raw, index, box):
+            continue
+        raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+        angle = raw.FPDFText_GetCharAngle(textpage.raw, index)
+        turned = angle > 0 and min(angle, 2 * math.pi - angle) > 0.05
+        red = bool(
+            raw.FPDFText_GetFillColor(
+                textpage.raw, index, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+            )
+        ) and r.value > 160 and g.value < 100 and b.value < 100
+        if turned or red:
+            stamp.append(text)
+            continue
+        size = box.top - box.bottom
+        if code >= _CJK:  # a full-width character is one em wide, whatever its ink
+            size = max(size, box.right - box.left)
+        out.append(_Char(text, box.left, box.right, y.value, size))
+    if stamp:
+        stamps.append(f"第 {page} 页：{''.join(stamp)[:30]}")
+    return out
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _tables(rules: list[_Rule], chars: list[_Char]) -> list[tuple[_Table, set[int]]]:
+    """Tables from groups of touching ruling lines, with the ids of the characters inside."""
+    out = []
+    for group in _touching(rules):
+        across = [r for r in group if r.horizontal]
+        down = [r for r in group if not r.horizontal]
+        ys = _positions([(r.y0 + r.y1) / 2 for r in across])
+        xs = _positions([(r.x0 + r.x1) / 2 for r in down])
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        ys.reverse()  # top first
+        inside = [c for c in chars if xs[0] <= c.cx <= xs[-1] and ys[-1] <= c.cy <= ys[0]]
+        rows = _grid(xs, ys, across, down, inside)
+        if rows:
+            out.append((_Table(ys[0], rows), {id(c) for c in inside}))
+    return out
+
+
+def _touching(rules: list[_Rule]) -> list[list[_Rule]]:
+    """Rules in groups that touch (union-find on overlapping boxes grown by a little)."""
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(rules)), key=lambda i: rules[i].x0)
+    for position, i in enumerate(order):
+        a = rules[i]
+        for j in order[position + 1 :]:
+            b = rules[j]
+            if b.x0 > a.x1 + _NEAR:
+                break
+            if b.y0 <= a.y1 + _NEAR and a.y0 <= b.y1 + _NEAR:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Rule]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(root(i), []).append(rule)
+    return list(groups.values())
+
+
+def _positions(values: list[float]) -> list[float]:
+    """Distinct positions, those closer than ``_NEAR`` taken as one."""
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= _NEAR:
+            continue
+        out.append(value)
+    return out
+
+
+def _covers(rules: Sequence[_Rule], horizontal: bool, at: float, middle: float) -> bool:
+    for rule in rules:
+        if horizontal:
+            if abs((rule.y0 + rule.y1) / 2 - at) <= _NEAR and rule.x0 - _NEAR <= middle <= rule.x1 + _NEAR:
+                return True
+        elif abs((rule.x0 + rule.x1) / 2 - at) <= _NEAR and rule.y0 - _NEAR <= middle <= rule.y1 + _NEAR:
+            return True
+    return False
+
+
+def _grid(
+    xs: list[float], ys: list[float], across: list[_Rule], down: list[_Rule], chars: list[_Char]
+) -> list[tuple[str, ...]]:
+    """The table's rows: each merged cell's text at its first position, the rest empty."""
+    height, width = len(ys) - 1, len(xs) - 1
+    parent = list(range(height * width))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(height):
+        middle_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(width):
+            middle_x = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < width and not _covers(down, False, xs[c + 1], middle_y):
+                parent[root(r * width + c + 1)] = root(r * width + c)
+            if r + 1 < height and not _covers(across, True, ys[r + 1], middle_x):
+                parent[root((r + 1) * width + c)] = root(r * width + c)
+    first: dict[int, int] = {}
+    for position in range(height * width):
+        first.setdefault(root(position), position)
+    texts: dict[int, list[_Char]] = {}
+    for char in chars:
+        r = _slot([-y for y in ys], -char.cy)
+        c = _slot(xs, char.cx)
+        texts.setdefault(first[root(r * width + c)], []).append(char)
+    rows = []
+    for r in range(height):
+        cells = tuple(_cell_text(texts.get(r * width + c, [])) for c in range(width))
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def _slot(edges: list[float], value: float) -> int:
+    for index in range(len(edges) - 1):
+        if value < edges[index + 1]:
+            return index
+    return len(edges) - 2
+
+
+def _cell_text(chars: list[_Char]) -> str:
+    """A cell's characters line by line; a line break between Chinese characters is no space."""
+    if not chars:
+        return ""
+    return _join([_line_text(line) for line in _group_lines(chars)])
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if out and not (ord(out[-1]) >= _CJK or ord(part[0]) >= _CJK):
+            out += " "
+        out += part
+    return out
+
+
+# --------------------------------------------------------------------------- text lines
+
+
+def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters in printed lines, top to bottom, each left to right.
+
+    A character belongs to a line when its baseline is the line's, give or take a third of
+    its height (punctuation's ink sits low, a superscript high: the baseline does not move).
+    """
+    lines: list[list[_Char]] = []
+    bases: list[float] = []
+    for char in sorted(chars, key=lambda c: -c.base):
+        for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            if abs(bases[index] - char.base) <= 0.35 * char.size:
+                lines[index].append(char)
+                break
+        else:
+            lines.append([char])
+            bases.append(char.base)
+    return [sorted(line, key=lambda c: c.x0) for line in lines]
+
+
+def _line_text(line: list[_Char]) -> str:
+    """The line's characters; a gap of half a character or more is a blank."""
+    parts = [line[0].text]
+    for before, char in zip(line, line[1:], strict=False):
+        gap = char.x0 - before.x1
+        if gap > 0.5 * max(before.size, char.size, 1.0) * (0.6 if _narrow(before, char) else 1):
+            parts.append(" ")
+        parts.append(char.text)
+    return "".join(parts)
+
+
+def _narrow(a: _Char, b: _Char) -> bool:
+    return ord(a.text) < _CJK and ord(b.text) < _CJK
+
+
+def _text_rows(chars: list[_Char], page: int) -> list[_Row]:
+    out = []
+    for line in _group_lines(chars):
+        sizes = [c.size for c in line]
+        out.append(
+            _Row(
+                line,
+                page,
+                _line_text(line),
+                line[0].x0,
+                line[-1].x1,
+                max(c.y1 for c in line),
+                min(c.y0 for c in line),
+                statistics.median(sizes),
+            )
+        )
+    return out
+
+
+def _header(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A table's rows before its first row with a number: its header."""
+    out = []
+    for cells in rows:
+        if any(_NUMERIC.match(cell) for cell in cells):
+            break
+        out.append(cells)
+    return out
+
+
+def _repeated_headers(pages: list[_Page]) -> list[int]:
+    """Drop the header a table broken across pages repeats at the top of each next page.
+
+    The header's words (其他, 总计) would otherwise read as row labels in the middle of the
+    table. A table that opens a page continues the last table of the page before when it
+    starts with rows of that table's header.
+    """
+    dropped = []
+    last: list[tuple[str, ...]] = []
+    for page in pages:
+        tables = sorted(page.tables, key=lambda t: -t.top)
+        if tables and last and not _text_above(page, tables[0]):
+            first = tables[0]
+            count = 0
+            words = {_filled(cells) for cells in last}
+            while count < len(first.rows) and _filled(first.rows[count]) in words:
+                count += 1
+            if count:
+                del first.rows[:count]
+                dropped.append(page.number)
+        if tables:
+            last = _header(tables[-1].rows) or last
+    return dropped
+
+
+def _filled(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's words without the empty cells (the grids of two pages may differ in columns)."""
+    return tuple(cell for cell in cells if cell)
+
+
+def _text_above(page: _Page, table: _Table) -> bool:
+    return any(row.bottom > table.top for row in page.rows)
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _furniture(pages: list[_Page]) -> list[str]:
+    """Take page numbers and running headers or footers out of the pages' rows; list them."""
+    dropped: list[str] = []
+    repeated = Counter(
+        (_shape(row.text), round(row.top / 4))
+        for page in pages
+        for row in page.rows
+        if _margin(row, page)
+    )
+    for page in pages:
+        kept = []
+        for row in page.rows:
+            text = row.text.strip()
+            margin = _margin(row, page)
+            if margin and (
+                _PAGE_NUMBER.match(text)
+                or (len(pages) > 1 and repeated[(_shape(row.text), round(row.top / 4))] > 1)
+            ):
+                if text not in dropped:
+                    dropped.append(text)
+                continue
+            kept.append(row)
+        page.rows = kept
+    return dropped
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _margin(row: _Row, page: _Page) -> bool:
+    """In the top or bottom eighth of the page, above or below every table."""
+    tops = [t.top for t in page.tables]
+    if row.bottom > page.height * 7 / 8:
+        return not tops or row.bottom > max(tops)
+    if row.top < page.height / 8:
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _lines(pages: list[_Page]) -> list[Line]:
+    """Every page's paragraphs and table rows in reading order, as lines."""
+    rows = [row for page in pages for row in page.rows]
+    if not rows and not any(page.tables for page in pages):
+        return []
+    body = statistics.mode(round(r.size) for r in rows) if rows else 0
+    left = _common([r.x0 for r in rows if round(r.size) == body])
+    right = _common([r.x1 for r in rows if round(r.size) == body], high=True)
+    out: list[Line] = []
+    paragraph: list[_Row] = []
+
+    def flush() -> None:
+        if paragraph:
+            text = _join([r.text for r in paragraph])
+            out.append(Line(text, None, 0, len(out) + 1))
+            paragraph.clear()
+
+    for page in pages:
+        items: list[tuple[float, _Row | _Table]] = [(r.top, r) for r in page.rows]
+        items += [(t.top, t) for t in page.tables]
+        items.sort(key=lambda item: -item[0])
+        for _, item in items:
+            if isinstance(item, _Table):
+                flush()
+                for cells in item.rows:
+                    out.append(Line("\t".join(cells), cells, 0, len(out) + 1))
+                continue
+            if paragraph and not _continues(paragraph[-1], item, body, left, right):
+                flush()
+            paragraph.append(item)
+    flush()
+    return out
+
+
+def _common(values: list[float], high: bool = False) -> float:
+    """The left edge (or right edge) of body lines: the outermost that several lines share
+    (a report of short paragraphs has more indented first lines than full ones)."""
+    if not values:
+        return 0.0
+    rounded = Counter(round(v / 3) * 3 for v in values)
+    usual = [v for v, n in rounded.items() if n >= max(2, len(values) // 10)] or list(rounded)
+    return max(usual) if high else min(usual)
+
+
+def _continues(before: _Row, row: _Row, body: float, left: float, right: float) -> bool:
+    """Whether a printed line goes on with the paragraph of the line before it."""
+    if abs(before.size - row.size) > 0.6:
+        return False
+    size = row.size
+    if round(size) > body:  # a title over two lines: both in the same large type
+        return row.page == before.page and before.bottom - row.top < size
+    if row.page == before.page and before.bottom - row.top > size:
+        return False
+    return before.x1 >= right - 1.5 * size and row.x0 <= left + 0.5 * size
