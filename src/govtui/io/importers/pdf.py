@@ -28,6 +28,7 @@ page count, the page size and the characters and drawings per page are limited.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.errors import LoadError, Problem
+from govtui.io.importers import continued
 from govtui.io.importers.text import Line
 
 MAX_PAGES = 100
@@ -55,9 +57,10 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.I,
 )
-_NUMERIC = re.compile(r"^\s*[\d,.，]+\s*$")
 _STREAM = re.compile(rb"stream\r?\n")
-_INSTALL = "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
+_INSTALL = (
+    "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
+)
 SCANNED = (
     "这个 PDF 没有文字层（是扫描件或图片），无法读出其中的文字和数字。"
     "请改用报告的 Word（.docx）、网页或可以复制文字的 PDF；"
@@ -155,7 +158,9 @@ def read(data: bytes, path: Path | None = None) -> Read:
     except pdfium.PdfiumError as error:
         text = str(error)
         if "password" in text.lower():
-            raise LoadError(path, [Problem("PDF 文件有打开密码，无法读取：请先取消密码再导入")]) from None
+            raise LoadError(
+                path, [Problem("PDF 文件有打开密码，无法读取：请先取消密码再导入")]
+            ) from None
         raise LoadError(path, [Problem(f"PDF 文件已损坏，无法读取（{text}）")]) from None
     try:
         return _read(document, path)
@@ -239,12 +244,12 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
     width, height = page.get_size()
     if max(width, height) > MAX_PAGE_POINTS:
         size = f"{width / 72 * 25.4:.0f}×{height / 72 * 25.4:.0f} 毫米"
-        raise _too_big(path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）")
+        raise _too_big(
+            path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）"
+        )
     rules: list[_Rule] = []
-    paths = 0
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        paths += 1
-        if paths > MAX_PATHS_PER_PAGE:
+    for paths, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)):
+        if paths >= MAX_PATHS_PER_PAGE:
             raise _too_big(path, number, f"的图形超过 {MAX_PATHS_PER_PAGE} 个")
         left, bottom, right, top = obj.get_bounds()
         if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
@@ -288,11 +293,21 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
         raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
         angle = raw.FPDFText_GetCharAngle(textpage.raw, index)
         turned = angle > 0 and min(angle, 2 * math.pi - angle) > 0.05
-        red = bool(
-            raw.FPDFText_GetFillColor(
-                textpage.raw, index, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+        red = (
+            bool(
+                raw.FPDFText_GetFillColor(
+                    textpage.raw,
+                    index,
+                    ctypes.byref(r),
+                    ctypes.byref(g),
+                    ctypes.byref(b),
+                    ctypes.byref(a),
+                )
             )
-        ) and r.value > 160 and g.value < 100 and b.value < 100
+            and r.value > 160
+            and g.value < 100
+            and b.value < 100
+        )
         if turned or red:
             stamp.append(text)
             continue
@@ -364,9 +379,15 @@ def _positions(values: list[float]) -> list[float]:
 def _covers(rules: Sequence[_Rule], horizontal: bool, at: float, middle: float) -> bool:
     for rule in rules:
         if horizontal:
-            if abs((rule.y0 + rule.y1) / 2 - at) <= _NEAR and rule.x0 - _NEAR <= middle <= rule.x1 + _NEAR:
+            if (
+                abs((rule.y0 + rule.y1) / 2 - at) <= _NEAR
+                and rule.x0 - _NEAR <= middle <= rule.x1 + _NEAR
+            ):
                 return True
-        elif abs((rule.x0 + rule.x1) / 2 - at) <= _NEAR and rule.y0 - _NEAR <= middle <= rule.y1 + _NEAR:
+        elif (
+            abs((rule.x0 + rule.x1) / 2 - at) <= _NEAR
+            and rule.y0 - _NEAR <= middle <= rule.y1 + _NEAR
+        ):
             return True
     return False
 
@@ -456,7 +477,7 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
 def _line_text(line: list[_Char]) -> str:
     """The line's characters; a gap of half a character or more is a blank."""
     parts = [line[0].text]
-    for before, char in zip(line, line[1:], strict=False):
+    for before, char in itertools.pairwise(line):
         gap = char.x0 - before.x1
         if gap > 0.5 * max(before.size, char.size, 1.0) * (0.6 if _narrow(before, char) else 1):
             parts.append(" ")
@@ -487,16 +508,6 @@ def _text_rows(chars: list[_Char], page: int) -> list[_Row]:
     return out
 
 
-def _header(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """A table's rows before its first row with a number: its header."""
-    out = []
-    for cells in rows:
-        if any(_NUMERIC.match(cell) for cell in cells):
-            break
-        out.append(cells)
-    return out
-
-
 def _repeated_headers(pages: list[_Page]) -> list[int]:
     """Drop the header a table broken across pages repeats at the top of each next page.
 
@@ -510,21 +521,13 @@ def _repeated_headers(pages: list[_Page]) -> list[int]:
         tables = sorted(page.tables, key=lambda t: -t.top)
         if tables and last and not _text_above(page, tables[0]):
             first = tables[0]
-            count = 0
-            words = {_filled(cells) for cells in last}
-            while count < len(first.rows) and _filled(first.rows[count]) in words:
-                count += 1
+            count = continued.repeated(last, first.rows)
             if count:
                 del first.rows[:count]
                 dropped.append(page.number)
         if tables:
-            last = _header(tables[-1].rows) or last
+            last = tables[-1].rows if continued.header(tables[-1].rows) else last
     return dropped
-
-
-def _filled(cells: tuple[str, ...]) -> tuple[str, ...]:
-    """A row's words without the empty cells (the grids of two pages may differ in columns)."""
-    return tuple(cell for cell in cells if cell)
 
 
 def _text_above(page: _Page, table: _Table) -> bool:
@@ -569,9 +572,7 @@ def _margin(row: _Row, page: _Page) -> bool:
     tops = [t.top for t in page.tables]
     if row.bottom > page.height * 7 / 8:
         return not tops or row.bottom > max(tops)
-    if row.top < page.height / 8:
-        return True
-    return False
+    return row.top < page.height / 8
 
 
 # --------------------------------------------------------------------------- paragraphs
