@@ -21,7 +21,7 @@ def header(rows: Rows) -> list[tuple[str, ...]]:
     """A table's rows before its first row with a number: its header."""
     out = []
     for cells in rows:
-        if any(_NUMERIC.match(cell) for cell in cells):
+        if any(numeric(cell) for cell in cells):
             break
         out.append(tuple(cells))
     return out
@@ -43,3 +43,8 @@ def repeated(before: Rows, rows: Rows) -> int:
 
 def filled(cells: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(cell for cell in cells if cell)
+
+
+def numeric(cell: str) -> bool:
+    """A cell that holds a number (a count or a fee)."""
+    return bool(_NUMERIC.match(cell))

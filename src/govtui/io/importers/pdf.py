@@ -57,6 +57,7 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.I,
 )
+_ROW_END = re.compile(r"\s[\d,.]+$")
 _STREAM = re.compile(rb"stream\r?\n")
 _INSTALL = (
     "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
@@ -75,6 +76,7 @@ class _Char:
     x1: float
     base: float  # the baseline (PDF y grows upwards)
     size: float  # the character's height, about its font size
+    spaced: bool = False  # a blank was printed before it
 
     @property
     def cx(self) -> float:
@@ -122,6 +124,7 @@ class _Row:
 @dataclass
 class _Table:
     top: float
+    bottom: float
     rows: list[tuple[str, ...]]
 
 
@@ -279,6 +282,7 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     out: list[_Char] = []
     stamp: list[str] = []
+    spaced = False
     for index in range(count):
         if raw.FPDFText_IsGenerated(textpage.raw, index) == 1:
             continue
@@ -287,6 +291,7 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
             continue
         text = chr(code)
         if text.isspace():
+            spaced = True
             continue
         if not raw.FPDFText_GetLooseCharBox(textpage.raw, index, box):
             continue
@@ -314,7 +319,8 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
         size = box.top - box.bottom
         if code >= _CJK:  # a full-width character is one em wide, whatever its ink
             size = max(size, box.right - box.left)
-        out.append(_Char(text, box.left, box.right, y.value, size))
+        out.append(_Char(text, box.left, box.right, y.value, size, spaced))
+        spaced = False
     if stamp:
         stamps.append(f"第 {page} 页：{''.join(stamp)[:30]}")
     return out
@@ -337,7 +343,7 @@ def _tables(rules: list[_Rule], chars: list[_Char]) -> list[tuple[_Table, set[in
         inside = [c for c in chars if xs[0] <= c.cx <= xs[-1] and ys[-1] <= c.cy <= ys[0]]
         rows = _grid(xs, ys, across, down, inside)
         if rows:
-            out.append((_Table(ys[0], rows), {id(c) for c in inside}))
+            out.append((_Table(ys[0], ys[-1], rows), {id(c) for c in inside}))
     return out
 
 
@@ -479,7 +485,9 @@ def _line_text(line: list[_Char]) -> str:
     parts = [line[0].text]
     for before, char in itertools.pairwise(line):
         gap = char.x0 - before.x1
-        if gap > 0.5 * max(before.size, char.size, 1.0) * (0.6 if _narrow(before, char) else 1):
+        if (char.spaced and gap > 0) or gap > 0.5 * max(before.size, char.size, 1.0) * (
+            0.6 if _narrow(before, char) else 1
+        ):
             parts.append(" ")
         parts.append(char.text)
     return "".join(parts)
@@ -509,25 +517,58 @@ def _text_rows(chars: list[_Char], page: int) -> list[_Row]:
 
 
 def _repeated_headers(pages: list[_Page]) -> list[int]:
-    """Drop the header a table broken across pages repeats at the top of each next page.
+    """Join a table broken across pages: drop the header it repeats at the top of each next
+    page, and put a row broken by the page back together.
 
     The header's words (其他, 总计) would otherwise read as row labels in the middle of the
-    table. A table that opens a page continues the last table of the page before when it
-    starts with rows of that table's header.
+    table, and the rest of a broken row (the end of a long label, without numbers) as a row
+    of its own. A table that opens a page, with no text above it, continues the last table of
+    the page before when that one ends the page.
     """
     dropped = []
-    last: list[tuple[str, ...]] = []
+    header: list[tuple[str, ...]] = []  # rows of the last table that had a header
+    before: _Table | None = None  # the last table of the page before, if it ended that page
     for page in pages:
         tables = sorted(page.tables, key=lambda t: -t.top)
-        if tables and last and not _text_above(page, tables[0]):
+        if tables and before is not None and not _text_above(page, tables[0]):
             first = tables[0]
-            count = continued.repeated(last, first.rows)
+            count = continued.repeated(header, first.rows)
             if count:
                 del first.rows[:count]
                 dropped.append(page.number)
-        if tables:
-            last = tables[-1].rows if continued.header(tables[-1].rows) else last
+            if (
+                first.rows
+                and before.rows
+                and _numbers(before.rows[-1])
+                and not _numbers(first.rows[0])
+            ):
+                before.rows[-1] = _joined(before.rows[-1], first.rows.pop(0))
+        for table in tables:
+            if continued.header(table.rows):
+                header = table.rows
+        before = tables[-1] if tables and not _text_below(page, tables[-1]) else None
     return dropped
+
+
+def _numbers(cells: tuple[str, ...]) -> bool:
+    return any(continued.numeric(cell) for cell in cells)
+
+
+def _joined(row: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
+    """A row and the part of it printed on the next page, cell by cell when the two grids
+    agree, else the rest's words after the row's last words."""
+    if len(row) == len(rest):
+        return tuple(_join([a, b]) if a and b else a or b for a, b in zip(row, rest, strict=True))
+    words = [i for i, cell in enumerate(row) if cell and not continued.numeric(cell)]
+    if not words:
+        return row
+    at = words[-1]
+    extra = [cell for cell in rest if cell]
+    return (*row[:at], _join([row[at], *extra]), *row[at + 1 :])
+
+
+def _text_below(page: _Page, table: _Table) -> bool:
+    return any(row.top < table.bottom for row in page.rows)
 
 
 def _text_above(page: _Page, table: _Table) -> bool:
@@ -583,7 +624,12 @@ def _lines(pages: list[_Page]) -> list[Line]:
     rows = [row for page in pages for row in page.rows]
     if not rows and not any(page.tables for page in pages):
         return []
-    body = statistics.mode(round(r.size) for r in rows) if rows else 0
+    # The body's type: the size most Chinese characters are printed in (prose outweighs the
+    # tables' labels in any report).
+    weights = Counter(
+        round(r.size) for r in rows for c in r.chars if ord(c.text) >= _CJK
+    ) or Counter(round(r.size) for r in rows)
+    body = weights.most_common(1)[0][0] if weights else 0
     left = _common([r.x0 for r in rows if round(r.size) == body])
     right = _common([r.x1 for r in rows if round(r.size) == body], high=True)
     out: list[Line] = []
@@ -631,4 +677,6 @@ def _continues(before: _Row, row: _Row, body: float, left: float, right: float) 
         return row.page == before.page and before.bottom - row.top < size
     if row.page == before.page and before.bottom - row.top > size:
         return False
-    return before.x1 >= right - 1.5 * size and row.x0 <= left + 0.5 * size
+    if _ROW_END.search(before.text):  # a table row's numbers, not words that run on
+        return False
+    return before.x1 >= right - 2.5 * size and row.x0 <= left + 0.5 * size

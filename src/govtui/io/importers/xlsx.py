@@ -29,6 +29,7 @@ from govtui.io.importers.text import Line
 MAX_SHEET_CELLS = 20_000  # used cells of one sheet (the form's three tables: about 250)
 MAX_SHEET_BYTES = 8 * 1024 * 1024  # one sheet's XML (the form's three tables: about 60 KB)
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"', re.I)
+_PLACES = re.compile(r"^[#,]*0\.(0+)$")
 _INSTALL = (
     "读取 Excel 文件需要 openpyxl：请运行 pip install 'govtui[xlsx]'（或 pip install openpyxl）"
 )
@@ -72,8 +73,8 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
             )
         if labels.section_of(sheet.title):
             lines.append(Line(sheet.title, None, 0, len(lines) + 1))
-        for row in sheet.iter_rows(values_only=True):
-            cells = tuple(_text(value) for value in row)
+        for row in sheet.iter_rows():
+            cells = tuple(_text(cell.value, cell.number_format) for cell in row)
             if not any(cells):
                 continue
             filled = [cell for cell in cells if cell]
@@ -84,14 +85,16 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
     return lines
 
 
-def _text(value: Any) -> str:
-    """A cell's value as it would print: 12 not 12.0, a fee's decimals as stored."""
-    if value is None:
+def _text(value: Any, shape: str = "General") -> str:
+    """A cell's value as the sheet shows it: 12 not 12.0, a fee with the decimals its number
+    format shows (12.8650 for ``0.0000``)."""
+    if value is None or isinstance(value, bool):
         return ""
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, float):
-        if value.is_integer():
+    if isinstance(value, int | float):
+        places = _PLACES.match(shape or "")
+        if places:
+            return f"{value:.{len(places.group(1))}f}"
+        if isinstance(value, int) or value.is_integer():
             return str(int(value))
         return format(Decimal(repr(value)), "f")
     if isinstance(value, datetime):
