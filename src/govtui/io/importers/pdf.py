@@ -49,6 +49,7 @@ MAX_INFLATED = 128 * 1024 * 1024  # all compressed streams but images, inflated
 MAX_CHARS_PER_PAGE = 40_000
 MAX_PATHS_PER_PAGE = 40_000
 
+_MIN_CHINESE = 20  # fewer Chinese characters than this: no text layer to speak of
 _THIN = 2.6  # a path this thin (pt) is a ruling line
 _NEAR = 2.5  # rules this close touch; positions this close are one
 _CJK = 0x2E80
@@ -171,6 +172,15 @@ def read(data: bytes, path: Path | None = None) -> Read:
         document.close()
 
 
+def _chinese(pages: list[_Page]) -> int:
+    rows = sum(1 for p in pages for r in p.rows for c in r.chars if ord(c.text) >= _CJK)
+    tables = sum(
+        1 for p in pages for t in p.tables for cells in t.rows for cell in cells for c in cell
+        if ord(c) >= _CJK
+    )  # fmt: skip
+    return rows + tables
+
+
 def _read(document: Any, path: Path | None) -> Read:
     count = len(document)
     if count > MAX_PAGES:
@@ -185,7 +195,7 @@ def _read(document: Any, path: Path | None) -> Read:
             pages.append(_page(page, index + 1, stamps, path))
         finally:
             page.close()
-    if not any(p.rows or p.tables for p in pages):
+    if _chinese(pages) < _MIN_CHINESE:  # a scan, perhaps with a page number stamped on
         raise LoadError(path, [Problem(SCANNED)])
     furniture = _furniture(pages)
     repeated = _repeated_headers(pages)
