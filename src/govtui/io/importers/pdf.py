@@ -28,6 +28,7 @@ page count, the page size and the characters and drawings per page are limited.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -260,13 +261,7 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
         raise _too_big(
             path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）"
         )
-    rules: list[_Rule] = []
-    for paths, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4)):
-        if paths >= MAX_PATHS_PER_PAGE:
-            raise _too_big(path, number, f"的图形超过 {MAX_PATHS_PER_PAGE} 个")
-        left, bottom, right, top = obj.get_bounds()
-        if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
-            rules.append(_Rule(left, right, bottom, top))
+    rules = _rules(page, raw, number, path)
     textpage = page.get_textpage()
     try:
         chars = _chars(textpage, raw, number, stamps, path)
@@ -280,6 +275,42 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
     return result
 
 
+def _rules(page: Any, raw: Any, number: int, path: Path | None) -> list[_Rule]:
+    """The page's thin drawn paths (and those of the forms it draws, a few levels deep)."""
+    import ctypes
+
+    edges = [ctypes.c_float() for _ in range(4)]
+    at = [ctypes.byref(edge) for edge in edges]
+    rules: list[_Rule] = []
+    seen = 0
+
+    def walk(count: int, get: Any, depth: int) -> None:
+        nonlocal seen
+        for index in range(count):
+            obj = get(index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                walk(
+                    raw.FPDFFormObj_CountObjects(obj),
+                    lambda i, form=obj: raw.FPDFFormObj_GetObject(form, i),
+                    depth + 1,
+                )
+            if kind != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            seen += 1
+            if seen > MAX_PATHS_PER_PAGE:
+                raise _too_big(path, number, f"的图形超过 {MAX_PATHS_PER_PAGE} 个")
+            if not raw.FPDFPageObj_GetBounds(obj, *at):
+                continue
+            left, bottom, right, top = (edge.value for edge in edges)
+            if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
+                rules.append(_Rule(left, right, bottom, top))
+
+    handle = page.raw
+    walk(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i), 0)
+    return rules
+
+
 def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | None) -> list[_Char]:
     """The page's printed characters; a stamp's (rotated or red) set aside in ``stamps``."""
     import ctypes
@@ -287,53 +318,56 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
     count = raw.FPDFText_CountChars(textpage.raw)
     if count > MAX_CHARS_PER_PAGE:
         raise _too_big(path, page, f"的文字超过 {MAX_CHARS_PER_PAGE} 个")
+    handle = textpage.raw
+    text_of = _texts(textpage, raw, count)
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    colour = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
+    loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    angle_of, fill = raw.FPDFText_GetCharAngle, raw.FPDFText_GetFillColor
     out: list[_Char] = []
     stamp: list[str] = []
     spaced = False
     for index in range(count):
-        if raw.FPDFText_IsGenerated(textpage.raw, index) == 1:
+        text = text_of(index)
+        if not text:
             continue
-        code = raw.FPDFText_GetUnicode(textpage.raw, index)
-        if not code or code > 0x10FFFF:
+        if text.isspace():  # a printed blank, not one PDFium put in for a gap
+            spaced = spaced or raw.FPDFText_IsGenerated(handle, index) != 1
             continue
-        text = chr(code)
-        if text.isspace():
-            spaced = True
+        if not loose_box(handle, index, box):
             continue
-        if not raw.FPDFText_GetLooseCharBox(textpage.raw, index, box):
-            continue
-        raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-        angle = raw.FPDFText_GetCharAngle(textpage.raw, index)
+        origin(handle, index, at_x, at_y)
+        angle = angle_of(handle, index)
         turned = angle > 0 and min(angle, 2 * math.pi - angle) > 0.05
-        red = (
-            bool(
-                raw.FPDFText_GetFillColor(
-                    textpage.raw,
-                    index,
-                    ctypes.byref(r),
-                    ctypes.byref(g),
-                    ctypes.byref(b),
-                    ctypes.byref(a),
-                )
-            )
-            and r.value > 160
-            and g.value < 100
-            and b.value < 100
-        )
+        red = fill(handle, index, *colour) and r.value > 160 and g.value < 100 and b.value < 100
         if turned or red:
             stamp.append(text)
             continue
         size = box.top - box.bottom
-        if code >= _CJK:  # a full-width character is one em wide, whatever its ink
+        if ord(text) >= _CJK:  # a full-width character is one em wide, whatever its ink
             size = max(size, box.right - box.left)
         out.append(_Char(text, box.left, box.right, y.value, size, spaced))
         spaced = False
     if stamp:
         stamps.append(f"第 {page} 页：{''.join(stamp)[:30]}")
     return out
+
+
+def _texts(textpage: Any, raw: Any, count: int) -> Any:
+    """The page's characters by index: read at once when each is one UTF-16 unit (any
+    character outside the BMP shifts the units, then each is asked for)."""
+    whole = textpage.get_text_range(0, count) if count else ""
+    if len(whole) == count:
+        return whole.__getitem__
+
+    def one(index: int) -> str:
+        code = raw.FPDFText_GetUnicode(textpage.raw, index)
+        return chr(code) if 0 < code <= 0x10FFFF else ""
+
+    return one
 
 
 # --------------------------------------------------------------------------- tables
@@ -392,20 +426,23 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
-def _covers(rules: Sequence[_Rule], horizontal: bool, at: float, middle: float) -> bool:
+def _spans_at(
+    positions: list[float], rules: Sequence[_Rule], horizontal: bool
+) -> list[list[tuple[float, float]]]:
+    """For each grid line, the stretches the rules drawn on it cover."""
+    out: list[list[tuple[float, float]]] = [[] for _ in positions]
     for rule in rules:
-        if horizontal:
-            if (
-                abs((rule.y0 + rule.y1) / 2 - at) <= _NEAR
-                and rule.x0 - _NEAR <= middle <= rule.x1 + _NEAR
-            ):
-                return True
-        elif (
-            abs((rule.x0 + rule.x1) / 2 - at) <= _NEAR
-            and rule.y0 - _NEAR <= middle <= rule.y1 + _NEAR
-        ):
-            return True
-    return False
+        at = (rule.y0 + rule.y1) / 2 if horizontal else (rule.x0 + rule.x1) / 2
+        stretch = (rule.x0, rule.x1) if horizontal else (rule.y0, rule.y1)
+        index = bisect.bisect_left(positions, at - _NEAR)
+        while index < len(positions) and positions[index] <= at + _NEAR:
+            out[index].append(stretch)
+            index += 1
+    return out
+
+
+def _covers(stretches: list[tuple[float, float]], middle: float) -> bool:
+    return any(low - _NEAR <= middle <= high + _NEAR for low, high in stretches)
 
 
 def _grid(
@@ -421,13 +458,16 @@ def _grid(
             i = parent[i]
         return i
 
+    verticals = _spans_at(xs, down, horizontal=False)
+    rising = ys[::-1]  # bisect wants them ascending
+    horizontals = _spans_at(rising, across, horizontal=True)[::-1]
     for r in range(height):
         middle_y = (ys[r] + ys[r + 1]) / 2
         for c in range(width):
             middle_x = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < width and not _covers(down, False, xs[c + 1], middle_y):
+            if c + 1 < width and not _covers(verticals[c + 1], middle_y):
                 parent[root(r * width + c + 1)] = root(r * width + c)
-            if r + 1 < height and not _covers(across, True, ys[r + 1], middle_x):
+            if r + 1 < height and not _covers(horizontals[r + 1], middle_x):
                 parent[root((r + 1) * width + c)] = root(r * width + c)
     first: dict[int, int] = {}
     for position in range(height * width):
@@ -446,10 +486,8 @@ def _grid(
 
 
 def _slot(edges: list[float], value: float) -> int:
-    for index in range(len(edges) - 1):
-        if value < edges[index + 1]:
-            return index
-    return len(edges) - 2
+    """The interval of ascending ``edges`` that holds ``value`` (the outer ones stretched)."""
+    return min(max(bisect.bisect_right(edges, value) - 1, 0), len(edges) - 2)
 
 
 def _cell_text(chars: list[_Char]) -> str:
