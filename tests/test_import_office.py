@@ -205,3 +205,15 @@ def test_a_page_nested_as_deep_as_real_ones_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "布局.html"
     path.write_text(page[:body] + "<div>" * 60 + page[body:], encoding="utf-8")
     assert import_file(path).report == toml_file.load(SAMPLES / "yunxi-scjg-2024.toml")
+
+
+def test_a_damaged_sheet_inside_the_workbook_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    data = bytearray((FIXTURES / "yunxi-2024-broken-form.xlsx").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        entry = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    for offset in range(start + 10, start + 20):  # the deflated data, not the headers
+        data[offset] ^= 0xFF
+    path = tmp_path / "坏的.xlsx"
+    path.write_bytes(bytes(data))
+    assert "Excel 文件已损坏，无法读取" in refused(path)

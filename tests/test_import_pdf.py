@@ -204,3 +204,9 @@ def test_a_page_of_too_many_drawings_is_refused(
 def test_a_file_that_is_no_pdf_is_refused(tmp_path: Path) -> None:
     assert "不是有效的 PDF 文件" in refusal(tmp_path, b"<html>not a pdf</html>")
     assert "PDF 文件已损坏" in refusal(tmp_path, b"%PDF-1.7\n" + b"\x00garbage" * 20)
+
+
+def test_a_page_that_cannot_be_loaded_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """The page tree counts two pages and holds one: PDFium fails on the second."""
+    damaged = tiny_pdf(b"").replace(b"/Count 1", b"/Count 2")
+    assert "PDF 文件已损坏，无法读取（Failed to load page.）" in refusal(tmp_path, damaged)

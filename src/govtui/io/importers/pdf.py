@@ -169,6 +169,8 @@ def read(data: bytes, path: Path | None = None) -> Read:
         raise LoadError(path, [Problem(f"PDF 文件已损坏，无法读取（{text}）")]) from None
     try:
         return _read(document, path)
+    except pdfium.PdfiumError as error:
+        raise LoadError(path, [Problem(f"PDF 文件已损坏，无法读取（{error}）")]) from None
     finally:
         document.close()
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -48,7 +50,11 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
                     path,
                     [Problem(f"Excel 文件中的工作表「{name}」超过 {mb} MB 的上限，不像是年度报告")],
                 )
-            _check_merges(archive.read(name), path)
+            try:
+                sheet = archive.read(name)
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
+                raise LoadError(path, [Problem(f"Excel 文件已损坏，无法读取：{error}")]) from None
+            _check_merges(sheet, path)
     try:
         import openpyxl
     except ImportError:
