@@ -3,7 +3,8 @@ repeated headers and stamps left out and listed; scans and hostile PDFs refused 
 
 The fixtures are made once by ``tools/make_import_fixtures.py`` (never during the tests):
 Chromium's print of a sample's HTML export, LibreOffice's conversion of its Word export and
-of a Word file laid out as offices do, and a PDF written by hand without table borders.
+of a Word file laid out as offices do, and two PDFs written by hand: one without table
+borders, one drawing each cell as a stroked rectangle.
 The hostile PDFs below are a few hundred bytes, written here.
 """
 
@@ -35,6 +36,7 @@ PDFS = {
     "yunxi-2024-libreoffice.pdf": "yunxi-scjg-2024.toml",
     "yunxi-2025-office-libreoffice.pdf": "yunxi-scjg-2025.toml",
     "yunxi-2023-borderless.pdf": "yunxi-scjg-2023.toml",
+    "yunxi-2024-broken-boxed.pdf": "yunxi-scjg-2024-broken.toml",  # cells as stroked boxes
 }
 
 

@@ -1,6 +1,9 @@
 """Make the binary import fixtures — PDFs, Word files as offices make them, an Excel sheet.
 
-    .venv/bin/python tools/make_import_fixtures.py
+    .venv/bin/python tools/make_import_fixtures.py [--force]
+
+Files already there are kept (PDF producers stamp the time, so every run differs in bytes);
+``--force`` makes them all again.
 
 Run once; the files are committed under ``tests/fixtures/import/`` and the tests only read
 them (no PDF is made during a test run). Each comes from a sample report, whose cells the
@@ -18,6 +21,9 @@ tests expect back exactly (``tests/test_import_pdf.py`` lists which):
 - ``yunxi-2023-borderless.pdf``: a PDF written by hand (this script), as WPS prints a table
   without borders: labels and numbers placed by position, no ruling lines, a running
   header, “第 1 页 共 3 页” footers and a red, turned stamp over the date;
+- ``yunxi-2024-broken-boxed.pdf``: a PDF written by hand whose tables draw every cell as a
+  stroked rectangle (``re S``, as some office suites do) instead of separate lines; the
+  matrix runs over two pages, its rows placed without a repeated header;
 - ``scanned.pdf``: a page holding only an image, as a scanner makes it (no text layer);
 - ``yunxi-2024-broken-form.xlsx``: the three tables in one sheet as the official form lays them
   out, merged cells included (made with openpyxl).
@@ -33,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +62,36 @@ CHROMIUM_FLAGS = (
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    force = "--force" in sys.argv[1:]
+    load = toml_file.load
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        chromium(SAMPLE / "yunxi-scjg-2024.html", OUT / "yunxi-2024-chromium.pdf", work)
-        libreoffice(SAMPLE / "yunxi-scjg-2024.docx", OUT / "yunxi-2024-libreoffice.pdf", work)
         office = OUT / "yunxi-2025-office.docx"
-        office_docx(toml_file.load(SAMPLE / "yunxi-scjg-2025.toml"), office)
-        libreoffice(office, OUT / "yunxi-2025-office-libreoffice.pdf", work)
-    borderless = borderless_pdf(toml_file.load(SAMPLE / "yunxi-scjg-2023.toml"))
-    (OUT / "yunxi-2023-borderless.pdf").write_bytes(borderless)
-    (OUT / "scanned.pdf").write_bytes(scanned_pdf())
-    form_xlsx(
-        toml_file.load(SAMPLE / "yunxi-scjg-2024-broken.toml"), OUT / "yunxi-2024-broken-form.xlsx"
-    )
-    for path in sorted(OUT.glob("*.*")):
-        if path.suffix in (".pdf", ".docx", ".xlsx"):
-            print(f"written: {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
+        makers: dict[str, Callable[[Path], None]] = {
+            "yunxi-2024-chromium.pdf": lambda t: chromium(SAMPLE / "yunxi-scjg-2024.html", t, work),
+            "yunxi-2024-libreoffice.pdf": lambda t: libreoffice(
+                SAMPLE / "yunxi-scjg-2024.docx", t, work
+            ),
+            office.name: lambda t: office_docx(load(SAMPLE / "yunxi-scjg-2025.toml"), t),
+            "yunxi-2025-office-libreoffice.pdf": lambda t: libreoffice(office, t, work),
+            "yunxi-2023-borderless.pdf": lambda t: t.write_bytes(
+                borderless_pdf(load(SAMPLE / "yunxi-scjg-2023.toml"))
+            ),
+            "yunxi-2024-broken-boxed.pdf": lambda t: t.write_bytes(
+                boxed_pdf(load(SAMPLE / "yunxi-scjg-2024-broken.toml"))
+            ),
+            "scanned.pdf": lambda t: t.write_bytes(scanned_pdf()),
+            "yunxi-2024-broken-form.xlsx": lambda t: form_xlsx(
+                load(SAMPLE / "yunxi-scjg-2024-broken.toml"), t
+            ),
+        }
+        for name, make in makers.items():
+            target = OUT / name
+            if target.exists() and not force:
+                print(f"kept:    {target.relative_to(ROOT)}")
+                continue
+            make(target)
+            print(f"written: {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
     return 0
 
 
@@ -401,6 +422,96 @@ def borderless_pdf(report: Report) -> bytes:
     for number, page in enumerate(pdf.pages, 1):
         page.append(pdf.text(A4[0] / 2 - 40, 40, f"第 {number} 页 共 {len(pdf.pages)} 页", 9))
     return pdf.render()
+
+
+def boxed_pdf(report: Report) -> bytes:
+    """The report's tables with each cell drawn as a stroked rectangle: see the docstring."""
+    pdf = _Pdf()
+    size, leading = 8.0, 10.0
+    content = pdf.page()
+    y = A4[1] - MARGIN
+    title = form.standard_title(report.agency, report.year)
+    content.append(pdf.text(MARGIN, y, title, 14))
+    y -= 30
+    grids = layout.grids(report)
+    for part in outline.parts(report):
+        if isinstance(part, outline.Heading) and part.level == 1:
+            if y < MARGIN + 60:
+                content, y = pdf.page(), A4[1] - MARGIN
+            content.append(pdf.text(MARGIN, y, part.text, BODY))
+            y -= 22
+        elif isinstance(part, outline.Prose):
+            continue
+        elif isinstance(part, outline.TableAt):
+            grid = grids[part.section]
+            width = A4[0] - 2 * MARGIN
+            edges = [MARGIN]
+            for column in range(grid.width):
+                edges.append(edges[-1] + width * grid.share(column))
+            heights: list[float] = []
+            for printed in grid.rows:
+                tallest = 1
+                for cell in printed:
+                    if cell.rowspan == 1:
+                        chars = max(
+                            1, int((edges[cell.col + cell.colspan] - edges[cell.col] - 4) // size)
+                        )
+                        tallest = max(tallest, -(-len(cell.text) // chars))
+                heights.append(tallest * leading + 6)
+            row = 0
+            while row < len(grid.rows):
+                # As many rows as fit on this page; a group cell is cut at the page's end.
+                last = row
+                room = y - MARGIN
+                while last < len(grid.rows) and sum(heights[row : last + 1]) <= room:
+                    last += 1
+                if last == row:
+                    content, y = pdf.page(), A4[1] - MARGIN
+                    continue
+                tops = [y]
+                for index in range(row, last):
+                    tops.append(tops[-1] - heights[index])
+                for index in range(row, last):
+                    for cell in grid.rows[index]:
+                        _boxed_cell(
+                            pdf, content, cell, edges, tops, index - row, last - row, size, leading
+                        )
+                # Group cells that began on an earlier page go on here, cut to the rows shown.
+                for earlier in range(0, row):
+                    for cell in grid.rows[earlier]:
+                        if earlier + cell.rowspan > row:
+                            shifted = layout.Cell(
+                                "", row, cell.col, earlier + cell.rowspan - row, cell.colspan
+                            )
+                            _boxed_cell(
+                                pdf, content, shifted, edges, tops, 0, last - row, size, leading
+                            )
+                y = tops[-1] - 16
+                row = last
+                if row < len(grid.rows):
+                    content, y = pdf.page(), A4[1] - MARGIN
+    return pdf.render()
+
+
+def _boxed_cell(
+    pdf: _Pdf,
+    content: list[str],
+    cell: layout.Cell,
+    edges: list[float],
+    tops: list[float],
+    index: int,
+    shown: int,
+    size: float,
+    leading: float,
+) -> None:
+    bottom_row = min(index + cell.rowspan, shown)
+    left, right = edges[cell.col], edges[cell.col + cell.colspan]
+    top, bottom = tops[index], tops[bottom_row]
+    content.append(f"0.6 w {left:.1f} {bottom:.1f} {right - left:.1f} {top - bottom:.1f} re S")
+    chars = max(1, int((right - left - 4) // size))
+    for line, start in enumerate(range(0, len(cell.text), chars)):
+        piece = cell.text[start : start + chars]
+        content.append(pdf.text(left + 2, top - 3 - size - line * leading, piece, size))
 
 
 def scanned_pdf() -> bytes:

@@ -307,10 +307,58 @@ def _rules(page: Any, raw: Any, number: int, path: Path | None) -> list[_Rule]:
             left, bottom, right, top = (edge.value for edge in edges)
             if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
                 rules.append(_Rule(left, right, bottom, top))
+            else:
+                rules.extend(_strokes(obj, raw))
 
     handle = page.raw
     walk(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i), 0)
     return rules
+
+
+def _strokes(obj: Any, raw: Any) -> list[_Rule]:
+    """The straight lines across or down of a stroked path: a cell drawn as a rectangle
+    (``re S``), or a whole grid drawn as one path."""
+    import ctypes
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return []
+    if not stroke.value:
+        return []
+    count = raw.FPDFPath_CountSegments(obj)
+    if not 0 < count <= 4 * MAX_PATHS_PER_PAGE:
+        return []
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[_Rule] = []
+    start = last = None
+    for index in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj, index)
+        if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = (
+            matrix.a * x.value + matrix.c * y.value + matrix.e,
+            matrix.b * x.value + matrix.d * y.value + matrix.f,
+        )
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == raw.FPDF_SEGMENT_LINETO and last is not None:
+            out.extend(_straight(last, point))
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            out.extend(_straight(point, start))
+        last = point
+    return out
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[_Rule]:
+    left, right = sorted((a[0], b[0]))
+    bottom, top = sorted((a[1], b[1]))
+    if min(right - left, top - bottom) <= _THIN / 2 and max(right - left, top - bottom) > 3:
+        return [_Rule(left, right, bottom, top)]
+    return []
 
 
 def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | None) -> list[_Char]:
