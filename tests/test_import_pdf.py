@@ -212,3 +212,20 @@ def test_a_page_that_cannot_be_loaded_is_a_message_not_a_traceback(tmp_path: Pat
     """The page tree counts two pages and holds one: PDFium fails on the second."""
     damaged = tiny_pdf(b"").replace(b"/Count 1", b"/Count 2")
     assert "PDF 文件已损坏，无法读取（Failed to load page.）" in refusal(tmp_path, damaged)
+
+
+def test_a_page_of_too_many_ruling_lines_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "MAX_RULES_PER_PAGE", 40)
+    lines = b"".join(f"0 {10 + i * 5} 500 0.5 re f\n".encode() for i in range(50))
+    assert "PDF 第 1 页的表格线超过 40 条" in refusal(tmp_path, tiny_pdf(lines))
+
+
+def test_a_table_of_too_many_cells_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "MAX_GRID", 100)
+    grid = b"".join(f"{50 + i * 10} 50 0.5 300 re f\n".encode() for i in range(20))
+    grid += b"".join(f"50 {50 + i * 10} 200 0.5 re f\n".encode() for i in range(20))
+    assert "PDF 第 1 页的表格有 19 行 19 列，超过 100 格的上限" in refusal(tmp_path, tiny_pdf(grid))

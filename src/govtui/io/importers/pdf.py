@@ -35,7 +35,7 @@ import re
 import statistics
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,8 @@ MAX_PAGE_POINTS = 5000.0  # a side longer than 1.76 m (A4 is 842 pt) is no repor
 MAX_INFLATED = 128 * 1024 * 1024  # all compressed streams but images, inflated
 MAX_CHARS_PER_PAGE = 40_000
 MAX_PATHS_PER_PAGE = 40_000
+MAX_RULES_PER_PAGE = 3_000  # ruling lines of one page (the matrix's page: about 250)
+MAX_GRID = 20_000  # positions of one table's grid (the matrix: 10 × 40)
 
 _MIN_CHINESE = 20  # fewer Chinese characters than this: no text layer to speak of
 _THIN = 2.6  # a path this thin (pt) is a ruling line
@@ -264,13 +266,15 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
             path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）"
         )
     rules = _rules(page, raw, number, path)
+    if len(rules) > MAX_RULES_PER_PAGE:  # matching them up is quadratic
+        raise _too_big(path, number, f"的表格线超过 {MAX_RULES_PER_PAGE} 条")
     textpage = page.get_textpage()
     try:
         chars = _chars(textpage, raw, number, stamps, path)
     finally:
         textpage.close()
     result = _Page(number, width, height)
-    for table, inside in _tables(rules, chars):
+    for table, inside in _tables(rules, chars, lambda what: _too_big(path, number, what)):
         result.tables.append(table)
         chars = [c for c in chars if id(c) not in inside]
     result.rows = _text_rows(chars, number)
@@ -423,7 +427,9 @@ def _texts(textpage: Any, raw: Any, count: int) -> Any:
 # --------------------------------------------------------------------------- tables
 
 
-def _tables(rules: list[_Rule], chars: list[_Char]) -> list[tuple[_Table, set[int]]]:
+def _tables(
+    rules: list[_Rule], chars: list[_Char], too_big: Callable[[str], LoadError]
+) -> list[tuple[_Table, set[int]]]:
     """Tables from groups of touching ruling lines, with the ids of the characters inside."""
     out = []
     for group in _touching(rules):
@@ -434,6 +440,8 @@ def _tables(rules: list[_Rule], chars: list[_Char]) -> list[tuple[_Table, set[in
         if len(xs) < 2 or len(ys) < 2:
             continue
         ys.reverse()  # top first
+        if (len(xs) - 1) * (len(ys) - 1) > MAX_GRID:
+            raise too_big(f"的表格有 {len(ys) - 1} 行 {len(xs) - 1} 列，超过 {MAX_GRID} 格的上限")
         inside = [c for c in chars if xs[0] <= c.cx <= xs[-1] and ys[-1] <= c.cy <= ys[0]]
         rows = _grid(xs, ys, across, down, inside)
         if rows:
