@@ -217,3 +217,13 @@ def test_a_damaged_sheet_inside_the_workbook_is_a_message_not_a_traceback(tmp_pa
     path = tmp_path / "坏的.xlsx"
     path.write_bytes(bytes(data))
     assert "Excel 文件已损坏，无法读取" in refused(path)
+
+
+def test_a_page_whose_tables_would_cover_millions_of_cells_is_refused(tmp_path: Path) -> None:
+    rows = '<tr><td colspan="64" rowspan="64">1</td></tr>' * 40
+    path = tmp_path / "大表.html"
+    path.write_text(
+        f"<html><body><p>三、收到和处理政府信息公开申请情况</p><table>{rows}</table>", "utf-8"
+    )
+    message = refused(path)
+    assert f"{path}：" in message and "个单元格，超过 100000 个的上限" in message

@@ -163,7 +163,10 @@ def lines_of(page: str, path: Path | None = None) -> list[Line]:
             ],
         )
     walker = _Walker()
-    walker.walk(builder.root)
+    try:
+        walker.walk(builder.root)
+    except LoadError as error:
+        raise LoadError(path, error.problems) from None
     walker.flush()
     return walker.lines
 
@@ -257,6 +260,8 @@ def grid(table: _Node) -> list[list[str]]:
             text = cell_text(cell)
             down = _span(cell.attrs.get("rowspan"))
             across = _span(cell.attrs.get("colspan"))
+            if len(taken) + down * across > limits.MAX_TABLE_CELLS:
+                raise limits.cells_error(None, len(taken) + down * across)
             for dr in range(down):
                 for dc in range(across):
                     taken.setdefault((r + dr, c + dc), "" if dr or dc else text)
