@@ -227,3 +227,12 @@ def test_a_page_whose_tables_would_cover_millions_of_cells_is_refused(tmp_path: 
     )
     message = refused(path)
     assert f"{path}：" in message and "个单元格，超过 100000 个的上限" in message
+
+
+def test_a_zip_of_an_unknown_version_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    data = bytearray((SAMPLES / "yunxi-scjg-2024.docx").read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = 86  # "version needed to extract: 8.6", which zipfile does not know
+    path = tmp_path / "新版.docx"
+    path.write_bytes(bytes(data))
+    assert "不是有效的 Word（.docx）文件：zip file version 8.6" in refused(path)

@@ -32,7 +32,7 @@ def check_zip(data: bytes, path: Path | None, kind: str, suffix: str) -> zipfile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError) as error:
         raise LoadError(path, [Problem(f"不是有效的 {kind}（{suffix}）文件：{error}")]) from None
     if len(entries) > MAX_ENTRIES:
         raise LoadError(

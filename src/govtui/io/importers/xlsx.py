@@ -52,7 +52,14 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
                 )
             try:
                 sheet = archive.read(name)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                NotImplementedError,
+                OSError,
+                EOFError,
+                ValueError,
+            ) as error:
                 raise LoadError(path, [Problem(f"Excel 文件已损坏，无法读取：{error}")]) from None
             _check_merges(sheet, path)
     try:
