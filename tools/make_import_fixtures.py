@@ -225,8 +225,9 @@ def form_xlsx(report: Report, target: Path) -> None:
                 row, column = top + cell.row, 1 + cell.col
                 place = sheet.cell(row=row, column=column)
                 if cell.role == "value" and cell.row_key == "fees":
-                    place.value = float(cell.text)
-                    place.number_format = "0.0000"
+                    place.value = float(cell.text)  # shown with the digits it was typed with
+                    places = len(cell.text.partition(".")[2])
+                    place.number_format = "0." + "0" * places if places else "0"
                 elif cell.role == "value":
                     place.value = int(cell.text)
                 else:
