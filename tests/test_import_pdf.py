@@ -229,3 +229,22 @@ def test_a_table_of_too_many_cells_is_refused(
     grid = b"".join(f"{50 + i * 10} 50 0.5 300 re f\n".encode() for i in range(20))
     grid += b"".join(f"50 {50 + i * 10} 200 0.5 re f\n".encode() for i in range(20))
     assert "PDF 第 1 页的表格有 19 行 19 列，超过 100 格的上限" in refusal(tmp_path, tiny_pdf(grid))
+
+
+def test_a_deflate_bomb_behind_a_text_encoding_is_refused_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import base64
+
+    monkeypatch.setattr(pdf, "MAX_INFLATED", 1024 * 1024)
+    bomb = zlib.compress(b" " * (3 * 1024 * 1024))
+    data = tiny_pdf(b"").replace(b"/Filter /FlateDecode", b"/Filter [/A85 /FlateDecode]")
+    start = data.index(b"stream\n") + len(b"stream\n")
+    end = data.index(b"\nendstream")
+    data = data[:start] + base64.a85encode(bomb) + b"~>" + data[end:]
+    assert "压缩数据解压后超过 1 MB（第 1 个数据流）" in refusal(tmp_path, data)
+
+
+def test_lzw_outside_images_is_refused(tmp_path: Path) -> None:
+    data = tiny_pdf(b"").replace(b"/Filter /FlateDecode", b"/Filter /LZWDecode")
+    assert "PDF 用了旧式的 LZW 压缩，无法安全读取" in refusal(tmp_path, data)
