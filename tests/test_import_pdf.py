@@ -248,3 +248,10 @@ def test_a_deflate_bomb_behind_a_text_encoding_is_refused_too(
 def test_lzw_outside_images_is_refused(tmp_path: Path) -> None:
     data = tiny_pdf(b"").replace(b"/Filter /FlateDecode", b"/Filter /LZWDecode")
     assert "PDF 用了旧式的 LZW 压缩，无法安全读取" in refusal(tmp_path, data)
+
+
+def test_text_turned_sideways_in_a_table_cell_is_the_cells_not_a_stamp() -> None:
+    name = "yunxi-2024-broken-boxed.pdf"
+    lines = pdf.read((FIXTURES / name).read_bytes()).lines
+    assert any(line.cells and line.cells[0] == "三、本年度办理结果" for line in lines)
+    assert not [n for n in import_file(FIXTURES / name).notes if "印章" in n]

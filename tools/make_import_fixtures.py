@@ -23,7 +23,8 @@ tests expect back exactly (``tests/test_import_pdf.py`` lists which):
   header, “第 1 页 共 3 页” footers and a red, turned stamp over the date;
 - ``yunxi-2024-broken-boxed.pdf``: a PDF written by hand whose tables draw every cell as a
   stroked rectangle (``re S``, as some office suites do) instead of separate lines; the
-  matrix runs over two pages, its rows placed without a repeated header;
+  matrix runs over two pages, its rows placed without a repeated header, and
+  三、本年度办理结果 is written sideways down its cell (turned characters, not a stamp's);
 - ``scanned.pdf``: a page holding only an image, as a scanner makes it (no text layer);
 - ``yunxi-2024-broken-form.xlsx``: the three tables in one sheet as the official form lays them
   out, merged cells included (made with openpyxl).
@@ -266,6 +267,8 @@ class _Pdf:
         hexed = "".join(f"{ord(c):04X}" for c in text)
         color = "1 0 0 rg " if how.get("red") else ""
         matrix = "0.866 0.5 -0.5 0.866" if how.get("turn") else "1 0 0 1"
+        if how.get("down"):  # turned a quarter to the right: the text runs down the page
+            matrix = "0 -1 1 0"
         return f"q BT {color}/F1 {size:g} Tf {matrix} {x:.1f} {y:.1f} Tm <{hexed}> Tj ET Q"
 
     def render(self, image: bool = False) -> bytes:
@@ -509,6 +512,9 @@ def _boxed_cell(
     left, right = edges[cell.col], edges[cell.col + cell.colspan]
     top, bottom = tops[index], tops[bottom_row]
     content.append(f"0.6 w {left:.1f} {bottom:.1f} {right - left:.1f} {top - bottom:.1f} re S")
+    if cell.vertical:  # 三、本年度办理结果 written sideways down its narrow cell
+        content.append(pdf.text(left + 3, top - 4, cell.text, size, down=True))
+        return
     chars = max(1, int((right - left - 4) // size))
     for line, start in enumerate(range(0, len(cell.text), chars)):
         piece = cell.text[start : start + chars]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -320,14 +321,19 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
         raise _too_big(path, number, f"的表格线超过 {MAX_RULES_PER_PAGE} 条")
     textpage = page.get_textpage()
     try:
-        chars = _chars(textpage, raw, number, stamps, path)
+        chars, turned, red = _chars(textpage, raw, number, path)
     finally:
         textpage.close()
     result = _Page(number, width, height)
-    for table, inside in _tables(rules, chars, lambda what: _too_big(path, number, what)):
+    used: set[int] = set()
+    for table, inside in _tables(rules, chars + turned, functools.partial(_too_big, path, number)):
         result.tables.append(table)
-        chars = [c for c in chars if id(c) not in inside]
-    result.rows = _text_rows(chars, number)
+        used |= inside
+    # Turned characters inside a table are a cell's text written sideways; elsewhere a stamp's.
+    stamp = red + "".join(c.text for c in turned if id(c) not in used)
+    if stamp:
+        stamps.append(f"第 {number} 页：{stamp[:30]}")
+    result.rows = _text_rows([c for c in chars if id(c) not in used], number)
     return result
 
 
@@ -415,8 +421,11 @@ def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[_Rule]:
     return []
 
 
-def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | None) -> list[_Char]:
-    """The page's printed characters; a stamp's (rotated or red) set aside in ``stamps``."""
+def _chars(
+    textpage: Any, raw: Any, page: int, path: Path | None
+) -> tuple[list[_Char], list[_Char], str]:
+    """The page's printed characters: upright ones, turned ones, and the text printed in red
+    (a stamp's)."""
     import ctypes
 
     count = raw.FPDFText_CountChars(textpage.raw)
@@ -432,6 +441,7 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
     loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     angle_of, fill = raw.FPDFText_GetCharAngle, raw.FPDFText_GetFillColor
     out: list[_Char] = []
+    turned_chars: list[_Char] = []
     stamp: list[str] = []
     spaced = False
     for index in range(count):
@@ -447,17 +457,16 @@ def _chars(textpage: Any, raw: Any, page: int, stamps: list[str], path: Path | N
         angle = angle_of(handle, index)
         turned = angle > 0 and min(angle, 2 * math.pi - angle) > 0.05
         red = fill(handle, index, *colour) and r.value > 160 and g.value < 100 and b.value < 100
-        if turned or red:
+        if red:
             stamp.append(text)
             continue
         size = box.top - box.bottom
         if ord(text) >= _CJK:  # a full-width character is one em wide, whatever its ink
             size = max(size, box.right - box.left)
-        out.append(_Char(text, box.left, box.right, y.value, size, spaced))
+        char = _Char(text, box.left, box.right, y.value, size, spaced)
+        (turned_chars if turned else out).append(char)
         spaced = False
-    if stamp:
-        stamps.append(f"第 {page} 页：{''.join(stamp)[:30]}")
-    return out
+    return out, turned_chars, "".join(stamp)
 
 
 def _texts(textpage: Any, raw: Any, count: int) -> Any:
