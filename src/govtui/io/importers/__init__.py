@@ -112,6 +112,9 @@ def import_lines(
         for key, field_lines in by_field.items():
             fields[key].extend(paragraphs(field_lines))
 
+    if front.repeated:
+        where = "、".join(f"第 {n} 行" for n in front.repeated)
+        notes.add(f"标题又印了一次（{where}），已略去，未放入前言")
     if front.dropped:
         shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
         more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""

@@ -102,6 +102,7 @@ class Front:
     identity: bool = False  # agency and year came from govtui's own comment
     preface: list[Line] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    repeated: list[int] = field(default_factory=list)  # lines where the title is printed again
 
 
 def read_front(lines: list[Line], strict: bool) -> Front:
@@ -114,6 +115,7 @@ def read_front(lines: list[Line], strict: bool) -> Front:
     first, last = _title_span(lines, strict)
     if first is not None:
         front.title = "".join(line.text.strip() for line in lines[first : last + 1])
+    title = labels.norm(front.title)
     for index, line in enumerate(lines):
         text = line.text.strip()
         if first is not None and first <= index <= last:
@@ -134,6 +136,10 @@ def read_front(lines: list[Line], strict: bool) -> Front:
         elif first is not None and index < first:
             if text:
                 front.dropped.append(text)
+        elif title and (line.level or not strict) and labels.norm(text) == title:
+            # A page's heading, then the article's own. In a report that marks its headings
+            # only a heading can be the copy: a preface line may say anything.
+            front.repeated.append(line.number)
         else:
             front.preface.append(line)
     return front
