@@ -96,6 +96,12 @@ def import_lines(
     if "三" not in outline.sections:
         raise LoadError(path, [Problem(_not_a_report(outline, lines))])
     front = sections.read_front(outline.front, outline.strict)
+    if outline.unfolded:
+        where = "、".join(f"第 {n} 行" for n in outline.unfolded[:4])
+        notes.add(
+            f"{where}含有几节的内容（原文的换行已丢失），已按章节标题和小标题分开；"
+            "各栏文字内的分段无法还原"
+        )
     report = _identity(front, identity, lines, markdown, path, notes)
     paragraphs = text.markdown_paragraphs if markdown else text.plain_paragraphs
 
@@ -123,7 +129,8 @@ def import_lines(
     printed: dict[CellRef, int] = {}
     strays: list[Line] = []
     if "二" in outline.sections:
-        strays += tables.read_proactive(outline.sections["二"], report, notes)
+        said = "\n".join("\n".join(lines) for lines in fields.values())
+        strays += tables.read_proactive(outline.sections["二"], report, notes, said)
     else:
         notes.add(f"没有找到「{form.section_of('二').heading}」这一节，其数字均按 0")
     found, stray = tables.read_requests(outline.sections["三"], report, notes)

@@ -152,23 +152,35 @@ def fit(
     return list(values[preferred : preferred + width]), []
 
 
-def split_run(digits: str, groups: Sequence[int], checked: bool, limit: int = 3) -> list[list[int]]:
+def split_run(
+    digits: str,
+    groups: Sequence[int],
+    checked: bool,
+    limit: int = 3,
+    *,
+    breaks: frozenset[int] = frozenset(),
+    wrong: int = 0,
+) -> list[list[int]]:
     """Ways to split run-together digits into numbers, groups of cells at a time.
 
     Each group is ``n`` cells; when ``checked``, its last cell must be the sum of the others
-    (the 总计 of a row). Numbers have no leading zeros. At most ``limit`` ways are returned,
-    the shortest numbers first; the search is bounded, so a long junk run costs little.
+    (the 总计 of a row), except in at most ``wrong`` groups (a total the report printed
+    wrong). ``breaks`` are positions where the printed text had a blank: a number never
+    spans one (``20 0 0 0 02`` is read as 2|0 0 0 0|2, never as 20). Numbers have no
+    leading zeros. At most ``limit`` ways are returned, the shortest numbers first; the
+    search is bounded, so a long junk run costs little.
     """
     ends = set()
     total = 0
     for size in groups:
         total += size
         ends.add(total)
+    stops = sorted(breaks)
     solutions: list[list[int]] = []
     budget = [20_000]
     parts: list[int] = []
 
-    def search(position: int, group_start: int) -> None:
+    def search(position: int, group_start: int, misses: int) -> None:
         budget[0] -= 1
         if budget[0] < 0 or len(solutions) >= limit:
             return
@@ -180,20 +192,23 @@ def split_run(digits: str, groups: Sequence[int], checked: bool, limit: int = 3)
         left = len(digits) - position
         if left < total - count or left > (total - count) * _MAX_PART:
             return
-        for length in range(1, _MAX_PART + 1):
+        stop = next((b for b in stops if b > position), len(digits))
+        for length in range(1, min(_MAX_PART, stop - position) + 1):
             piece = digits[position : position + length]
             if len(piece) < length or (length > 1 and piece[0] == "0"):
                 break
             parts.append(int(piece))
-            start = group_start
+            start, missed = group_start, misses
             if count + 1 in ends:
                 group = parts[group_start:]
                 if checked and sum(group[:-1]) != group[-1]:
-                    parts.pop()
-                    continue
+                    missed += 1
+                    if missed > wrong:
+                        parts.pop()
+                        continue
                 start = count + 1
-            search(position + length, start)
+            search(position + length, start, missed)
             parts.pop()
 
-    search(0, 0)
+    search(0, 0, 0)
     return solutions

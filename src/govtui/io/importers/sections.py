@@ -43,11 +43,14 @@ class Outline:
     front: list[Line] = field(default_factory=list)
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
+    unfolded: list[int] = field(default_factory=list)  # lines that held several parts
 
 
 def outline(lines: list[Line]) -> Outline:
     """Divide ``lines`` at the section headings; everything before 一 is the front matter."""
     result = Outline(strict=_marks_all_sections(lines))
+    if not result.strict:
+        lines = unfold(lines, result.unfolded)
     current: list[Line] = result.front
     for line in lines:
         numeral = _heading(line, result.strict)
@@ -70,6 +73,95 @@ def _marks_all_sections(lines: list[Line]) -> bool:
         return False
     loose = {_heading(line, strict=False) for line in lines if not line.level} - {""}
     return loose <= marked
+
+
+# --------------------------------------------------------------------------- lost line breaks
+
+
+def _spaced(text: str) -> str:
+    """A pattern for ``text`` with any blanks between its characters (``总 计``)."""
+    return r"\s*".join(re.escape(c) for c in text)
+
+
+_ANY_NUMERAL = "[一二三四五六七八九十]"
+# A section heading inside a longer line, as when a crawler or a copy lost the line breaks:
+# numbered, so that the words alone (which prose may quote) do not count.
+_RUN_IN_SECTION = re.compile(
+    r"(?P<heading>(?:表\s*"
+    + _ANY_NUMERAL
+    + r"\s*[:：、]?\s*)?"
+    + _ANY_NUMERAL
+    + r"\s*[、.．,，]\s*(?:"
+    + "|".join(_spaced(labels.split_numbering(labels.norm(s.heading))[1]) for s in form.SECTIONS)
+    + "))"
+)
+# A prose sub-heading run into its paragraph: （一）主动公开全年主动公开政府信息…
+_RUN_IN_FIELD = {
+    section: re.compile(
+        r"(?P<heading>[（(]\s*"
+        + _ANY_NUMERAL
+        + r"\s*[)）]\s*(?:"
+        + "|".join(
+            _spaced(labels.split_numbering(labels.norm(f.heading))[1])
+            for f in form.PROSE_FIELDS
+            if f.section == section and f.heading
+        )
+        + r")(?:\s*(?:情况|工作))?)"
+    )
+    for section in ("一", "五")
+}
+
+
+def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
+    """Lines that lost their breaks divided again at the section headings they hold.
+
+    A crawler's text or a copy may put the whole body on one line: title, headings, prose
+    and tables. The line is cut before each numbered section heading (the heading then
+    stands alone) and, in 一 and 五, before and after each numbered sub-heading; the tables'
+    text is left to the table readers, which find rows by their labels. The paragraphs of
+    a field cannot be told apart again. The numbers of the lines cut are added to ``unfolded``.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if (
+            line.level
+            or line.verbatim
+            or line.cells is not None
+            or len(line.text) <= _HEADING_WIDTH
+        ):
+            out.append(line)
+            continue
+        cuts = [m for m in _RUN_IN_SECTION.finditer(line.text) if section_of(m["heading"])]
+        if not cuts or (len(cuts) == 1 and not line.text[: cuts[0].start()].strip()):
+            out.append(line)
+            continue
+        unfolded.append(line.number)
+        pieces = [(line.text[: cuts[0].start()], "")]
+        for cut, after in zip(cuts, [*cuts[1:], None], strict=True):
+            end = after.start() if after else len(line.text)
+            pieces.append((cut["heading"], ""))
+            pieces.append((line.text[cut.end() : end], section_of(cut["heading"])))
+        for text, section in pieces:
+            for part in _sub_headings(text, section):
+                if part.strip():
+                    out.append(Line(part.strip(), None, 0, line.number))
+    return out
+
+
+def section_of(text: str) -> str:
+    return labels.section_of(text)
+
+
+def _sub_headings(text: str, section: str) -> list[str]:
+    pattern = _RUN_IN_FIELD.get(section)
+    if pattern is None:
+        return [text]
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        out += [text[position : match.start()], match["heading"]]
+        position = match.end()
+    return [*out, text[position:]]
 
 
 def boilerplate(text: str) -> bool:
