@@ -30,6 +30,8 @@ class Segment:
     row: Target
     values: list[Cell] = field(default_factory=list)
     merged: bool = False  # a group label with numbers: the group printed as one row
+    detached: int = 0  # re-attached by order: how many labels stood together before the numbers
+    unmatched: tuple[int, int] | None = None  # (numbers, cells) of a block that did not fit
 
     @property
     def filled(self) -> int:
@@ -37,9 +39,15 @@ class Segment:
 
 
 def segments(
-    cells: Sequence[Cell], merge_into: dict[str, Target]
+    cells: Sequence[Cell],
+    merge_into: dict[str, Target],
+    width: Callable[[Target], int] | None = None,
 ) -> tuple[list[Segment], list[Cell]]:
     """Assign value cells to row labels, in the form's order; also return stray numbers.
+
+    With ``width`` (a row's number of cells), labels printed in a block before a block of
+    numbers (a converter's output) get the numbers in order, when there are exactly as many
+    as the block's rows have cells (see :func:`_reattach`).
 
     ``merge_into`` maps a group label to the row that takes its numbers when the group is
     printed as a single row (one （六）其他处理 row instead of its three sub-rows). A line
@@ -87,7 +95,39 @@ def segments(
         if wanted.order < floor or (cell.score < 2 and wanted.order > floor + _WEAK_REACH):
             continue
         current = start(Segment(wanted))
+    if width is not None:
+        found = _reattach(found, width)
     return _settle(found), strays
+
+
+def _reattach(found: list[Segment], width: Callable[[Target], int]) -> list[Segment]:
+    """Labels in one block, their numbers in the next: each label takes its row's share.
+
+    Group labels that stood in the block for no row of their own (merged, empty) are left
+    out. Only an exact count re-attaches; the readers confirm each row by its total.
+    """
+    out: list[Segment] = []
+    block: list[Segment] = []
+    for segment in found:
+        if segment.merged and not segment.filled:
+            continue
+        block.append(segment)
+        if not segment.filled:
+            continue
+        filled = [c for c in segment.values if not c.blank]
+        cells = sum(width(s.row) for s in block)
+        if len(block) > 1 and len(filled) != cells and len(filled) > width(segment.row):
+            segment.unmatched = (len(filled), cells)
+        if len(block) > 1 and len(filled) == cells:
+            position = 0
+            for member in block:
+                share = width(member.row)
+                member.values = filled[position : position + share]
+                member.detached = len(block)
+                position += share
+        out.extend(block)
+        block = []
+    return out + block
 
 
 def _settle(found: list[Segment]) -> list[Segment]:

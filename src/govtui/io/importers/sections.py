@@ -152,16 +152,21 @@ def section_of(text: str) -> str:
     return labels.section_of(text)
 
 
+_PARAGRAPH_END = re.compile(r"(?<=[。！？])\s+")
+
+
 def _sub_headings(text: str, section: str) -> list[str]:
-    pattern = _RUN_IN_FIELD.get(section)
-    if pattern is None:
+    """A prose section's text cut at its sub-headings, and into paragraphs where a blank
+    follows the end of a sentence (a crawler joins the paragraphs with one)."""
+    if section in ("二", "三", "四"):
         return [text]
     out: list[str] = []
     position = 0
-    for match in pattern.finditer(text):
+    pattern = _RUN_IN_FIELD.get(section)
+    for match in pattern.finditer(text) if pattern else ():
         out += [text[position : match.start()], match["heading"]]
         position = match.end()
-    return [*out, text[position:]]
+    return [p for piece in [*out, text[position:]] for p in _PARAGRAPH_END.split(piece)]
 
 
 def boilerplate(text: str) -> bool:

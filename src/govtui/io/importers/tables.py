@@ -175,7 +175,16 @@ def _cells_for(
     unchecked digits, the one that holds the most of them (alone) is taken.
     """
     key = segment.row.key
-    glued = _glued(segment.values, width, partial=checked or bool(stated))
+    glued = _glued(segment.values, width, partial=True)
+    if glued is not None and not checked and not stated and " " in glued.shown:
+        ways = split_run(glued.digits, (width,), False, breaks=glued.breaks)
+        if ways:  # fewer numbers than cells: a cell not printed, or digits run together
+            reader.note(
+                f"只印出 {glued.shown.count(' ') + 1} 个数字（{glued.shown}），按顺序读入；"
+                f"也可能是数字连在一起（可拆为 {'；'.join(map(_show, ways))}），请核对",
+                key,
+            )
+        glued = None
     if width > 1 and glued is not None:
         partly = " " in glued.shown
         ways = split_run(glued.digits, (width,), checked, breaks=glued.breaks)
@@ -253,8 +262,9 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str =
             "已按行读入本年处理决定数量等能对应的数字，其余按 0，请核对"
         )
         cells = [_old_change(c) for c in cells]
-    found, strays = segments(cells, {})
+    found, strays = segments(cells, {}, _proactive_width if not old else None)
     reader.strays(strays)
+    _detached(found, reader)
     for segment in found:
         key = segment.row.key
         row = table.row(key)
@@ -273,6 +283,37 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str =
             report.proactive[key][column.key] = reader.count(cell, key, column.key)
     reader.missing(found, [r.key for r in table.input_rows])
     return strays_text
+
+
+def _proactive_width(row: labels.Target) -> int:
+    return len(form.PROACTIVE.columns_of(form.PROACTIVE.row(row.key)))
+
+
+def _detached(found: Sequence[Segment], reader: _Reader, check: Check | None = None) -> None:
+    """Say which rows took their numbers by order, and which of them do not add up."""
+    for segment in found:
+        if segment.unmatched:
+            numbers, cells = segment.unmatched
+            reader.note(
+                f"行名与数字分开印出，但数字有 {numbers} 个，前面各行共应有 {cells} 格，"
+                "无法按顺序对应；数字都算作这一行，其余各行按 0 读入，请核对",
+                segment.row.key,
+            )
+    blocks = [s for s in found if s.detached]
+    if not blocks:
+        return
+    names = "、".join(reader.table.row(s.row.key).full_label for s in blocks[:3])
+    more = f" 等 {len(blocks)} 行" if len(blocks) > 3 else ""
+    confirmed = "" if check is None else "，各行总计与各项之和相符"
+    failing = [s for s in blocks if check is not None and not check(s.values)]
+    if failing:
+        confirmed = (
+            "；其中这些行的总计与各项之和不符，可能是报告本身有误，也可能是对应错了，请核对："
+            + ("、".join(reader.table.row(s.row.key).full_label for s in failing))
+        )
+    reader.notes.add(
+        f"{reader.section}：行名与数字分开印出，已按顺序对应（{names}{more}）{confirmed}"
+    )
 
 
 _SENTENCE = re.compile(r"[^。；;\n]+")
@@ -330,9 +371,10 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
     rows, prose, furniture = stream(lines, table.key)
     cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
-    found, strays = segments(cells, _merge_targets(table))
-    reader.strays(strays)
     width = len(table.columns)
+    found, strays = segments(cells, _merge_targets(table), lambda _: width)
+    reader.strays(strays)
+    _detached(found, reader, _sums_up(width))
     total_column = next(c for c in table.columns if c.computed)
     printed: Printed = {}
     ambiguous: dict[str, list[list[int]]] = {}
