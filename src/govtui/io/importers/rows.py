@@ -192,6 +192,13 @@ def fit(
     return list(values[preferred : preferred + width]), []
 
 
+class Ways(list[list[int]]):
+    """The ways found; ``complete`` is False when the search stopped at its limit or its
+    budget, so that more ways may exist and none of them may be taken as the only one."""
+
+    complete: bool = True
+
+
 def split_run(
     digits: str,
     groups: Sequence[int],
@@ -200,7 +207,7 @@ def split_run(
     *,
     breaks: frozenset[int] = frozenset(),
     wrong: int = 0,
-) -> list[list[int]]:
+) -> Ways:
     """Ways to split run-together digits into numbers, groups of cells at a time.
 
     Each group is ``n`` cells; when ``checked``, its last cell must be the sum of the others
@@ -216,13 +223,16 @@ def split_run(
         total += size
         ends.add(total)
     stops = sorted(breaks)
-    solutions: list[list[int]] = []
+    solutions = Ways()
     budget = [20_000]
     parts: list[int] = []
 
-    def search(position: int, group_start: int, misses: int) -> None:
+    group_end = [min(e for e in ends if e > count) for count in range(total)]
+
+    def search(position: int, group_start: int, misses: int, longest: int) -> None:
         budget[0] -= 1
         if budget[0] < 0 or len(solutions) >= limit:
+            solutions.complete = False
             return
         count = len(parts)
         if count == total:
@@ -233,22 +243,30 @@ def split_run(
         if left < total - count or left > (total - count) * _MAX_PART:
             return
         stop = next((b for b in stops if b > position), len(digits))
-        for length in range(1, min(_MAX_PART, stop - position) + 1):
-            piece = digits[position : position + length]
-            if len(piece) < length or (length > 1 and piece[0] == "0"):
+        lengths = range(1, min(_MAX_PART, stop - position) + 1)
+        end = group_end[count]
+        if checked and misses >= wrong and count + 1 == end:
+            known = len(str(sum(parts[group_start:])))  # the group's total: only it can fit
+            lengths = range(known, known + 1 if known in lengths else 0)
+        # The group's total is at least as long as its longest part; later groups need a
+        # digit per cell.
+        bound = end - count - 2 + total - end if checked and wrong == 0 and count + 1 < end else -1
+        for length in lengths:
+            if length > 1 and digits[position] == "0":
                 break
-            parts.append(int(piece))
-            start, missed = group_start, misses
-            if count + 1 in ends:
-                group = parts[group_start:]
-                if checked and sum(group[:-1]) != group[-1]:
+            if bound >= 0 and left - length < bound + max(length, longest):
+                break
+            parts.append(int(digits[position : position + length]))
+            start, missed, widest = group_start, misses, max(longest, length)
+            if count + 1 == end:
+                if checked and sum(parts[group_start:-1]) != parts[-1]:
                     missed += 1
                     if missed > wrong:
                         parts.pop()
                         continue
-                start = count + 1
-            search(position + length, start, missed)
+                start, widest = count + 1, 0
+            search(position + length, start, missed, widest)
             parts.pop()
 
-    search(0, 0, 0)
+    search(0, 0, 0, 0)
     return solutions

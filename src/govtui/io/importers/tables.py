@@ -21,7 +21,7 @@ from govtui import form
 from govtui.io.importers import labels
 from govtui.io.importers.cells import TARGETS, Cell, stream
 from govtui.io.importers.notes import Notes
-from govtui.io.importers.rows import Check, Segment, fit, segments, split_run
+from govtui.io.importers.rows import Check, Segment, Ways, fit, segments, split_run
 from govtui.io.importers.text import Line
 from govtui.model import Report
 from govtui.numbers import parse_count, parse_fee
@@ -187,18 +187,18 @@ def _cells_for(
         glued = None
     if width > 1 and glued is not None:
         partly = " " in glued.shown
-        ways = split_run(glued.digits, (width,), checked, breaks=glued.breaks)
+        ways = split_run(glued.digits, (width,), checked, _WAYS, breaks=glued.breaks)
         what = "部分连在一起" if partly else "连在一起"
-        if not ways and checked:
+        if not ways and ways.complete and checked:
             wrong = split_run(glued.digits, (width,), checked, 2, breaks=glued.breaks, wrong=1)
-            if len(wrong) == 1:
+            if len(wrong) == 1 and wrong.complete:
                 reader.note(
                     f"数字{what}（{glued.shown}），按行合计拆不开，只有一种拆法 {_show(wrong[0])}"
                     "（印出的总计与各项之和不符）",
                     key,
                 )
                 return _as_cells(wrong[0]), [], glued.shown
-        if len(ways) > 1 and stated:
+        if len(ways) > 1 and stated and ways.complete:
             best = _by_prose(ways, stated)
             if best is not None:
                 reader.note(
@@ -206,19 +206,25 @@ def _cells_for(
                     key,
                 )
                 return _as_cells(best), [], glued.shown
-        if len(ways) == 1:
+        if len(ways) == 1 and ways.complete:
             how = "按行合计拆为" if checked else "拆为"
             reader.note(f"数字{what}（{glued.shown}），{how} {_show(ways[0])}", key)
             return _as_cells(ways[0]), [], glued.shown
         if ways:
-            return _as_cells(ways[0]), ways[1:], glued.shown
+            others = Ways(ways[1:])
+            others.complete = ways.complete
+            return _as_cells(ways[0]), others, glued.shown
         if not partly:
-            reader.note(f"数字连在一起（{glued.shown}），无法按行合计拆开，按 0 读入", key)
+            why = "无法按行合计拆开" if ways.complete else "拆法太多，无法确定"
+            reader.note(f"数字连在一起（{glued.shown}），{why}，按 0 读入，请核对", key)
             return [None] * width, [], ""
     check = _sums_up(width) if checked else None
     chosen, extra = fit(segment.values, width, check)
     reader.extra(extra, key)
     return chosen, [], ""
+
+
+_WAYS = 24  # splits of one row looked for; with more, the row is left to the reader
 
 
 def _by_prose(ways: Sequence[Sequence[int]], stated: Sequence[int]) -> list[int] | None:
@@ -234,7 +240,10 @@ def _by_prose(ways: Sequence[Sequence[int]], stated: Sequence[int]) -> list[int]
 def _undecided(
     reader: _Reader, key: str, chosen: Sequence[int], others: Sequence[Sequence[int]], digits: str
 ) -> None:
-    shown = "；".join(_show(w) for w in others)
+    shown = "；".join(_show(w) for w in others[:3])
+    complete = getattr(others, "complete", True)
+    if len(others) > 3 or not complete:
+        shown += f" 等 {len(others)} 种" if complete else " 等多种"
     reader.note(
         f"数字连在一起（{digits}），有多种拆法，暂按 {_show(chosen)} 读入（另可为 {shown}），请核对",
         key,
@@ -377,7 +386,7 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
     _detached(found, reader, _sums_up(width))
     total_column = next(c for c in table.columns if c.computed)
     printed: Printed = {}
-    ambiguous: dict[str, list[list[int]]] = {}
+    ambiguous: dict[str, Ways] = {}
     digits: dict[str, str] = {}
     for segment in found:
         key = segment.row.key
@@ -387,7 +396,8 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
             notes.add(f"{reader.section}：「{group}」只印了一行，已记入「{row.label}」")
         chosen, others, digits[key] = _cells_for(segment, width, True, reader)
         if others:
-            ambiguous[key] = [[_quiet(c) for c in chosen], *others]
+            ambiguous[key] = Ways([[_quiet(c) for c in chosen], *others])
+            ambiguous[key].complete = getattr(others, "complete", True)
         if chosen[-1] is None and sum(1 for c in chosen if c is not None) == width - 1:
             reader.note("没有印总计", key)
         for column, cell in zip(table.columns, chosen, strict=True):
@@ -403,54 +413,86 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
                     )
             else:
                 report.requests[key][column.key] = reader.count(cell, key, column.key)
-    for key, ways in ambiguous.items():
-        _decide(report, printed, key, ways, digits[key], reader)
+    if ambiguous:
+        _decide(report, printed, ambiguous, digits, reader)
     reader.missing(found, [r.key for r in table.input_rows])
     return printed, prose
 
 
+_COMBINATIONS = 4096  # joint readings of the ambiguous rows tried; beyond, none is decided
+
+
 def _decide(
-    report: Report, printed: Printed, key: str, ways: list[list[int]], digits: str, reader: _Reader
+    report: Report,
+    printed: Printed,
+    ambiguous: dict[str, Ways],
+    digits: dict[str, str],
+    reader: _Reader,
 ) -> None:
-    """Choose among the splits of a run the one the printed （七）总计 or the 勾稽关系 confirms."""
+    """Choose among the splits of runs the ones the printed （七）总计 or the 勾稽关系 confirm.
+
+    The ambiguous rows are decided together: a reading of one row is taken only when every
+    joint reading of all of them that satisfies the checks agrees on it (two wrong splits
+    could otherwise make up for each other in a column's sum). Outcome rows are checked
+    against the printed （七）总计, the （七）总计 row against the sum of the outcome rows, and
+    when 一, 二 or 四 is in doubt, every column's 一＋二＝（七）总计＋四.
+    """
     table = form.REQUESTS
-    columns = table.input_columns
+    columns = [c.key for c in table.input_columns]
     total_row = next(r for r in table.rows if r.computed)
-
-    def confirmed(way: list[int]) -> bool:
+    outcome = set(total_row.sum_of)
+    keys = list(ambiguous)
+    rows = {r.key: [report.requests[r.key][c] for c in columns] for r in table.input_rows}
+    stated = [printed.get(CellRef(table.key, total_row.key, c)) for c in columns]
+    balanced = any(k in keys for k in (*form.BALANCE_LEFT, *form.BALANCE_RIGHT) if k != "total")
+    combinations = 1
+    for key in keys:
+        combinations *= len(ambiguous[key])
+    valid: list[tuple[list[int], ...]] = []
+    if combinations <= _COMBINATIONS and all(ambiguous[k].complete for k in keys):
+        for combination in itertools.product(*(ambiguous[k] for k in keys)):
+            values, total = dict(rows), list(stated)
+            for key, way in zip(keys, combination, strict=True):
+                if key == total_row.key:
+                    total = list(way[: len(columns)])
+                else:
+                    values[key] = way[: len(columns)]
+            sums = [sum(values[k][i] for k in outcome) for i in range(len(columns))]
+            if any(t is not None and t != s for t, s in zip(total, sums, strict=True)):
+                continue
+            if balanced and any(
+                values["new"][i] + values["carried_over"][i]
+                != sums[i] + values["carried_forward"][i]
+                for i in range(len(columns))
+            ):
+                continue
+            valid.append(combination)
+    for index, key in enumerate(keys):
+        ways = ambiguous[key]
+        readings = {tuple(c[index]) for c in valid}
+        decided = len(readings) == 1
+        chosen = list(readings.pop()) if decided else ways[0]
         if key == total_row.key:
-            for column, value in zip(table.columns, way, strict=False):
+            for column, value in zip(table.columns, chosen, strict=False):
                 printed[CellRef(table.key, key, column.key)] = value
-            sums = {c.key: report.value(table.key, key, c.key) for c in table.columns}
-            return all(sums[c.key] == v for c, v in zip(table.columns, way, strict=False))
-        for column, value in zip(columns, way, strict=False):
-            report.requests[key][column.key] = value
-        for column in columns:
-            values = report.column_values(table.key, column.key)
-            if key in total_row.sum_of:
-                stated = printed.get(CellRef(table.key, total_row.key, column.key))
-                if stated is not None and stated != values[total_row.key]:
-                    return False
-            else:
-                left = sum(values[k] for k in form.BALANCE_LEFT)
-                if left != sum(values[k] for k in form.BALANCE_RIGHT):
-                    return False
-        return True
-
-    good = [way for way in ways if confirmed(way)]
-    chosen = good[0] if len(good) == 1 else ways[0]
-    confirmed(chosen)
-    if len(good) == 1:
-        how = (
-            "（七）总计"
-            if key in total_row.sum_of
-            else "各项之和"
-            if key == total_row.key
-            else "勾稽关系"
-        )
-        reader.note(f"数字连在一起（{digits}），有多种拆法，按{how}定为 {_show(chosen)}", key)
-    else:
-        _undecided(reader, key, chosen, [w for w in ways if w is not chosen], digits)
+        else:
+            for name, value in zip(columns, chosen, strict=False):
+                report.requests[key][name] = value
+        if decided:
+            how = (
+                "（七）总计"
+                if key in outcome
+                else "各项之和"
+                if key == total_row.key
+                else "勾稽关系"
+            )
+            reader.note(
+                f"数字连在一起（{digits[key]}），有多种拆法，按{how}定为 {_show(chosen)}", key
+            )
+        else:
+            others = Ways(w for w in ways if w != chosen)
+            others.complete = ways.complete
+            _undecided(reader, key, chosen, others, digits[key])
 
 
 # --------------------------------------------------------------------------- 四
@@ -534,14 +576,14 @@ def _split_appeals(glued: _Glued, groups: int, width: int) -> tuple[list[int], s
         return " ".join(_show(way[i : i + width]) for i in range(0, len(way), width))
 
     what = f"数字连在一起（{glued.shown}）"
-    if len(ways) == 1:
+    if len(ways) == 1 and ways.complete:
         return ways[0], f"{what}，{how} {shown(ways[0])}"
     places = [
         f"{table.rows[i // width].label}/{table.columns[i % width].label}"
         for i in range(len(ways[0]))
         if len({way[i] for way in ways}) > 1
     ]
-    others = "；".join(shown(w) for w in ways[1:])
+    others = "；".join(shown(w) for w in ways[1:]) + ("" if ways.complete else " 等多种")
     return ways[0], (
         f"{what}，有多种拆法，暂按 {shown(ways[0])} 读入（另可为 {others}），"
         f"请核对：{'、'.join(places)}"
