@@ -39,6 +39,10 @@ class Options:
     previous: Path | None = None  # last year's report, given on the command line (one input)
     settings: Mapping[str, float] = field(default_factory=dict)
     counts: bool = False  # send the counts back (``aggregate``)
+    previous_counts: bool = False  # and last year's counts (the desk's year-on-year change)
+    # Last year's report by agency name (blanks removed), when ``previous`` is not given:
+    # the desk knows every unit's last report from last year's roster.
+    previous_by_agency: Mapping[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Outcome:
     previous: Path | None = None  # last year's report, when one was used
     counts: tuple[int, ...] = ()
     fees: Decimal = Decimal(0)
+    previous_counts: tuple[int, ...] = ()  # last year's, when asked for and used
 
     @property
     def readable(self) -> bool:
@@ -71,7 +76,12 @@ def examine(path: Path, options: Options) -> Outcome:
     except LoadError as error:
         return Outcome(path, problems=tuple(p.describe(path) for p in error.problems))
     report = loaded.report
-    previous = find_previous(path, report, options.previous)
+    given = options.previous
+    if given is None and options.previous_by_agency:
+        from govtui.io.roster import normalize_name
+
+        given = options.previous_by_agency.get(normalize_name(report.agency))
+    previous = find_previous(path, report, given)
     findings = check(
         report, previous=previous.report, printed=loaded.printed, settings=options.settings
     )
@@ -88,4 +98,7 @@ def examine(path: Path, options: Options) -> Outcome:
         previous=previous.path if previous.report else None,
         counts=count_vector(report) if options.counts else (),
         fees=report.fees if options.counts else Decimal(0),
+        previous_counts=count_vector(previous.report)
+        if options.previous_counts and previous.report
+        else (),
     )
