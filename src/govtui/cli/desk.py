@@ -268,9 +268,10 @@ def _print_board(board: Board) -> None:
                 key, indicators.change(key, now, view.previous_indicators.get(key))
             )
             rate += f"（{moved}）" if moved else ""
-        print(
+        row = (
             f"  {ljust(name, _NAME_COLUMNS)} {status} {late} {numbers} {rjust(received, 8)} {rate}"
         )
+        print(row.rstrip())
         _print_unit(view, detail=False)
     counted = board.counted
     print()
