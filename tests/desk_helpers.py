@@ -22,16 +22,16 @@ SAMPLE = ROOT / "sample" / "desk"
 AS_OF = datetime.date(2026, 2, 5)
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(autouse=True, name="private_cache")
+def private_cache_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test caches in its own folder, never in the user's."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     return folder
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
+@pytest.fixture(name="sample")
+def sample_fixture(tmp_path: Path) -> Path:
     """A copy of ``sample/desk``; returns this year's roster."""
     target = tmp_path / "desk"
     shutil.copytree(SAMPLE, target)

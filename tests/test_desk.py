@@ -13,8 +13,8 @@ from tests.desk_helpers import (
     board,
     desk,
     desk_json,
-    private_cache,  # noqa: F401  (autouse fixture)
-    sample,  # noqa: F401  (fixture)
+    private_cache_fixture,  # noqa: F401  (autouse fixture)
+    sample_fixture,  # noqa: F401  (fixture)
     small_collection,
     units,
 )
@@ -283,7 +283,7 @@ def test_roster_collection_keys(tmp_path: Path) -> None:
     assert loaded.collection.previous == tmp_path.parent / "a.toml"
     assert loaded.due(loaded.units[0]) == datetime.date(2026, 2, 1)
     roster.write_text('[collection]\nyeer = 2025\n[[unit]]\nname = "甲"\n', encoding="utf-8")
-    with pytest.raises(LoadError, match="collection.yeer"):
+    with pytest.raises(LoadError, match=r"collection\.yeer"):
         rosters.load(roster)
 
 
