@@ -92,10 +92,10 @@ def judge_finding(
     board: Board, name: str, rule: str, place: str | None, state: str, who: Who
 ) -> str:
     """``dismissed`` (with a reason) or ``confirmed`` (with the requirement, optional)."""
-    if state == "dismissed" and not who.comment:
-        raise DeskError("忽略请用 -m 写明理由")
     view = _with_report(find_unit(board, name), "处理")
     finding = find_finding(view, rule, place).finding
+    if state == "dismissed" and not who.comment:
+        raise DeskError("忽略请用 -m 写明理由")
 
     def change(book: ledger.Ledger) -> None:
         book.findings[(view.name, finding.rule, finding.place)] = ledger.FindingRecord(
