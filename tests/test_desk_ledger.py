@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from govtui.io import toml_file
 from tests.desk_helpers import (
     board,
     desk,
@@ -24,6 +22,8 @@ from tests.desk_helpers import (
     small_collection,
     units,
 )
+
+from govtui.io import toml_file
 
 DAY = "2026-01-20"
 
