@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from govtui.desk.board import Board, UnitView
 
 ACTIONS = ("show", "approve", "return", "dismiss", "confirm", "reopen", "received")
-_NAME_COLUMNS = 24
+_NAME_COLUMNS = 22
 
 
 def _date(text: str) -> datetime.date:
@@ -121,8 +121,8 @@ def run(args: argparse.Namespace) -> int:
     except GovtuiError as error:
         return fail(str(error))
     if args.json:
-        json.dump(board.as_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        # dumps, not dump: only the former runs the C encoder throughout.
+        sys.stdout.write(json.dumps(board.as_json(), ensure_ascii=False) + "\n")
     else:
         _print_board(board)
     if args.sum:
@@ -155,6 +155,8 @@ def _build(roster: Any, args: argparse.Namespace) -> Board:
             settings=settings_of(args),
             jobs=args.jobs,
             skip=(Path(args.sum),) if args.sum else (),
+            # Looking back (--as-of before today) shows the past; it records nothing.
+            record_received=args.as_of is None or args.as_of >= datetime.date.today(),
             advance=advance,
         )
     finally:
@@ -241,7 +243,7 @@ def _print_board(board: Board) -> None:
         print(f"  注意：{note}")
     print(
         f"  {ljust('单位', _NAME_COLUMNS)} {ljust('状态', 10)} {ljust('', 8)}"
-        f" 错误 警告 本年新收 实质公开率（同比）"
+        f" 错误 警告 本年新收 实质公开率 同比"
     )
     for view in board.units:
         name = view.name
@@ -259,17 +261,16 @@ def _print_board(board: Board) -> None:
         received = (
             indicators.show("received", view.indicators.get("received")) if view.indicators else ""
         )
-        rate = ""
+        rate = moved = ""
         if view.indicators:
             key = "disclosure_rate"
             now = view.indicators.get(key)
             rate = indicators.show(key, now)
-            moved = indicators.show_change(
-                key, indicators.change(key, now, view.previous_indicators.get(key))
-            )
-            rate += f"（{moved}）" if moved else ""
+            found = indicators.change(key, now, view.previous_indicators.get(key))
+            moved = f"{found.difference:+.1f}" if found and found.difference is not None else ""
         row = (
-            f"  {ljust(name, _NAME_COLUMNS)} {status} {late} {numbers} {rjust(received, 8)} {rate}"
+            f"  {ljust(name, _NAME_COLUMNS)} {status} {late} {numbers} {rjust(received, 8)}"
+            f" {rjust(rate, 10)} {rjust(moved, 5)}"
         )
         print(row.rstrip())
         _print_unit(view, detail=False)

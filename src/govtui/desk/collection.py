@@ -24,6 +24,12 @@ from govtui.desk.cache import Cache, content_hash
 from govtui.io.roster import Roster, normalize_name
 
 
+def _where(path: Path | str) -> str:
+    """A file's place, to tell the same file named twice: absolute and normalised (not
+    ``realpath``, which asks the disk about every folder on the way, thousands of times)."""
+    return os.path.normpath(os.path.abspath(path))
+
+
 @dataclass(frozen=True)
 class Read:
     """One report file as the desk saw it."""
@@ -57,14 +63,14 @@ def report_files(roster: Roster, skip: Iterable[Path] = ()) -> list[Path]:
 
     collection = roster.collection
     leave = {
-        os.path.realpath(p)
+        _where(p)
         for p in (roster.path, collection.previous, collection.report, *skip)
         if p is not None
     }
     seen: set[str] = set()
     out: list[Path] = []
     for path in (*roster.files(), *Inputs([str(roster.path.parent)])):
-        real = os.path.realpath(path)
+        real = _where(path)
         if real in seen or real in leave or path.name.lower().endswith(".review.toml"):
             continue
         seen.add(real)
@@ -84,7 +90,7 @@ class Reader:
         self.parsed = 0  # files examined this run (the rest came from the cache)
 
     def _look(self, path: Path) -> tuple[str | None, bool]:
-        key = os.path.realpath(path)
+        key = _where(path)
         found = self._hashes.get(key)
         if found is None:
             try:
@@ -225,10 +231,10 @@ def match(roster: Roster, reads: list[Read]) -> Matched:
     if year is None:
         years = Counter(r.outcome.year for r in reads if r.outcome.readable)
         year = years.most_common(1)[0][0] if years else None
-    by_file = {os.path.realpath(u.file): u for u in roster.units if u.file is not None}
+    by_file = {_where(u.file): u for u in roster.units if u.file is not None}
     matched = Matched(year, named={u.name for u in roster.units if u.file is not None})
     for read in reads:
-        named = by_file.get(os.path.realpath(read.path))
+        named = by_file.get(_where(read.path))
         if named is not None:
             matched.files.setdefault(named.name, []).append(read)
             continue
@@ -268,8 +274,8 @@ def last_years_files(
     if unnamed:
         year = last.collection.year or (roster.collection.year or 0) - 1
         candidates = sniff(reader, report_files(last, skip=[roster.path]))
-        named = {os.path.realpath(p) for p in files.values()}
-        candidates = [p for p in candidates if os.path.realpath(p) not in named]
+        named = {_where(p) for p in files.values()}
+        candidates = [p for p in candidates if _where(p) not in named]
         found: dict[str, list[Path]] = {}
         for item in reader.identify(candidates):
             if item is None or item[2] != year:

@@ -45,6 +45,41 @@ Values = dict[str, float | int | None]
 _INDEX = {cell: index for index, cell in enumerate(CELLS)}
 _APPLICANTS = tuple(c.key for c in form.REQUESTS.input_columns)
 _OUTCOMES = tuple(r.key for r in form.OUTCOME_ROWS)
+_DECIDED = ("upheld", "corrected", "other")
+_LITIGATION = ("litigation_direct", "litigation_after_review")
+
+
+def _requests(*rows: str) -> tuple[int, ...]:
+    """Where in the count vector the applicant cells of ``rows`` are."""
+    return tuple(_INDEX["requests", row, column] for row in rows for column in _APPLICANTS)
+
+
+def _outcomes(prefix: str) -> tuple[int, ...]:
+    return _requests(*(r for r in _OUTCOMES if r.startswith(prefix)))
+
+
+def _appeals(rows: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(_INDEX["appeals", row, column] for row in rows for column in columns)
+
+
+# Each indicator's numerator and denominator as positions in the count vector, worked out
+# once: the desk measures thousands of reports (and last year's) on every run.
+_CELLS: dict[str, tuple[int, ...]] = {
+    "received": _requests("new"),
+    "handled": _outcomes(""),
+    "disclosed": _requests("granted", "partly_granted"),
+    "withheld": _outcomes("withheld."),
+    "unavailable": _outcomes("unavailable."),
+    "not_held": _requests("unavailable.not_held"),
+    "rejected": _outcomes("rejected."),
+    "carried_forward": _requests("carried_forward"),
+    "to_handle": _requests("new", "carried_over"),
+    "review_corrected": _appeals(("review",), ("corrected",)),
+    "review_decided": _appeals(("review",), _DECIDED),
+    "litigation_corrected": _appeals(_LITIGATION, ("corrected",)),
+    "litigation_decided": _appeals(_LITIGATION, _DECIDED),
+    "appeals": _appeals(("review", *_LITIGATION), (*_DECIDED, "pending")),
+}
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -55,36 +90,21 @@ def of_counts(counts: tuple[int, ...]) -> Values:
     """Every indicator of one report (or a sum), from its count vector; ``{}`` without one."""
     if not counts:
         return {}
-
-    def row(row_key: str) -> int:
-        return sum(counts[_INDEX["requests", row_key, c]] for c in _APPLICANTS)
-
-    def rows(prefix: str) -> int:
-        return sum(row(r) for r in _OUTCOMES if r.startswith(prefix))
-
-    def appeal(row_key: str, *columns: str) -> int:
-        return sum(counts[_INDEX["appeals", row_key, c]] for c in columns)
-
-    handled = rows("")  # （七）总计: every outcome row
-    unavailable = rows("unavailable.")
-    decided = ("upheld", "corrected", "other")
-    litigation = ("litigation_direct", "litigation_after_review")
-    all_columns = (*decided, "pending")
+    get = counts.__getitem__
+    n = {name: sum(map(get, cells)) for name, cells in _CELLS.items()}
+    handled = n["handled"]
     return {
-        "received": row("new"),
+        "received": n["received"],
         "handled": handled,
-        "disclosure_rate": _ratio(row("granted") + row("partly_granted"), handled),
-        "withheld_share": _ratio(rows("withheld."), handled),
-        "unavailable_share": _ratio(unavailable, handled),
-        "not_held_share": _ratio(row("unavailable.not_held"), unavailable),
-        "rejected_share": _ratio(rows("rejected."), handled),
-        "carry_forward_share": _ratio(row("carried_forward"), row("new") + row("carried_over")),
-        "review_corrected_rate": _ratio(appeal("review", "corrected"), appeal("review", *decided)),
-        "litigation_corrected_rate": _ratio(
-            sum(appeal(r, "corrected") for r in litigation),
-            sum(appeal(r, *decided) for r in litigation),
-        ),
-        "appeals": sum(appeal(r, *all_columns) for r in ("review", *litigation)),
+        "disclosure_rate": _ratio(n["disclosed"], handled),
+        "withheld_share": _ratio(n["withheld"], handled),
+        "unavailable_share": _ratio(n["unavailable"], handled),
+        "not_held_share": _ratio(n["not_held"], n["unavailable"]),
+        "rejected_share": _ratio(n["rejected"], handled),
+        "carry_forward_share": _ratio(n["carried_forward"], n["to_handle"]),
+        "review_corrected_rate": _ratio(n["review_corrected"], n["review_decided"]),
+        "litigation_corrected_rate": _ratio(n["litigation_corrected"], n["litigation_decided"]),
+        "appeals": n["appeals"],
     }
 
 
