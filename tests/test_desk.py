@@ -408,3 +408,21 @@ def test_sample_script_makes_the_committed_statuses(tmp_path: Path) -> None:
     found = board(tmp_path / "made" / "2025" / "名单.toml")
     assert {u.name: u.status for u in found.units} == STATUSES
     shutil.rmtree(tmp_path / "made")
+
+
+def test_the_readme_shows_real_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's desk listings are what the command prints on the sample (looking back
+    with --as-of records nothing, so the sample is left as it is)."""
+    root = Path(__file__).parent.parent
+    monkeypatch.chdir(root)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    ledger = (root / "sample/desk/2025/名单.review.toml").read_bytes()
+    for command in (
+        "govtui desk sample/desk/2025/名单.toml --as-of 2026-02-05",
+        "govtui desk sample/desk/2025/名单.toml --as-of 2026-02-05 show 云溪县交通运输局",
+    ):
+        _, out, _ = desk(*command.split()[2:], capsys=capsys)
+        assert f"$ {command}\n{out}```" in readme
+    assert (root / "sample/desk/2025/名单.review.toml").read_bytes() == ledger
