@@ -10,8 +10,9 @@ in a fresh process so that its peak memory is its own:
 * ``desk cold``  — ``govtui desk 2025/名单.toml --json`` with an empty cache and no ledger;
 * ``desk warm``  — the same again, nothing changed: the cache answers, nothing is parsed.
 
-Prints seconds, the ratios (aims: cold within 1.5× of check, warm under a tenth of cold) and
-peak memory (maxrss) of the main process and of the largest worker.
+Three rounds, interleaved; prints median seconds, the median ratios and their range (aims:
+cold within 1.5× of check, warm under a tenth of cold) and the peak memory (maxrss) of the
+main process and of the largest worker.
 
     python bench/desk_bench.py              # 1 000 and 3 000 units
     python bench/desk_bench.py 200          # other sizes
@@ -126,33 +127,60 @@ def run_child(task: str, roster: Path, cache: Path) -> dict[str, float]:
     return result
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], repeats: int = 3) -> None:
+    """Each size: ``repeats`` rounds of check, cold desk (a new cache, no ledger), warm desk,
+    interleaved so that a busy moment of the machine hits all three; medians printed."""
+    from statistics import median
+
     cores = len(os.sched_getaffinity(0))
-    print(f"govtui desk bench — Python {sys.version.split()[0]}, {cores} cores")
+    print(f"govtui desk bench — Python {sys.version.split()[0]}, {cores} cores, {repeats} rounds")
     header = (
         f"{'units':>6} {'task':<10} {'seconds':>8} {'units/s':>8} {'ratio':>14} "
-        f"{'main MB':>8} {'worker MB':>9}"
+        f"{'ratio range':>12} {'main MB':>8} {'worker MB':>9}"
     )
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory(prefix="govtui-desk-bench-") as tmp:
         for size in sizes:
             roster = generate(Path(tmp) / str(size), size)
-            cache = Path(tmp) / f"cache-{size}"
-            check = run_child("check", roster, cache)
-            cold = run_child("desk", roster, cache)
-            warm = run_child("desk", roster, cache)
-            ratios = {
-                "check": "",
-                "desk cold": f"{cold['seconds'] / check['seconds']:.2f}× check",
-                "desk warm": f"{warm['seconds'] / cold['seconds']:.3f}× cold",
+            ledger_file = roster.with_name("名单.review.toml")
+            runs: dict[str, list[dict[str, float]]] = {
+                "check": [],
+                "desk cold": [],
+                "desk warm": [],
             }
-            for label, result in (("check", check), ("desk cold", cold), ("desk warm", warm)):
-                seconds = result["seconds"]
+            for round_ in range(repeats):
+                cache = Path(tmp) / f"cache-{size}-{round_}"
+                ledger_file.unlink(missing_ok=True)
+                runs["check"].append(run_child("check", roster, cache))
+                runs["desk cold"].append(run_child("desk", roster, cache))
+                runs["desk warm"].append(run_child("desk", roster, cache))
+            seconds = {k: [r["seconds"] for r in v] for k, v in runs.items()}
+            cold_check = [
+                c / k for c, k in zip(seconds["desk cold"], seconds["check"], strict=True)
+            ]
+            warm_cold = [
+                w / c for w, c in zip(seconds["desk warm"], seconds["desk cold"], strict=True)
+            ]
+            ratios = {
+                "check": ("", ""),
+                "desk cold": (
+                    f"{median(cold_check):.2f}× check",
+                    f"{min(cold_check):.2f}–{max(cold_check):.2f}",
+                ),
+                "desk warm": (
+                    f"{median(warm_cold):.3f}× cold",
+                    f"{min(warm_cold):.3f}–{max(warm_cold):.3f}",
+                ),
+            }
+            for label, results in runs.items():
+                middle = median(seconds[label])
+                main_mb = max(r["main_kb"] for r in results) / 1024
+                worker_mb = max(r["workers_kb"] for r in results) / 1024
+                ratio, spread = ratios[label]
                 print(
-                    f"{size:>6} {label:<10} {seconds:8.2f} {size / seconds:8.0f} "
-                    f"{ratios[label]:>14} {result['main_kb'] / 1024:8.0f} "
-                    f"{result['workers_kb'] / 1024:9.0f}"
+                    f"{size:>6} {label:<10} {middle:8.2f} {size / middle:8.0f} {ratio:>14} "
+                    f"{spread:>12} {main_mb:8.0f} {worker_mb:9.0f}"
                 )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -172,7 +172,8 @@ def dumps(ledger: Ledger) -> str:
     import tomli_w
 
     def entry(record: Any) -> dict[str, Any]:
-        return {k: v for k, v in asdict(record).items() if v not in ("", None)}
+        # vars(), not asdict(): the fields are plain values, and asdict deep-copies each one
+        return {k: v for k, v in vars(record).items() if v not in ("", None)}
 
     units = [entry(r) for r in sorted(ledger.units.values(), key=lambda r: r.name)]
     found = [entry(r) for _, r in sorted(ledger.findings.items())]
