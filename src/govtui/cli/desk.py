@@ -81,7 +81,7 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("roster", metavar="ROSTER.toml|init", help="名单文件 / the roster")
-    parser.add_argument("words", nargs="*", metavar="ACTION ...", help="操作及其参数 / action")
+    parser.add_argument("words", nargs="*", metavar="ACTION", help="操作及其参数 / action")
     parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     parser.add_argument(
         "--as-of", type=_date, metavar="DATE", help="以此日期为今天 / take DATE as today"

@@ -233,6 +233,7 @@ def match(roster: Roster, reads: list[Read]) -> Matched:
         year = years.most_common(1)[0][0] if years else None
     by_file = {_where(u.file): u for u in roster.units if u.file is not None}
     matched = Matched(year, named={u.name for u in roster.units if u.file is not None})
+    office = normalize_name(roster.collection.agency)
     for read in reads:
         named = by_file.get(_where(read.path))
         if named is not None:
@@ -246,6 +247,8 @@ def match(roster: Roster, reads: list[Read]) -> Matched:
             matched.other_years.append(read)
             continue
         unit = roster.by_name(outcome.agency)
+        if unit is None and office and normalize_name(outcome.agency) == office:
+            continue  # the office's own report or a sum written earlier: no unit's
         if unit is None:
             matched.not_on_roster.append(read)
         elif unit.name in matched.named:
