@@ -426,3 +426,30 @@ def test_the_readme_shows_real_output(
         _, out, _ = desk(*command.split()[2:], capsys=capsys)
         assert f"$ {command}\n{out}```" in readme
     assert (root / "sample/desk/2025/名单.review.toml").read_bytes() == ledger
+
+
+def test_a_collection_that_cannot_be_written_can_still_be_looked_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govtui.errors import SaveError
+
+    roster = small_collection(tmp_path, ["甲局"])
+
+    def read_only(*args: object) -> None:
+        raise SaveError("无法保存 名单.review.toml：文件系统是只读的")
+
+    monkeypatch.setattr("govtui.desk.ledger.update", read_only)
+    found = board(roster)
+    assert units(found)["甲局"].status == "clean"
+    assert found.notes == ["收到日期未能记入审核记录：无法保存 名单.review.toml：文件系统是只读的"]
+
+
+def test_a_named_file_of_another_year_is_not_this_years_report(tmp_path: Path) -> None:
+    roster = small_collection(tmp_path, ["甲局"])
+    text = roster.read_text(encoding="utf-8").replace(
+        'name = "甲局"\n', 'name = "甲局"\nfile = "../2024/u0-2024.toml"\n'
+    )
+    roster.write_text(text, encoding="utf-8")
+    unit = units(board(roster))["甲局"]
+    assert unit.status == "unreadable"
+    assert unit.reason == "是 2024 年的报告，本次收的是 2025 年"

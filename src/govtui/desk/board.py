@@ -144,7 +144,12 @@ def build(
     units = [_judge(roster, unit, matched, book, today) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
     if record_received and new:
-        ledger.update(ledger_path, partial_record(new))
+        from govtui.errors import SaveError
+
+        try:
+            ledger.update(ledger_path, partial_record(new))
+        except SaveError as error:  # a read-only copy of the collection can still be looked at
+            notes.append(f"收到日期未能记入审核记录：{error}")
     for unit in units:
         known = last is None or unit.name in previous
         if unit.read is not None and unit.read.outcome.previous is None and not known:
