@@ -174,7 +174,8 @@ def test_sum_file(sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_json_shape(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = desk_json(sample, capsys)
-    assert set(data) == {"collection", "as_of", "units", "sum", "not_on_roster", "other_years"}
+    assert list(data) == ["collection", "as_of", "units", "sum", "not_on_roster", "other_years"]
+    assert data == board(sample).as_json()  # streamed by the command, whole for the API
     assert data["as_of"] == "2026-02-05"
     assert data["collection"]["agency"] == "云溪县人民政府办公室"
     assert data["collection"]["due"] == "2026-01-26"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -121,8 +120,9 @@ def run(args: argparse.Namespace) -> int:
     except GovtuiError as error:
         return fail(str(error))
     if args.json:
-        # dumps, not dump: only the former runs the C encoder throughout.
-        sys.stdout.write(json.dumps(board.as_json(), ensure_ascii=False) + "\n")
+        from govtui.desk.data import write_json
+
+        write_json(board, sys.stdout)
     else:
         _print_board(board)
     if args.sum:

@@ -12,7 +12,7 @@ more say what the office needs to act on: a unit's ``due``, ``reason`` (why unre
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from govtui.desk import indicators
 
@@ -64,10 +64,11 @@ def unit_json(view: UnitView) -> dict[str, Any]:
     }
 
 
-def board_json(board: Board) -> dict[str, Any]:
+def board_json(board: Board, units: bool = True) -> dict[str, Any]:
+    """The whole JSON; without ``units`` that key is left out (see :func:`write_json`)."""
     collection = board.roster.collection
     counted = board.counted
-    return {
+    data = {
         "collection": {
             "roster": str(board.roster.path),
             "agency": collection.agency or None,
@@ -99,3 +100,19 @@ def board_json(board: Board) -> dict[str, Any]:
             for r in board.other_years
         ],
     }
+    if not units:
+        del data["units"]
+    return data
+
+
+def write_json(board: Board, out: TextIO) -> None:
+    """The JSON of :func:`board_json` written unit by unit, so that three thousand units'
+    findings are never one string in memory (the C encoder runs for each piece)."""
+    import json
+
+    rest = board_json(board, units=False)
+    head = {key: rest.pop(key) for key in ("collection", "as_of")}
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "units": [')
+    for index, view in enumerate(board.units):
+        out.write(("," if index else "") + json.dumps(unit_json(view), ensure_ascii=False))
+    out.write("], " + json.dumps(rest, ensure_ascii=False)[1:] + "\n")
