@@ -315,3 +315,22 @@ def test_the_sample_ledger_holds_every_review_state(sample: Path) -> None:
     found = board(sample)
     seen = {r.review.state for u in found.units for r in u.findings}
     assert seen == {"open", "accepted", "dismissed", "confirmed", "resolved"}
+
+
+def test_a_ledger_held_elsewhere_is_waited_for_then_named(
+    three: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govtui.desk import ledger as ledgers
+    from govtui.errors import SaveError
+
+    path = three.with_name("名单.review.toml")
+    lock = three.with_name(".名单.review.toml.govtui-lock")
+    lock.write_text(
+        'pid = 1\nhost = "另一台服务器"\nuser = "wang"\nsince = "2026-01-20 09:00:00"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(ledgers, "LOCK_WAIT", 0.2)
+    with pytest.raises(SaveError, match="正由 wang@另一台服务器") as raised:
+        ledgers.update(path, lambda book: None)
+    assert str(lock) in str(raised.value)
+    assert not path.exists()  # nothing written while someone else holds it

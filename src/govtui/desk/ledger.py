@@ -195,7 +195,12 @@ def update(path: Path, change: Callable[[Ledger], T]) -> T:
         if not isinstance(lock, Holder):
             break
         if time.monotonic() > deadline:
-            raise SaveError(f"审核记录 {path} 正由 {lock.describe()} 写入，请稍后再试")
+            from govtui.io.lock import lock_path
+
+            raise SaveError(
+                f"审核记录 {path} 正由 {lock.describe()} 写入，请稍后再试"
+                f"（确知该进程已不在时，可删除 {lock_path(path)}）"
+            )
         time.sleep(0.05)
     try:
         ledger = load(path)
