@@ -27,6 +27,7 @@ from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
 
 if TYPE_CHECKING:
     from govtui.desk.board import Board, UnitView
+    from govtui.desk.decisions import Who
 
 ACTIONS = ("show", "approve", "return", "dismiss", "confirm", "reopen", "received")
 _NAME_COLUMNS = 22
@@ -164,7 +165,7 @@ def _build(roster: Any, args: argparse.Namespace) -> Board:
             bar.clear()
 
 
-def _who(args: argparse.Namespace, board: Board) -> Any:
+def _who(args: argparse.Namespace, board: Board) -> Who:
     from govtui.controls import clean
     from govtui.desk.decisions import Who, login_name
 

@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from govtui.desk import indicators, ledger
-from govtui.desk.collection import Read, Reader, by_agency, last_years_files, match, report_files
+from govtui.desk.cache import Cache
+from govtui.desk.collection import (
+    Matched,
+    Read,
+    Reader,
+    by_agency,
+    last_years_files,
+    match,
+    report_files,
+)
 from govtui.desk.indicators import Values
 from govtui.desk.status import (
     CHANGED_AFTER,
@@ -113,15 +122,13 @@ def build(
     skip: tuple[Path, ...] = (),
     record_received: bool = True,
     advance: Callable[[int], None] | None = None,
-    cache: Any = None,
+    cache: Cache | None = None,
 ) -> Board:
     """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
 
     ``advance(total)`` is called once per file read (the total first with 0 advanced), for a
     progress bar. ``record_received`` writes first-seen dates into the ledger.
     """
-    from govtui.desk.cache import Cache
-
     today = as_of or datetime.date.today()
     store = cache or Cache()
     reader = Reader(store, settings or {}, jobs)
@@ -198,7 +205,7 @@ def _why_unlisted(read: Read) -> str:
 
 
 def _judge(
-    roster: Roster, unit: Unit, matched: Any, book: ledger.Ledger, today: datetime.date
+    roster: Roster, unit: Unit, matched: Matched, book: ledger.Ledger, today: datetime.date
 ) -> UnitView:
     due = roster.due(unit)
     record = book.units.get(unit.name)
