@@ -39,6 +39,8 @@ class Progress(Message):
 class DeskApp(App[int]):
     CSS_PATH = "desk.tcss"
     TITLE = "收报台"
+    # Textual's palette speaks English and the desk's keys are all in the footer.
+    ENABLE_COMMAND_PALETTE = False
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "退出"),
@@ -46,21 +48,53 @@ class DeskApp(App[int]):
     ]
 
     def __init__(
-        self, roster: Path, *, as_of: datetime.date | None = None, theme: str | None = None
+        self,
+        rosters: list[Path],
+        *,
+        folder: Path,
+        as_of: datetime.date | None = None,
+        theme: str | None = None,
     ) -> None:
+        """``rosters``: the roster to open, or the choice (newest first); none: offer to write
+        one from the reports in ``folder``."""
         super().__init__()
-        self.state = DeskState(roster, as_of)
+        self.rosters = rosters
+        self.folder = folder
+        self.as_of = as_of
+        self._state: DeskState | None = None
         self.building = False
         if theme:
             self.theme = theme
 
     @property
+    def state(self) -> DeskState:
+        assert self._state is not None
+        return self._state
+
+    @property
     def board(self) -> Board | None:
-        return self.state.board
+        return self._state.board if self._state else None
 
     def on_mount(self) -> None:
+        from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
+
+        if len(self.rosters) == 1:
+            self.open_roster(self.rosters[0])
+        elif self.rosters:
+            self.push_screen(ChooseRosterScreen(self.rosters), self._chosen)
+        else:
+            self.push_screen(InitRosterScreen(self.folder), self._chosen)
+
+    def _chosen(self, roster: Path | None) -> None:
+        if roster is None:
+            self.exit(0)
+        else:
+            self.open_roster(roster)
+
+    def open_roster(self, roster: Path) -> None:
         from govtui.tui.desk.screen import DeskScreen
 
+        self._state = DeskState(roster, self.as_of)
         self.push_screen(DeskScreen())
         self.rebuild()
 

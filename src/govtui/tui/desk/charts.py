@@ -24,24 +24,18 @@ def bar(value: float, most: float, width: int) -> str:
     return FULL * (halves // 2) + HALF * (halves % 2)
 
 
-def bars(
-    rows: Sequence[tuple[str, float, str]], width: int, style: str = "$primary", label: int = 0
-) -> Content:
-    """One line a row: label, bar, the value as text. ``label`` cells for the labels (0: the
-    widest label, up to a third of ``width``)."""
+def bars(rows: Sequence[tuple[str, float, str, str]], width: int, label: int = 0) -> Content:
+    """One line a row ``(label, value, value as text, style)``: the label, a bar, the text.
+    ``label`` cells for the labels (0: the widest label, up to a third of ``width``)."""
     if not rows:
         return Content("没有可显示的数据。")
-    label = label or min(max(cell_len(name) for name, _, _ in rows), max(8, width // 3))
-    shown = max(cell_len(text) for _, _, text in rows)
+    label = label or min(max(cell_len(row[0]) for row in rows), max(8, width // 3))
+    shown = max(cell_len(row[2]) for row in rows)
     room = max(4, width - label - shown - 3)
-    most = max(value for _, value, _ in rows)
+    most = max(row[1] for row in rows)
     lines = [
-        Content.assemble(
-            fit_text(name, label) + " ",
-            (bar(value, most, room), style),
-            " " + text,
-        )
-        for name, value, text in rows
+        Content.assemble(fit_text(name, label) + " ", (bar(value, most, room), style), " " + text)
+        for name, value, text, style in rows
     ]
     return Content("\n").join(lines)
 
@@ -68,7 +62,5 @@ def stacked(
                 pieces.append((FULL * count, style))
         pieces.append(f" {whole}")
         lines.append(Content.assemble(*pieces))
-    key = Content("  ").join(
-        Content.assemble((FULL, style), " " + name) for name, style in legend
-    )
+    key = Content("  ").join(Content.assemble((FULL, style), " " + name) for name, style in legend)
     return Content("\n").join([*lines, key])

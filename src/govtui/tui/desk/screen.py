@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -144,7 +145,9 @@ class DeskScreen(Screen[None]):
     def action_send_back(self) -> None:
         name = self._current()
         if name is not None:
-            ask = ReasonScreen(f"退回「{name}」的报告？", "退回后单位需修改并重新报送。", "退回理由", required=True)
+            ask = ReasonScreen(
+                f"退回「{name}」的报告？", "退回后单位需修改并重新报送。", "退回理由", required=True
+            )
             self.app.push_screen(ask, lambda text: self._send_back(name, text))
 
     def _send_back(self, name: str, text: str | None) -> None:
@@ -166,10 +169,10 @@ class DeskScreen(Screen[None]):
         event.stop()
         self._end_search(event.value)
 
-    def on_key(self, event: object) -> None:
+    def on_key(self, event: events.Key) -> None:
         field = self.query_one("#search", TextField)
-        if field.has_focus and getattr(event, "key", "") == "escape":
-            getattr(event, "stop")()
+        if field.has_focus and event.key == "escape":
+            event.stop()
             self._end_search("")
 
     def _end_search(self, text: str) -> None:

@@ -117,7 +117,9 @@ class SummaryScreen(Screen[None]):
         pane = self.query_one(ContentSwitcher).current
         table = form.TABLE_BY_KEY.get(pane or "")
         where = form.section_of(table.section).heading if table else "指标与图表"
-        self.query_one("#top", Static).update(Content(f"{head}\n{where}    1 二  2 三  3 四  4 指标与图表"))
+        self.query_one("#top", Static).update(
+            Content(f"{head}\n{where}    1 二  2 三  3 四  4 指标与图表")
+        )
         for grid in self.query(Grid):
             grid.refresh_values()
         self.query_one("#chart-body", Static).update(self._charts())
@@ -137,20 +139,23 @@ class SummaryScreen(Screen[None]):
         for unit in board.units:
             counts[unit.status] = counts.get(unit.status, 0) + 1
         lines.append(
-            Content("\n").join(
-                bars(
-                    [(STATUS_LABEL[k], float(n), f"{n} 个")],
-                    width,
-                    STATUS_STYLE[k],
-                    label=10,
-                )
-                for k, n in counts.items()
+            bars(
+                [
+                    (STATUS_LABEL[k], float(n), f"{n} 个", STATUS_STYLE[k])
+                    for k, n in counts.items()
+                ],
+                width,
             )
         )
         lines.append(Content(""))
         lines.append(Content.styled("本年新收（件）", "bold"))
         received = [
-            (u.name, float(u.indicators.get("received") or 0), str(u.indicators.get("received") or 0))
+            (
+                u.name,
+                float(u.indicators.get("received") or 0),
+                str(u.indicators.get("received") or 0),
+                "$primary",
+            )
             for u in board.counted
         ]
         lines.append(bars(received, width))
@@ -161,14 +166,19 @@ class SummaryScreen(Screen[None]):
             for u in board.counted
             if u.read is not None
         ]
-        legend = [(name, style) for (_, name), style in zip(indicators.OUTCOMES, OUTCOME_STYLE, strict=True)]
+        legend = [
+            (name, style)
+            for (_, name), style in zip(indicators.OUTCOMES, OUTCOME_STYLE, strict=True)
+        ]
         lines.append(stacked(mix, legend, width))
         lines.append(Content(""))
         lines.append(Content.styled("实质公开率：本年 / 上年", "bold"))
         for unit in board.counted:
             now = unit.indicators.get("disclosure_rate")
             last = unit.previous_indicators.get("disclosure_rate")
-            change = indicators.show_change("disclosure_rate", indicators.change("disclosure_rate", now, last))
+            change = indicators.show_change(
+                "disclosure_rate", indicators.change("disclosure_rate", now, last)
+            )
             lines.append(
                 Content(
                     f"  {unit.name}：{indicators.show('disclosure_rate', now)}"

@@ -36,7 +36,7 @@ def describe(reviewed: Reviewed) -> Content:
     severity = SEVERITY_LABEL[finding.severity]
     style = "$text-error" if finding.is_error else "$text-warning"
     text = Content.from_markup(
-        "[$state]【$label】[/] [$sev_style]$severity[/] [$rule]\n  $place\n  $message",
+        "[$state]【$label】[/] [$sev_style]$severity[/] （$rule）\n  $place\n  $message",
         state=STATE_STYLE[review.state],
         label=REVIEW_LABEL[review.state],
         sev_style=style,
@@ -98,7 +98,9 @@ class UnitScreen(Screen[None]):
         if view.reason:
             lines.append(view.reason)
         if view.decision is not None and view.decision.comment:
-            lines.append(f"决定：{STATUS_LABEL.get(view.decision.decision, '')} {view.decision.comment}")
+            lines.append(
+                f"决定：{STATUS_LABEL.get(view.decision.decision, '')} {view.decision.comment}"
+            )
         lines += view.notes
         self.query_one("#top", Static).update(Content("\n".join(lines)))
         options = self.query_one(OptionList)
@@ -131,18 +133,14 @@ class UnitScreen(Screen[None]):
         chosen = self._selected()
         if chosen is None:
             return
-        ask = ReasonScreen(
-            "忽略这条问题？", chosen.finding.message, "忽略的理由", required=True
-        )
+        ask = ReasonScreen("忽略这条问题？", chosen.finding.message, "忽略的理由", required=True)
         self.app.push_screen(ask, lambda text: self._decide_finding(chosen, "dismiss", text))
 
     def action_confirm(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        ask = ReasonScreen(
-            "确认需要整改？", chosen.finding.message, "整改要求", required=False
-        )
+        ask = ReasonScreen("确认需要整改？", chosen.finding.message, "整改要求", required=False)
         self.app.push_screen(ask, lambda text: self._decide_finding(chosen, "confirm", text))
 
     def _decide_finding(self, chosen: Reviewed, how: str, text: str | None) -> None:
@@ -178,7 +176,10 @@ class UnitScreen(Screen[None]):
 
     def action_send_back(self) -> None:
         ask = ReasonScreen(
-            f"退回「{self.unit_name}」的报告？", "退回后单位需修改并重新报送。", "退回理由", required=True
+            f"退回「{self.unit_name}」的报告？",
+            "退回后单位需修改并重新报送。",
+            "退回理由",
+            required=True,
         )
         self.app.push_screen(ask, self._send_back)
 

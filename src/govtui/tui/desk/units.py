@@ -294,7 +294,9 @@ class UnitsTable(ScrollView, can_focus=True):
         if index == self.cursor:
             style = base + self.get_component_rich_style("units--cursor")
         status = Style.parse(STATUS_STYLE[row.status])
-        return self._line(cells, style, width, status_style=None if index == self.cursor else status)
+        return self._line(
+            cells, style, width, status_style=None if index == self.cursor else status
+        )
 
     def _title(self, index: int) -> str:
         column = COLUMNS[index]
