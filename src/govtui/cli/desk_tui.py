@@ -7,6 +7,7 @@ offers to write one from the reports there, as ``govtui desk init`` does).
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def rosters_in(folder: Path) -> list[Path]:
     return [path for _, path in found]
 
 
-def run_desk(path: Path) -> int:
+def run_desk(path: Path, as_of: datetime.date | None = None) -> int:
     from govtui.cli.edit import editor_refusal, theme_for_terminal
 
     refusal = editor_refusal()

@@ -11,6 +11,7 @@ command says how to import it.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import os
 import sys
@@ -44,10 +45,23 @@ def add_parser(sub: Any) -> None:
         help="报告文件，或名单（收报台）/ report file, or a roster (the desk) (optional)",
     )
     parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="收报台：把这一天当作今天（判断逾期）/ the desk: take DATE as today",
+    )
+    parser.add_argument(
         "--read-only",
         action="store_true",
         help="只读查看任何格式的报告（收报台打开单位报告时使用）/ view any report read-only",
     )
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2026-01-26") from None
 
 
 # The editor draws with box lines, CJK text and colours; the CLI needs none of them.
@@ -81,7 +95,7 @@ def _open(args: argparse.Namespace) -> int:
         from govtui.cli.desk_tui import is_roster, run_desk
 
         if path.is_dir() or is_roster(path):
-            return run_desk(path)
+            return run_desk(path, args.as_of)
     if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
     if path is not None and not path.exists() and path.suffix.lower() != ".toml":

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
@@ -156,11 +156,15 @@ class DeskApp(App[int]):
 
     # ------------------------------------------------------------------ reports
 
-    def open_report(self, path: Path) -> None:
+    def open_report(self, path: Path) -> str:
         """The unit's report in the editor, read-only (any format govtui reads), with the
-        rules' findings marked as the editor marks them; the desk comes back as it was."""
-        with self.suspend():
-            subprocess.run(
-                [sys.executable, "-m", "govtui", "edit", "--read-only", str(path)], check=False
-            )
+        rules' findings marked as the editor marks them; the desk comes back as it was.
+        What to say afterwards ("" when all went well)."""
+        command = [sys.executable, "-m", "govtui", "edit", "--read-only", str(path)]
+        try:
+            with self.suspend():
+                done = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            return "这个终端不能暂停收报台来打开报告；请另开一个终端运行：" + " ".join(command[2:])
         self.refresh()
+        return "" if done.returncode == 0 else f"报告没能打开（退出码 {done.returncode}）"

@@ -78,7 +78,7 @@ class DeskScreen(Screen[None]):
         for unit in board.units:
             counts[unit.status] = counts.get(unit.status, 0) + 1
         late = sum(1 for u in board.units if u.late)
-        parts = [f"{STATUS_LABEL[k]} {n}" for k, n in counts.items() if n]
+        parts = [f"{label} {counts[k]}" for k, label in STATUS_LABEL.items() if counts.get(k)]
         if late:
             parts.append(f"{LATE_LABEL} {late}")
         title = f"{collection.agency or '收报台'} {board.year or ''}年 截至{board.as_of}"
@@ -130,7 +130,9 @@ class DeskScreen(Screen[None]):
         if view.read is None:
             self.say(f"「{name}」没有可以打开的报告。", True)
             return
-        self.desk.open_report(view.read.path)
+        said = self.desk.open_report(view.read.path)
+        if said:
+            self.say(said, True)
 
     def action_approve(self) -> None:
         name = self._current()

@@ -192,4 +192,6 @@ class UnitScreen(Screen[None]):
         if view.read is None:
             self.say(f"「{self.unit_name}」没有可以打开的报告。", True)
             return
-        self.desk.open_report(view.read.path)
+        said = self.desk.open_report(view.read.path)
+        if said:
+            self.say(said, True)
