@@ -55,8 +55,7 @@ def run_desk(path: Path, as_of: datetime.date | None = None) -> int:
     from govtui.tui.desk.app import DeskApp
 
     candidates = rosters_in(path) if path.is_dir() else [path]
-    app = DeskApp(
-        candidates, folder=path if path.is_dir() else path.parent, theme=theme_for_terminal()
-    )
+    folder = path if path.is_dir() else path.parent
+    app = DeskApp(candidates, folder=folder, as_of=as_of, theme=theme_for_terminal())
     app.run()
     return app.return_code or EXIT_OK

@@ -127,6 +127,9 @@ class DeskScreen(Screen[None]):
         if name is None:
             return
         view = self.desk.state.unit(name)
+        if view.status == "unreadable" and view.reason:
+            self.say(f"「{view.name}」的报告无法读取：{view.reason}", True)
+            return
         if view.read is None:
             self.say(f"「{name}」没有可以打开的报告。", True)
             return
@@ -164,7 +167,7 @@ class DeskScreen(Screen[None]):
     def action_search(self) -> None:
         field = self.query_one("#search", TextField)
         field.display = True
-        field.value = self.table.search
+        field.value = ""
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

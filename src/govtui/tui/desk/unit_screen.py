@@ -189,6 +189,9 @@ class UnitScreen(Screen[None]):
 
     def action_open(self) -> None:
         view = self.desk.state.unit(self.unit_name)
+        if view.status == "unreadable" and view.reason:
+            self.say(f"「{view.name}」的报告无法读取：{view.reason}", True)
+            return
         if view.read is None:
             self.say(f"「{self.unit_name}」没有可以打开的报告。", True)
             return
