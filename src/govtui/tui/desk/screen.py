@@ -15,7 +15,7 @@ from govtui import controls
 from govtui.desk.status import LATE_LABEL, STATUS_LABEL
 from govtui.tui.desk.app import BoardReady, Progress
 from govtui.tui.desk.reason import ReasonScreen
-from govtui.tui.desk.units import UnitsTable, row_of
+from govtui.tui.desk.units import UnitsTable, row_of, waiting
 from govtui.tui.widgets.in_order import TextField
 
 if TYPE_CHECKING:
@@ -52,6 +52,20 @@ class DeskScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#search").display = False
         self.table.focus()
+        if self.desk.board is None:
+            self._list_roster()
+
+    def _list_roster(self) -> None:
+        """The roster's units at once, each being read, while the reports are read."""
+        from govtui.errors import LoadError
+
+        try:
+            roster = self.desk.state.roster()
+        except LoadError:
+            return  # the build says why
+        self.table.show(
+            [waiting(u.name, (d.isoformat() if (d := roster.due(u)) else "")) for u in roster.units]
+        )
 
     # ------------------------------------------------------------------ drawing
 
@@ -113,10 +127,15 @@ class DeskScreen(Screen[None]):
         event.stop()
         from govtui.tui.desk.unit_screen import UnitScreen
 
+        if self._current() is None:
+            return
         self.desk.state.seen_now(event.name)
         self.app.push_screen(UnitScreen(event.name))
 
     def _current(self) -> str | None:
+        if self.desk.board is None:
+            self.say("各单位的报告还在读取中，请稍候。", True)
+            return None
         row = self.table.current
         if row is None:
             self.say("没有选中的单位。", True)

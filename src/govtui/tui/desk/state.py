@@ -33,10 +33,13 @@ class DeskState:
     seen: dict[str, str | None] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
 
+    def roster(self) -> rosters.Roster:
+        """The roster as it is on disk now (:class:`LoadError` when it cannot be read)."""
+        return rosters.load(self.roster_path)
+
     def build(self, advance: Callable[[int], None] | None = None) -> Board:
         """Read the collection (from the cache where nothing changed) and judge every unit."""
-        roster = rosters.load(self.roster_path)
-        built = boards.build(roster, as_of=self.as_of, advance=advance)
+        built = boards.build(self.roster(), as_of=self.as_of, advance=advance)
         hashes = {u.name: (u.read.hash if u.read else None) for u in built.units}
         if self.seen:
             self.changed |= {n for n, h in hashes.items() if self.seen.get(n, h) != h}

@@ -111,15 +111,14 @@ class SummaryScreen(Screen[None]):
         board = self.desk.board
         assert board is not None
         counted = board.counted
-        head = f"汇总：计入 {len(counted)} 个单位（共 {len(board.units)} 个）"
-        if board.provisional:
-            head += f"；暂定：{PROVISIONAL}（{'、'.join(u.name for u in board.provisional)}）"
         pane = self.query_one(ContentSwitcher).current
         table = form.TABLE_BY_KEY.get(pane or "")
         where = form.section_of(table.section).heading if table else "指标与图表"
-        self.query_one("#top", Static).update(
-            Content(f"{head}\n{where}    1 二  2 三  3 四  4 指标与图表")
-        )
+        lines = [f"{where}（汇总：计入 {len(counted)} 个单位，共 {len(board.units)} 个）"]
+        if board.provisional:
+            names = "、".join(u.name for u in board.provisional)
+            lines.append(f"暂定：{PROVISIONAL}（{names}）")
+        self.query_one("#top", Static).update(Content("\n".join(lines)))
         for grid in self.query(Grid):
             grid.refresh_values()
         self.query_one("#chart-body", Static).update(self._charts())
@@ -135,9 +134,9 @@ class SummaryScreen(Screen[None]):
             lines.append(Content(f"  {indicator.label}：{indicators.show(indicator.key, now)}"))
         lines.append(Content(""))
         lines.append(Content.styled("各状态单位数", "bold"))
-        counts: dict[str, int] = {}
+        counts = dict.fromkeys(STATUS_LABEL, 0)
         for unit in board.units:
-            counts[unit.status] = counts.get(unit.status, 0) + 1
+            counts[unit.status] += 1
         lines.append(
             bars(
                 [

@@ -27,6 +27,9 @@ from govtui.desk.status import STATUS_LABEL
 from govtui.tui.widgets.grid_layout import fit_text
 
 COPIED_RULES = ("copied_text", "copied_from_unit")
+# Before the reports are read, the roster's units are listed as being read.
+READING = "reading"
+STATUS_TEXT = {**STATUS_LABEL, READING: "读取中"}
 
 
 class Row(NamedTuple):
@@ -46,7 +49,12 @@ class Row(NamedTuple):
 
     @property
     def problem(self) -> bool:
-        return self.status not in ("clean", "approved") or self.late
+        return self.status not in ("clean", "approved", READING) or self.late
+
+
+def waiting(name: str, due: str) -> Row:
+    """A unit of the roster whose report is still being read."""
+    return Row(name, READING, False, 0, 0, None, None, None, None, due, False)
 
 
 def row_of(view: UnitView, changed: bool = False) -> Row:
@@ -93,8 +101,8 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "状态",
         12,
-        lambda r: STATUS_LABEL[r.status] + ("!" if r.late else ""),
-        lambda r: list(STATUS_LABEL).index(r.status),
+        lambda r: STATUS_TEXT[r.status] + ("!" if r.late else ""),
+        lambda r: list(STATUS_TEXT).index(r.status),
     ),
     Column("错误", 4, lambda r: str(r.errors), lambda r: r.errors, right=True),
     Column("警告", 4, lambda r: str(r.warnings), lambda r: r.warnings, right=True),
@@ -120,6 +128,7 @@ STATUS_STYLE = {
     "clean": "green",
     "returned": "bold yellow",
     "approved": "bold blue",
+    READING: "dim italic",
 }
 
 
