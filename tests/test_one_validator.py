@@ -143,63 +143,59 @@ def count_file(value: str) -> str:
     return TEXT.replace("licensing = 1864", f"licensing = {value}")
 
 
-@pytest.mark.parametrize(
-    ("value", "reason"),
-    [
-        ("1e999999999", "「1e999999999」太大：件数不会超过1 万亿"),
-        ("1e13", "「1e13」太大：件数不会超过1 万亿"),
-        ("10000000000000", "「10000000000000」太大"),
-        ("-0.0", "「-0.0」是负数：件数不能小于 0"),
-        ("-1", "「-1」是负数"),
-        ("inf", "「inf」不是数字"),
-        ("-inf", "「-inf」不是数字"),
-        ("nan", "「nan」不是数字"),
-        ("1e-999999999", "有小数"),
-        ('"1e999999999"', '应为整数（不加引号），而不是文字 "1e999999999"'),
-        ('"inf"', '应为整数（不加引号），而不是文字 "inf"'),
-        ('"nan"', '应为整数（不加引号），而不是文字 "nan"'),
-        ('"-0.0"', '应为整数（不加引号），而不是文字 "-0.0"'),
-        ('"1e13"', '应为整数（不加引号），而不是文字 "1e13"'),
-        ("true", "应为整数（不加引号），而不是真假值 true"),
-    ],
-)
-def test_a_count_past_the_bound_is_refused_with_key_and_line(value: str, reason: str) -> None:
-    text = count_file(value)
-    with pytest.raises(LoadError) as caught:
-        toml_file.loads(text, "r.toml")
-    (problem,) = caught.value.problems
-    assert (problem.key, problem.line) == ("proactive.licensing", line_of(text, "licensing ="))
-    assert problem.message.startswith("行政许可：")
-    assert reason in problem.message
+COUNT_REFUSALS = [
+    ("1e999999999", "「1e999999999」太大：件数不会超过1 万亿"),
+    ("1e13", "「1e13」太大：件数不会超过1 万亿"),
+    ("10000000000000", "「10000000000000」太大"),
+    ("-0.0", "「-0.0」是负数：件数不能小于 0"),
+    ("-1", "「-1」是负数"),
+    ("inf", "「inf」不是数字"),
+    ("-inf", "「-inf」不是数字"),
+    ("nan", "「nan」不是数字"),
+    ("1e-999999999", "有小数"),
+    ('"1e999999999"', '应为整数（不加引号），而不是文字 "1e999999999"'),
+    ('"inf"', '应为整数（不加引号），而不是文字 "inf"'),
+    ('"nan"', '应为整数（不加引号），而不是文字 "nan"'),
+    ('"-0.0"', '应为整数（不加引号），而不是文字 "-0.0"'),
+    ('"1e13"', '应为整数（不加引号），而不是文字 "1e13"'),
+    ("true", "应为整数（不加引号），而不是真假值 true"),
+]
+FEE_REFUSALS = [
+    ("1e999999999", "「1e999999999」太大：金额不会超过1 万亿万元"),
+    ("1e13", "「1e13」太大"),
+    ("inf", "「inf」不是金额"),
+    ("nan", "「nan」不是金额"),
+    ("-0.0", "「-0.0」是负数"),
+    ("-2.5", "「-2.5」是负数"),
+    ("0.1234567", "「0.1234567」的小数太多：金额以万元为单位，最多 6 位小数"),
+    ("1e-999999999", "的小数太多"),
+    ('"1e999999999"', "「1e999999999」不是金额"),
+    ('"inf"', "「inf」不是金额"),
+    ('"nan"', "「nan」不是金额"),
+    ('"-0.0"', "「-0.0」不是金额"),
+    ('"10000000000000"', "「10000000000000」太大"),
+    ('"0.1234567"', "的小数太多"),
+    ("true", '应为金额（如 "12.5"），而不是真假值 true'),
+]
 
 
 @pytest.mark.parametrize(
-    ("value", "reason"),
+    ("write", "key", "label", "value", "reason"),
     [
-        ("1e999999999", "「1e999999999」太大：金额不会超过1 万亿万元"),
-        ("1e13", "「1e13」太大"),
-        ("inf", "「inf」不是金额"),
-        ("nan", "「nan」不是金额"),
-        ("-0.0", "「-0.0」是负数"),
-        ("-2.5", "「-2.5」是负数"),
-        ("0.1234567", "「0.1234567」的小数太多：金额以万元为单位，最多 6 位小数"),
-        ("1e-999999999", "的小数太多"),
-        ('"1e999999999"', "「1e999999999」不是金额"),
-        ('"inf"', "「inf」不是金额"),
-        ('"nan"', "「nan」不是金额"),
-        ('"-0.0"', "「-0.0」不是金额"),
-        ('"10000000000000"', "「10000000000000」太大"),
-        ('"0.1234567"', "的小数太多"),
-        ("true", '应为金额（如 "12.5"），而不是真假值 true'),
+        *((count_file, "proactive.licensing", "行政许可", v, r) for v, r in COUNT_REFUSALS),
+        *((fee_file, "proactive.fees", "行政事业性收费", v, r) for v, r in FEE_REFUSALS),
     ],
 )
-def test_a_fee_past_the_bound_is_refused_with_key_and_line(value: str, reason: str) -> None:
-    text = fee_file(value)
+def test_a_number_past_the_bound_is_refused_with_key_and_line(
+    write: Callable[[str], str], key: str, label: str, value: str, reason: str
+) -> None:
+    text = write(value)
     with pytest.raises(LoadError) as caught:
         toml_file.loads(text, "r.toml")
     (problem,) = caught.value.problems
-    assert (problem.key, problem.line) == ("proactive.fees", line_of(text, "fees ="))
-    assert problem.message.startswith("行政事业性收费：")
+    written = f"{key.rpartition('.')[2]} = {value}"
+    assert (problem.key, problem.line) == (key, line_of(text, written))
+    assert problem.message.startswith(f"{label}：")
     assert reason in problem.message
 
 
