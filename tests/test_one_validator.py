@@ -126,6 +126,18 @@ def test_an_edit_in_the_session_is_refused_with_the_same_words(tmp_path: Path) -
     assert str(typed.value) == str(caught.value)
 
 
+@pytest.mark.parametrize("start", [["--year", "2024"], ["--from", str(REPORT)]])
+def test_new_refuses_a_name_the_model_refuses_and_writes_nothing(
+    start: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govtui new --agency` with an escape in the name: refused with the model's words (it
+    used to write a file that could not be opened again)."""
+    target = tmp_path / "r.toml"
+    assert main(["new", str(target), "--agency", "云溪\x1b[2J局", *start]) == 2
+    assert "report.agency：文字中有看不见的控制字符 U+001B（ESC）" in capsys.readouterr().err
+    assert not target.exists()
+
+
 def test_a_report_built_in_memory_is_refused_alike() -> None:
     report = toml_file.load(REPORT)
     report.requests["new"]["natural_person"] = TOO_MANY  # written past the setter
