@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.tui_helpers import screen_text
+from textual.widgets import Input
 
 from govtui.cli import main
 from govtui.errors import LoadError, Problem
@@ -23,6 +25,8 @@ from govtui.io import report_json, toml_file
 from govtui.io.importers import import_file, tables
 from govtui.model import Report, validate
 from govtui.numbers import MAX_COUNT, MAX_FEE, parse_count, parse_fee
+from govtui.tui.app import GovtuiApp
+from govtui.tui.screens.new_report import NewReportScreen
 from govtui.tui.session import Session
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
@@ -136,6 +140,22 @@ def test_new_refuses_a_name_the_model_refuses_and_writes_nothing(
     assert main(["new", str(target), "--agency", "云溪\x1b[2J局", *start]) == 2
     assert "report.agency：文字中有看不见的控制字符 U+001B（ESC）" in capsys.readouterr().err
     assert not target.exists()
+
+
+async def test_the_editors_new_report_refuses_a_pasted_control_character(tmp_path: Path) -> None:
+    """The prompt for a blank report builds it through the model: a name with an escape in it
+    (pasted, say) is refused on the prompt, never a crash, and nothing is written."""
+    app = GovtuiApp(None, path=tmp_path / "x.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#agency", Input).value = "云溪\x1b局"
+        year = app.screen.query_one("#year", Input)
+        year.value = "2024"
+        year.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewReportScreen)
+        assert "控制字符" in screen_text(app)
+    assert not (tmp_path / "x.toml").exists()
 
 
 def test_a_report_built_in_memory_is_refused_alike() -> None:
