@@ -19,6 +19,8 @@ import pytest
 from tests.tui_helpers import screen_text
 from textual.widgets import Input
 
+from govtui.aggregate import Sum
+from govtui.batch import CELLS
 from govtui.cli import main
 from govtui.errors import LoadError, Problem
 from govtui.io import report_json, toml_file
@@ -104,6 +106,19 @@ def test_a_sum_past_the_bound_is_refused_and_not_written(
     shown = f"{LABEL}：「{2 * MAX_COUNT}」太大：件数不会超过1 万亿，请检查"
     assert f"{KEY}：{shown}" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_every_sum_is_validated_where_it_is_made() -> None:
+    """`Sum.into` is where aggregate and the desk turn sums into a report: past the bound it
+    refuses, with the same words as a file would get."""
+    total = Sum()
+    vector = [0] * len(CELLS)
+    vector[CELLS.index(CELL)] = MAX_COUNT // 2 + 1
+    total.add(tuple(vector), Decimal(0))
+    total.add(tuple(vector), Decimal(0))
+    over = 2 * (MAX_COUNT // 2 + 1)
+    message = f"{LABEL}：「{over}」太大：件数不会超过1 万亿，请检查"
+    assert refused(lambda: total.into(Report.blank("汇总局", 2024))) == [Problem(message, key=KEY)]
 
 
 def test_the_json_documents_report_is_refused_alike() -> None:

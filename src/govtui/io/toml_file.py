@@ -15,7 +15,9 @@ written here reproduces it byte for byte.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
@@ -49,21 +51,44 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a :class:`LoadError` (missing, a folder, too large, unreadable).
 
-    Shared with the importer of published reports, which decodes more leniently.
+    Shared with the importer of published reports, which decodes more leniently. Only a
+    regular file is read: a named pipe would block forever and a link to ``/dev/zero`` would
+    read until memory runs out, so the file is opened without blocking, its kind checked on
+    the open descriptor (no race with a swapped name), and at most the cap plus one byte read.
     """
+
+    def refuse(message: str) -> LoadError:
+        return LoadError(path, [Problem(message)])
+
+    def too_large(size: int) -> LoadError:
+        return refuse(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")
+
     try:
-        if path.is_dir():
-            raise LoadError(path, [Problem("这是一个文件夹，不是报告文件")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")]
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LoadError(path, [Problem("文件不存在")]) from None
+        raise refuse("文件不存在") from None
+    except IsADirectoryError:
+        raise refuse("这是一个文件夹，不是报告文件") from None
     except OSError as error:
-        raise LoadError(path, [Problem(f"无法读取：{describe_os_error(error)}")]) from None
+        raise refuse(f"无法读取：{describe_os_error(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("这是一个文件夹，不是报告文件")
+        if not stat.S_ISREG(info.st_mode):
+            kind = "命名管道" if stat.S_ISFIFO(info.st_mode) else "设备或其他特殊文件"
+            raise refuse(f"这不是普通文件（{kind}），不能当作报告读取")
+        if info.st_size > MAX_FILE_BYTES:  # refused unread
+            raise too_large(info.st_size)
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # the file may grow while it is read
+    except OSError as error:
+        raise refuse(f"无法读取：{describe_os_error(error)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large(len(data))
+    return data
 
 
 def decode(data: bytes, path: Path | str | None = None) -> str:
