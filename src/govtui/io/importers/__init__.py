@@ -128,6 +128,12 @@ def import_lines(
     if "三" not in outline.sections:
         raise LoadError(path, [Problem(_not_a_report(outline, lines))])
     front = sections.read_front(outline.front, outline.strict)
+    if outline.unfolded:
+        where = "、".join(f"第 {n} 行" for n in outline.unfolded[:4])
+        notes.add(
+            f"{where}含有几节的内容（原文的换行已丢失），已按章节标题和小标题分开；"
+            "各栏文字内的分段无法还原"
+        )
     report = _identity(front, identity, lines, markdown, path, notes)
     paragraphs = text.markdown_paragraphs if markdown else text.plain_paragraphs
 
@@ -144,6 +150,9 @@ def import_lines(
         for key, field_lines in by_field.items():
             fields[key].extend(paragraphs(field_lines))
 
+    if front.repeated:
+        where = "、".join(f"第 {n} 行" for n in front.repeated)
+        notes.add(f"标题又印了一次（{where}），已略去，未放入前言")
     if front.dropped:
         shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
         more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""
@@ -152,7 +161,8 @@ def import_lines(
     printed: dict[CellRef, int] = {}
     strays: list[Line] = []
     if "二" in outline.sections:
-        strays += tables.read_proactive(outline.sections["二"], report, notes)
+        said = "\n".join("\n".join(lines) for lines in fields.values())
+        strays += tables.read_proactive(outline.sections["二"], report, notes, said)
     else:
         notes.add(f"没有找到「{form.section_of('二').heading}」这一节，其数字均按 0")
     found, stray = tables.read_requests(outline.sections["三"], report, notes)
