@@ -325,7 +325,7 @@ def _words(stripped: str, table: str) -> list[Cell]:
     out = []
     for kind, item in pieces:
         if isinstance(item, Target):
-            out.append(Cell("label", item.key, target=item, score=3))
+            out.append(Cell("label", item.body, target=item, score=3))
         elif kind == "run":
             out.append(Cell("run", item, number=item))
         else:
