@@ -528,3 +528,23 @@ def test_title_printed_twice_is_not_the_preface() -> None:
     )
     assert imported.report.prose["report.preface"] == ""
     assert "标题又印了一次（第 7 行），已略去，未放入前言" in imported.notes
+
+
+def test_preface_lines_like_page_furniture_survive_the_markdown_round_trip() -> None:
+    from govtui.io import markdown
+
+    report = Report.blank("青禾县自然资源局", 2024)
+    report.prose["report.preface"] = "\n".join(
+        [
+            "索引号：11410000-2025-00012",
+            "发布日期：2025-01-20",
+            "首页 > 政务公开",
+            "2025年1月20日",
+            "【打印】【关闭】",
+            "本报告依据条例编制。",
+        ]
+    )
+    report.prose["overview.lead"] = "来源：本局统计。"
+    imported = import_report(markdown.render(report))
+    assert imported.report == report
+    assert imported.notes == ()
