@@ -134,7 +134,7 @@ def build(
     reader = Reader(store, settings or {}, jobs)
     try:
         last, previous, notes = last_years_files(roster, reader)
-        paths = [p for p in report_files(roster, skip) if not reader.is_roster(p)]
+        paths = report_files(roster, skip)
         named = {u.file: u.name for u in roster.units if u.file is not None}
         jobs_list = [(p, previous.get(named[p]) if p in named else None) for p in paths]
         if advance is not None:
@@ -233,9 +233,9 @@ def _judge(
     read = reads[0]
     view.read = read
     outcome = read.outcome
-    if not outcome.readable:
+    if not outcome.readable or outcome.skipped:
         view.status = "unreadable"
-        view.reason = "；".join(outcome.problems)
+        view.reason = "；".join(outcome.problems) or f"{read.path} 是{outcome.skipped}，不是报告"
         return view
     if matched.year is not None and outcome.year != matched.year:
         view.status = "unreadable"

@@ -39,11 +39,13 @@ def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> s
     from govtui.cli.aggregate import _existing_sum
     from govtui.io import toml_file
     from govtui.io.atomic import atomic_write
+    from govtui.io.document import Document
     from govtui.model import Report
 
     if not board.counted or board.year is None:
         raise GovtuiError("没有可以汇总的报告：没有写出汇总报告")
-    base, problem = _existing_sum(output, force)
+    document = Document(output)
+    base, problem = _existing_sum(document, force)
     if problem:
         raise GovtuiError(problem)
     total = Sum()
@@ -54,6 +56,9 @@ def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> s
     report.agency, report.year = agency, board.year
     total.into(report)
     head = "".join(f"# {line}\n" for line in (f"收报台汇总（{board.as_of}）", *sum_note(board)))
-    atomic_write(output, (head + toml_file.dumps(report)).encode("utf-8"))
+    # Under the file's lock, as every govtui write of a report; the text itself is written here
+    # because of the comment at its top, which a report saved as a document would not keep.
+    with document.held():
+        atomic_write(output, (head + toml_file.dumps(report)).encode("utf-8"))
     state = f"，暂定：{PROVISIONAL}" if board.provisional else ""
     return f"已写出汇总报告 {output}（{board.year} 年，{len(board.counted)} 个单位之和{state}）"
