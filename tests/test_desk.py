@@ -454,3 +454,10 @@ def test_a_named_file_of_another_year_is_not_this_years_report(tmp_path: Path) -
     unit = units(board(roster))["甲局"]
     assert unit.status == "unreadable"
     assert unit.reason == "是 2024 年的报告，本次收的是 2025 年"
+
+
+def test_another_roster_among_the_reports_is_nobodys_report(sample: Path) -> None:
+    shutil.copy(sample.parent.parent / "2024" / "名单.toml", sample.parent / "上年名单.toml")
+    found = board(sample)
+    assert [r.path.name for r, _ in found.not_on_roster] == ["档案馆2025.toml"]
+    assert {u.name: u.status for u in found.units} == STATUSES

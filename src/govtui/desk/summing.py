@@ -3,7 +3,8 @@
 The numbers are added as ``aggregate`` adds them (:class:`govtui.aggregate.Sum`); a sum file
 written before keeps its prose, title and acceptances, as with ``aggregate -o``. At its top a
 comment names the units counted, those not counted, and whether the sum is provisional
-(汇总含有未解决问题的报告) — a comment, so the file stays an ordinary report.
+(汇总含有未解决问题的报告) — a comment, so the file stays an ordinary report. It is written under
+the file's lock (:mod:`govtui.io.document`): not while another govtui edits it.
 """
 
 from __future__ import annotations
