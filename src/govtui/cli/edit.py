@@ -31,7 +31,7 @@ def add_parser(sub: Any) -> None:
         help="在终端编辑报告 / edit a report in the terminal",
         description=(
             "打开全屏编辑器。文件不存在时由上年报告生成本年草稿，或新建空白报告；"
-            "给出已发布的报告（.docx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
+            "给出已发布的报告（.docx .pdf .xlsx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
             "Open the full-screen editor; a missing FILE starts next year's draft from last "
             "year's report, or a blank report, saved to it; a published report is offered for "
             "import into a .toml file beside it."

@@ -27,7 +27,7 @@ def add_parser(sub: Any) -> None:
         "import",
         help="导入已发布的报告 / import a published report",
         description=(
-            "把已发布的年度报告（.md、.txt、.html、.htm、.docx）转为 govtui 报告文件。\n"
+            "把已发布的年度报告（.md、.txt、.html、.htm、.docx、.pdf、.xlsx）转为 govtui 报告文件。\n"
             "默认写在原文件旁边（同名 .toml）；已有同名文件时需加 --force 才覆盖。\n"
             "Turn a published report into a govtui file, next to it by default (same name, .toml).\n"
             "退出码 / exit status: 0 已写出 written, 2 无法读取或写入 unreadable or not written."

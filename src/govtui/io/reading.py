@@ -18,7 +18,18 @@ from govtui.model import Report
 from govtui.rules.registry import Printed
 
 # govtui's own files, then the published reports the importer reads.
-IMPORT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
+IMPORT_SUFFIXES = (
+    ".md",
+    ".markdown",
+    ".txt",
+    ".html",
+    ".htm",
+    ".docx",
+    ".pdf",
+    ".xlsx",
+    ".doc",
+    ".xls",
+)
 REPORT_SUFFIXES = (".toml", *IMPORT_SUFFIXES)
 
 
