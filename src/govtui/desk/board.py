@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govtui.desk import indicators, ledger
 from govtui.desk.cache import Cache
@@ -35,6 +35,11 @@ from govtui.desk.status import (
     tally,
 )
 from govtui.io.roster import Roster, Unit
+from govtui.rules.finding import Finding
+
+if TYPE_CHECKING:
+    from govtui.aggregate import Sum
+    from govtui.model import Report
 
 
 @dataclass
@@ -78,6 +83,16 @@ class UnitView:
 
 
 @dataclass
+class Office:
+    """The collecting office's own report, checked against the sum of the counted units
+    (``parent_sum``) with every other rule."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    problem: str = ""  # why it cannot be read
+
+
+@dataclass
 class Board:
     roster: Roster
     ledger_path: Path
@@ -88,6 +103,7 @@ class Board:
     other_years: list[Read]
     notes: list[str]
     parsed: int = 0  # files examined this run; the rest came from the cache
+    office: Office | None = None  # the office's own report (``collection.report``), checked
 
     @property
     def counted(self) -> list[UnitView]:
@@ -97,15 +113,28 @@ class Board:
     def provisional(self) -> list[UnitView]:
         return [u for u in self.units if u.unresolved]
 
-    def sum_counts(self) -> tuple[int, ...]:
-        """Every count cell summed over the counted units (``batch.CELLS`` order)."""
+    def total(self) -> Sum:
+        """Every count cell and the fee summed over the counted units, as ``aggregate`` sums."""
         from govtui.aggregate import Sum
 
         total = Sum()
         for unit in self.counted:
             assert unit.read is not None
             total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-        return tuple(total.counts)
+        return total
+
+    def sum_counts(self) -> tuple[int, ...]:
+        """The sum's count cells (``batch.CELLS`` order), for the indicators."""
+        return tuple(self.total().counts)
+
+    def sum_report(self, agency: str, base: Report | None = None) -> Report:
+        """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
+        from govtui.model import Report
+
+        assert self.year is not None
+        report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
+        report.agency, report.year = agency, self.year
+        return self.total().into(report)
 
     def as_json(self) -> dict[str, Any]:
         from govtui.desk.data import board_json
@@ -173,7 +202,24 @@ def build(
         notes,
         reader.parsed,
     )
+    if roster.collection.report is not None and board.counted:
+        board.office = _office(board, roster.collection.report)
     return board
+
+
+def _office(board: Board, path: Path) -> Office:
+    """The office's report checked with ``parent_sum`` against the units the sum counts."""
+    from govtui.errors import LoadError
+    from govtui.io.reading import read_report
+    from govtui.rules import check
+    from govtui.rules.registry import UnitSum
+
+    try:
+        loaded = read_report(path)
+    except LoadError as error:
+        return Office(path, problem=error.describe())
+    total = UnitSum(board.sum_report(loaded.report.agency), tuple(u.name for u in board.counted))
+    return Office(path, check(loaded.report, printed=loaded.printed, unit_sum=total))
 
 
 def _nothing() -> None:

@@ -36,12 +36,10 @@ def sum_note(board: Board) -> list[str]:
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:
     """Write the sum to ``output``; the message to print. :class:`GovtuiError` when it cannot."""
-    from govtui.aggregate import Sum
     from govtui.cli.aggregate import _existing_sum
     from govtui.io import toml_file
     from govtui.io.atomic import atomic_write
     from govtui.io.document import Document
-    from govtui.model import Report
 
     if not board.counted or board.year is None:
         raise GovtuiError("没有可以汇总的报告：没有写出汇总报告")
@@ -49,13 +47,7 @@ def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> s
     base, problem = _existing_sum(document, force)
     if problem:
         raise GovtuiError(problem)
-    total = Sum()
-    for unit in board.counted:
-        assert unit.read is not None
-        total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-    report = base.model_copy(deep=True) if base else Report.blank(agency, board.year)
-    report.agency, report.year = agency, board.year
-    total.into(report)
+    report = board.sum_report(agency, base)
     head = "".join(f"# {line}\n" for line in (f"收报台汇总（{board.as_of}）", *sum_note(board)))
     # Under the file's lock, as every govtui write of a report; the text itself is written here
     # because of the comment at its top, which a report saved as a document would not keep.
