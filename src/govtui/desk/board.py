@@ -155,8 +155,9 @@ def build(
 ) -> Board:
     """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
 
-    ``advance(total)`` is called once per file read (the total first with 0 advanced), for a
-    progress bar. ``record_received`` writes first-seen dates into the ledger.
+    For a progress bar, ``advance`` is called first with minus the number of files to read,
+    then with 1 for each file read (or found in the cache). ``record_received`` writes the
+    date each unit's report was first seen into the ledger.
     """
     today = as_of or datetime.date.today()
     store = cache or Cache()
@@ -183,7 +184,7 @@ def build(
         from govtui.errors import SaveError
 
         try:
-            ledger.update(ledger_path, partial_record(new))
+            ledger.update(ledger_path, _record_received(new))
         except SaveError as error:  # a read-only copy of the collection can still be looked at
             notes.append(f"收到日期未能记入审核记录：{error}")
     for unit in units:
@@ -231,7 +232,7 @@ def _unrecorded(book: ledger.Ledger, view: UnitView) -> bool:
     return record is None or record.received is None
 
 
-def partial_record(
+def _record_received(
     new: Mapping[str, datetime.date | None],
 ) -> Callable[[ledger.Ledger], None]:
     def change(book: ledger.Ledger) -> None:
