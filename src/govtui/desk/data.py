@@ -50,6 +50,7 @@ def unit_json(view: UnitView) -> dict[str, Any]:
         "findings": [finding_json(r) for r in view.findings],
         "indicators": indicators.as_json(view.indicators),
         "previous_indicators": indicators.as_json(view.previous_indicators),
+        "outcomes": indicators.outcomes(view.read.outcome.counts) if view.read else {},
         "due": _date(view.due),
         "reason": view.reason or None,
         "decision": {

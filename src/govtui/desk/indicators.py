@@ -150,3 +150,29 @@ def as_json(values: Mapping[str, float | int | None]) -> dict[str, float | int |
         key: round(value, 4) if BY_KEY[key].kind == "rate" and value is not None else value
         for key, value in values.items()
     }
+
+
+def _short(label: str) -> str:
+    """A row label without its parenthesised note: （二）部分公开（区分处理的…） → （二）部分公开."""
+    cut = label.find("（", 1)
+    return label[:cut] if cut > 0 else label
+
+
+# The outcome groups （一）…（六） of 三、本年度办理结果, by the first part of their row keys.
+OUTCOMES: tuple[tuple[str, str], ...] = tuple(
+    dict.fromkeys(
+        (row.key.split(".")[0], _short(row.path[-1] if "." in row.key else row.label))
+        for row in form.OUTCOME_ROWS
+    )
+)
+
+
+def outcomes(counts: tuple[int, ...]) -> dict[str, int]:
+    """Applications handled in each outcome group （一）…（六） (总计 column); ``{}`` without counts."""
+    if not counts:
+        return {}
+    found = dict.fromkeys((key for key, _ in OUTCOMES), 0)
+    for row in form.OUTCOME_ROWS:
+        for column in _APPLICANTS:
+            found[row.key.split(".")[0]] += counts[_INDEX["requests", row.key, column]]
+    return found

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govtui.aggregate import Sum
 from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.errors import GovtuiError
+from govtui.model import Report
 
 PROVISIONAL = "汇总含有未解决问题的报告"
 
@@ -32,6 +34,17 @@ def sum_note(board: Board) -> list[str]:
     if provisional:
         lines.append(f"暂定：{PROVISIONAL}（{'、'.join(u.name for u in provisional)}）")
     return lines
+
+
+def summed(board: Board, agency: str = "") -> Report:
+    """The sum of the counted units as a report (prose empty): what ``--sum`` writes."""
+    total = Sum()
+    for unit in board.counted:
+        assert unit.read is not None
+        total.add(unit.read.outcome.counts, unit.read.outcome.fees)
+    name = agency or board.roster.collection.agency or "汇总"
+    year = board.year or board.roster.collection.year or 2000
+    return total.into(Report.blank(name, year))
 
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:
