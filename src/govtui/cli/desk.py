@@ -342,6 +342,8 @@ def _print_board(board: Board) -> None:
             f"  本年新收 {indicators.show('received', values['received'])}，"
             f"实质公开率 {indicators.show('disclosure_rate', values['disclosure_rate'])}"
         )
+    if board.office is not None:
+        _print_office(board)
     if board.not_on_roster:
         print(paint(f"不在名单上的报告（{len(board.not_on_roster)}）", "33"))
         for read, why in board.not_on_roster:
@@ -350,6 +352,29 @@ def _print_board(board: Board) -> None:
         print(paint(f"其他年度（{len(board.other_years)}）", "33"))
         for read in board.other_years:
             print(f"  {read.path}：{read.outcome.agency}，{read.outcome.year} 年")
+
+
+def _print_office(board: Board) -> None:
+    """The office's own report: does it equal the sum of what it counts, and what else."""
+    from govtui.controls import visible
+
+    office = board.office
+    assert office is not None
+    name = visible(str(office.path))
+    if office.problem:
+        print(paint(f"本机关报告 {name}：无法读取", "1;31"))
+        print(f"  {visible(office.problem)}")
+        return
+    off = [f for f in office.findings if f.rule == "parent_sum"]
+    if off:
+        print(paint(f"本机关报告 {name}：{len(off)} 处与所汇总单位之和不一致", "33"))
+    else:
+        print(f"本机关报告 {name}：各项数字与所汇总单位之和一致")
+    for finding in office.findings:
+        if finding.accepted:
+            continue
+        severity = "错误" if finding.is_error else "警告"
+        print(f"  {severity} [{finding.rule}] {finding.place}：{finding.message}")
 
 
 def _print_unit(view: UnitView, *, detail: bool) -> None:
