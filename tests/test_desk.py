@@ -505,4 +505,4 @@ def test_other_code_reads_everything_again(tmp_path: Path, monkeypatch: pytest.M
     board(roster)
     assert board(roster).parsed == 0
     monkeypatch.setattr("govtui.desk.cache.code_version", lambda: "another govtui")
-    assert board(roster).parsed == 2
+    assert board(roster).parsed == 4  # two reports, and last year's two found by agency
