@@ -19,7 +19,7 @@ from govtui.desk import ledger
 from govtui.desk.status import STATUS_LABEL
 from govtui.tui.desk.app import DeskApp
 from govtui.tui.desk.screen import DeskScreen
-from govtui.tui.desk.summary import SummaryScreen
+from govtui.tui.desk.summary import SummaryScreen, last_years_sum
 from govtui.tui.desk.unit_screen import UnitScreen
 from govtui.tui.desk.units import UnitsTable
 
@@ -251,6 +251,8 @@ async def test_the_summary_shows_the_sum_of_the_counted_units(roster: Path) -> N
         await pilot.press("4")
         text = screen_text(app)
         assert "各状态单位数" in text and "本年新收" in text
+        last = last_years_sum(board)  # every counted unit of the sample has last year's report
+        assert f"本年新收：{received} / {last['received']}" in text
         await pilot.press("escape")
         assert isinstance(app.screen, DeskScreen)
 
