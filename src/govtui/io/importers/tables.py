@@ -320,7 +320,8 @@ def read_proactive(
         row = table.row(key)
         columns = table.columns_of(row)
         width = 3 if old and len(columns) == 1 else len(columns)
-        stated = _stated(prose, row.label) if width > 1 else ()
+        glued = width > 1 and _glued(segment.values, width, partial=True) is not None
+        stated = _stated(prose, row.label) if glued else ()
         chosen, others, digits = _cells_for(segment, width, False, reader, stated)
         split[key] = digits
         if others:
