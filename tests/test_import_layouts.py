@@ -569,3 +569,11 @@ def test_page_furniture_on_the_same_line_as_the_body_is_left_out(name: str, furn
     assert report.prose["report.preface"] == ""
     assert f"略去了网页信息（不是报告正文）：「{furniture.strip()[:20]}」" in imported.notes
     assert report.requests == requests_grid(BASE_REQUESTS)
+
+
+def test_a_row_printed_without_its_total_is_not_split() -> None:
+    # Six numbers apart and no total: not "12" glued as 1|2 with a wrong total.
+    text = (FIXTURES / "glued-totals.txt").read_text(encoding="utf-8")
+    imported = import_report(text.replace("12 3 0 1 2 018", "12 3 0 1 2 0"), suffix=".txt")
+    assert imported.report.requests["new"] == dict(zip(COLUMNS, BASE_REQUESTS["new"], strict=True))
+    assert "没有印总计：一、本年新收政府信息公开申请数量" in notes_of(imported)

@@ -223,7 +223,7 @@ def _cells_for(
         partly = " " in glued.shown
         ways = split_run(glued.digits, (width,), checked, _WAYS, breaks=glued.breaks)
         what = "部分连在一起" if partly else "连在一起"
-        if not ways and ways.complete and checked:
+        if not ways and ways.complete and checked and not partly:
             wrong = split_run(glued.digits, (width,), checked, 2, breaks=glued.breaks, wrong=1)
             if len(wrong) == 1 and wrong.complete:
                 reader.note(
