@@ -13,6 +13,7 @@ subprocess's timeout is generous: it only turns a hang into a failure, it measur
 
 from __future__ import annotations
 
+import faulthandler
 import html
 import io
 import json
@@ -20,6 +21,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,17 @@ def any_document() -> st.SearchStrategy[tuple[str, bytes]]:
 
 
 CHINESE = re.compile("[\u4e00-\u9fff]")
+HANG = 300  # seconds: far beyond any example (each takes milliseconds); only a hang reaches it
+
+
+@pytest.fixture(autouse=True)
+def hang_guard() -> Iterator[None]:
+    """A reader that spins (a loop in C, such as ``int()`` of a number with a billion digits,
+    which no signal interrupts) ends the test process with every thread's traceback after
+    :data:`HANG` seconds, instead of holding the suite forever."""
+    faulthandler.dump_traceback_later(HANG, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @given(any_document())
