@@ -590,3 +590,12 @@ def test_a_paragraph_that_names_a_section_is_not_cut() -> None:
     )
     assert imported.report.prose["overview.proactive"] == said
     assert imported.report.proactive == BASE_PROACTIVE
+
+
+def test_a_section_heading_run_into_its_table_starts_the_section() -> None:
+    text = (FIXTURES / "run-together.txt").read_text(encoding="utf-8")
+    imported = import_report(
+        text.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况"),
+        suffix=".txt",
+    )
+    assert imported.report.requests == requests_grid(BASE_REQUESTS)

@@ -134,7 +134,7 @@ def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
             out.append(line)
             continue
         cuts = [m for m in _RUN_IN_SECTION.finditer(line.text) if section_of(m["heading"])]
-        if len(cuts) < 2 and (not cuts or len(line.text) < _RUN_ON or not cuts[0].start()):
+        if not cuts or (len(cuts) == 1 and cuts[0].start() and len(line.text) < _RUN_ON):
             out.append(line)  # a paragraph may name one section ("详见二、主动公开政府信息情况")
             continue
         unfolded.append(line.number)
