@@ -315,14 +315,12 @@ class _Reader:
 
     def acceptances(self, value: Any) -> list[Acceptance]:
         """``[[accepted]]``: warnings accepted with a reason; an error can never be accepted."""
-        from govtui.rules import RULES
         from govtui.rules.finding import is_place
+        from govtui.rules.policy import reason_refusal, rule_refusal
 
         if not isinstance(value, list):
             self.problem("accepted", f"应写成 [[accepted]] 表的数组，而不是{_kind(value)}")
             return []
-        severity = {r.id: r.severity for r in RULES}
-        warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
         out: list[Acceptance] = []
         seen: set[tuple[str, str]] = set()
         for number, item in enumerate(value, start=1):
@@ -334,17 +332,14 @@ class _Reader:
                 self.string(self.required(entry, name, f"{key}.{name}"), f"{key}.{name}")
                 for name in ("rule", "place", "reason")
             )
-            if "rule" in entry and severity.get(rule) != "warning":
-                self.problem(
-                    f"{key}.rule",
-                    f"「{rule}」是错误，错误不能接受，只能改正"
-                    if severity.get(rule) == "error"
-                    else f"不认识的规则「{rule}」（可以接受的警告：{warnings}）",
-                )
+            refused = rule_refusal(rule)
+            if "rule" in entry and refused:
+                self.problem(f"{key}.rule", refused)
             if "place" in entry and not is_place(place):
                 self.problem(f"{key}.place", f"位置「{place}」不是报告中的文字栏目或表格单元格")
-            if "reason" in entry and not reason.strip():
-                self.problem(f"{key}.reason", "接受警告必须写明理由")
+            refused = reason_refusal(reason)
+            if "reason" in entry and refused:
+                self.problem(f"{key}.reason", refused)
             if (rule, place) in seen:
                 self.problem(key, f"同一条警告（{rule}，{place}）接受了两次")
             seen.add((rule, place))

@@ -12,6 +12,7 @@ from govtui.model import Acceptance, Report
 # Importing the rule modules registers them.
 from govtui.rules import balance, prose, totals, years  # noqa: F401
 from govtui.rules.finding import Finding
+from govtui.rules.policy import rule_refusal
 from govtui.rules.registry import RULES, Context, Printed
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}
@@ -51,7 +52,7 @@ def apply_acceptances(findings: Iterable[Finding], accepted: Iterable[Acceptance
     reasons = {(a.rule, a.place): a.reason for a in accepted}
     return [
         dataclasses.replace(f, accepted=reasons[f.rule, f.place])
-        if not f.is_error and (f.rule, f.place) in reasons
+        if (f.rule, f.place) in reasons and rule_refusal(f.rule) is None
         else f
         for f in findings
     ]

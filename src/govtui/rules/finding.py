@@ -31,12 +31,15 @@ class Finding:
     ``section`` is the numeral of the section (三); ``row`` and ``column`` are the official
     labels of the place, or the prose field's label in ``row``. ``cells`` and ``field`` tell
     the editor where to jump and what to mark; they are not part of the JSON output.
+
+    A rule function leaves ``rule`` and ``severity`` out: the registry stamps both from the
+    rule's declaration on every finding it yields, so they are written once per rule.
     """
 
-    rule: str
-    severity: Severity
-    section: str
-    message: str
+    rule: str = ""
+    severity: Severity = "warning"
+    section: str = ""
+    message: str = ""
     row: str = ""
     column: str = ""
     expected: int | str | None = None

@@ -16,8 +16,6 @@ def empty_section(context: Context) -> Iterator[Finding]:
     for field in form.PROSE_FIELDS:
         if field.required and not prose[field.key].strip():
             yield Finding(
-                rule="empty_section",
-                severity="warning",
                 section=field.section,
                 row=field.label,
                 message=f"「{field.label}」还没有内容。",
@@ -35,8 +33,6 @@ def fee_statement(context: Context) -> Iterator[Finding]:
         return
     field = form.PROSE_BY_KEY[FEE_FIELD]
     yield Finding(
-        rule="fee_statement",
-        severity="warning",
         section=field.section,
         row=field.label,
         message="六、其他需要报告的事项 没有说明是否收取信息处理费（收了几件、多少钱，或未收取）。",
@@ -105,8 +101,6 @@ def _contradiction(
     field: form.ProseField, expected: int, actual: int, message: str, cells: tuple[CellRef, ...]
 ) -> Finding:
     return Finding(
-        rule="narrative",
-        severity="warning",
         section=field.section,
         row=field.label,
         expected=expected,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from govtui.model import Report
@@ -31,7 +32,13 @@ class Rule:
     severity: Severity
     summary: str  # one line in Chinese, for help screens and ``govtui check --rules``
     needs: str  # "report", "previous" or "printed"
-    run: RuleFunction
+    function: RuleFunction
+
+    def run(self, context: Context) -> Iterator[Finding]:
+        """The rule's findings, each stamped with this rule's id and severity (as sqlfluff's
+        rules stamp their code on every result): the declaration is the one source of both."""
+        for finding in self.function(context):
+            yield dataclasses.replace(finding, rule=self.id, severity=self.severity)
 
 
 RULES: list[Rule] = []

@@ -34,8 +34,6 @@ def carry_over(context: Context) -> Iterator[Finding]:
         if expected == actual:
             continue
         yield Finding(
-            rule="carry_over",
-            severity="error",
             section=table.section,
             row=this_in.label,
             column=column.label,
@@ -67,8 +65,6 @@ def in_force(context: Context) -> Iterator[Finding]:
         if now == expected:
             continue
         yield Finding(
-            rule="in_force",
-            severity="warning",
             section=table.section,
             row=row.label,
             column=table.column("in_force").label,
@@ -93,8 +89,6 @@ def copied_text(context: Context) -> Iterator[Finding]:
         if share is None or round(share * 100) <= round(threshold * 100):
             continue
         yield Finding(
-            rule="copied_text",
-            severity="warning",
             section=field.section,
             row=field.label,
             expected=f"≤{threshold:.0%}",

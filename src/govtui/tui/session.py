@@ -23,7 +23,7 @@ from govtui.io.backup import backup_path, keep_backup
 from govtui.io.fingerprint import Fingerprint, changed
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
-from govtui.rules import Counts, Finding, check, count, unused_acceptances
+from govtui.rules import Counts, Finding, check, count, refusal, unused_acceptances
 
 Value = int | Decimal
 
@@ -170,10 +170,9 @@ class Session:
         reason = controls.clean(reason).strip()
         if self.read_only:
             raise ValueError("只读打开：不能接受警告。")
-        if finding.is_error:
-            raise ValueError("错误不能接受，只能改正。")
-        if not reason:
-            raise ValueError("请写明接受的理由。")
+        refused = refusal(finding.rule, reason)
+        if refused:
+            raise ValueError(f"{refused}。")
         self.report.accept(finding.rule, finding.place, reason)
         self._changed()
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from govtui.controls import visible
 from govtui.model import Acceptance
-from govtui.rules import Finding
+from govtui.rules import Finding, refusal
 from govtui.rules.finding import SEVERITY_LABEL, place_label
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
@@ -145,8 +145,9 @@ class FindingsScreen(SectionScreen):
             else:
                 self.say("没有可以接受的警告。")
             return
-        if finding.is_error:
-            self.say("错误不能接受，只能改正：按 Enter 跳到所在位置。", error=True)
+        refused = refusal(finding.rule)
+        if refused:
+            self.say(f"{refused}：按 Enter 跳到所在位置。", error=True)
             return
         from govtui.tui.screens.accept import AcceptScreen
 
