@@ -10,7 +10,7 @@ from govtui import form
 from govtui.model import Acceptance, Report
 
 # Importing the rule modules registers them.
-from govtui.rules import balance, prose, totals, years  # noqa: F401
+from govtui.rules import balance, narrative, prose, totals, years  # noqa: F401
 from govtui.rules.finding import Finding
 from govtui.rules.policy import rule_refusal
 from govtui.rules.registry import RULES, Context, Printed
