@@ -73,7 +73,11 @@ def examine(path: Path, options: Options) -> Outcome:
     report = loaded.report
     previous = find_previous(path, report, options.previous)
     findings = check(
-        report, previous=previous.report, printed=loaded.printed, settings=options.settings
+        report,
+        previous=previous.report,
+        printed=loaded.printed,
+        settings=options.settings,
+        published=loaded.layout,
     )
     stale = [
         f"已接受的警告 [{a.rule}] {place_label(a.place)} 已不再出现，可以从文件中删除这条接受记录。"

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 def _print_report(loaded: Any, out: Any) -> None:
     from govtui.rules import check
 
-    findings = check(loaded.report, printed=loaded.printed)
+    findings = check(loaded.report, printed=loaded.printed, published=loaded.layout)
     if loaded.notes:
         print(f"导入时的处理（{len(loaded.notes)} 条）：", file=out)
         for note in loaded.notes:

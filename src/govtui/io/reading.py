@@ -12,7 +12,7 @@ from pathlib import Path
 
 from govtui.errors import LoadError, Problem
 from govtui.model import Report
-from govtui.rules.registry import Printed
+from govtui.rules.registry import Printed, Published
 
 # govtui's own files, then the published reports the importer reads.
 IMPORT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
@@ -27,6 +27,7 @@ class Loaded:
     report: Report
     printed: Printed | None = None
     notes: tuple[str, ...] = ()  # what the reader had to assume (e.g. '/' read as 0)
+    layout: Published | None = None  # a published report's headings and blank cells
 
 
 def read_report(path: Path) -> Loaded:
@@ -40,7 +41,7 @@ def read_report(path: Path) -> Loaded:
         from govtui.io.importers import import_file
 
         imported = import_file(path)
-        return Loaded(path, imported.report, imported.printed, imported.notes)
+        return Loaded(path, imported.report, imported.printed, imported.notes, imported.layout)
     known = "、".join(REPORT_SUFFIXES)
     raise LoadError(
         path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")]

@@ -10,11 +10,20 @@ from govtui import form
 from govtui.model import Acceptance, Report
 
 # Importing the rule modules registers them.
-from govtui.rules import across_units, balance, narrative, prose, totals, years  # noqa: F401
+from govtui.rules import (  # noqa: F401
+    across_units,
+    balance,
+    content,
+    layout,
+    narrative,
+    prose,
+    totals,
+    years,
+)
 from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
 from govtui.rules.policy import rule_refusal
-from govtui.rules.registry import RULES, Context, Printed, UnitSum
+from govtui.rules.registry import RULES, Context, Printed, Published, UnitSum
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}
 
@@ -28,6 +37,8 @@ def check(
     collection: CopyIndex | None = None,
     unit: str = "",
     unit_sum: UnitSum | None = None,
+    published: Published | None = None,
+    required: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Finding]:
     """Every finding for ``report``, errors and warnings, in the order of the report's sections.
 
@@ -35,10 +46,21 @@ def check(
     The desk adds ``collection`` (every unit's prose; ``unit`` names this report's unit in it)
     and, for the office's own report, ``unit_sum``.
     """
-    context = Context(report, previous, printed, settings or {}, collection, unit, unit_sum)
+    context = Context(
+        report,
+        previous,
+        printed,
+        settings or {},
+        collection,
+        unit,
+        unit_sum,
+        published,
+        required or {},
+    )
     given = {
         "previous": previous,
         "printed": printed,
+        "published": published,
         "collection": collection,
         "unit_sum": unit_sum,
     }

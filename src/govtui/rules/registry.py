@@ -18,6 +18,16 @@ Printed = Mapping[CellRef, int]
 
 
 @dataclass(frozen=True)
+class Published:
+    """How a published report was laid out, as the importer read it: its section headings
+    (the section each one is by its words, and the heading as printed), and the cells printed
+    blank or as "/", "-", "—" (with what was printed; "" for blank)."""
+
+    headings: tuple[tuple[str, str], ...] = ()
+    blank: tuple[tuple[CellRef, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Context:
     """Everything a rule may look at; rules that need an absent input are not run."""
 
@@ -30,6 +40,9 @@ class Context:
     collection: CopyIndex | None = None
     unit: str = ""
     unit_sum: UnitSum | None = None
+    published: Published | None = None
+    # A rule profile's required phrases per prose key (required_content).
+    required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,7 @@ class Rule:
     id: str
     severity: Severity
     summary: str  # one line in Chinese, for help screens and ``govtui check --rules``
-    needs: str  # "report", "previous", "printed", "collection" or "unit_sum"
+    needs: str  # "report", "previous", "printed", "published", "collection" or "unit_sum"
     function: RuleFunction
 
     def run(self, context: Context) -> Iterator[Finding]:

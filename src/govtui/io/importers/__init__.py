@@ -24,6 +24,7 @@ from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report
 from govtui.rules.finding import CellRef
+from govtui.rules.registry import Published
 
 UNKNOWN_AGENCY = "未知机关"
 _MARKDOWN = (".md", ".markdown")
@@ -37,6 +38,7 @@ class Imported:
     report: Report
     printed: dict[CellRef, int]
     notes: tuple[str, ...]
+    layout: Published | None = None  # headings and blank cells as printed, for the rules
 
 
 def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
@@ -141,7 +143,11 @@ def import_lines(
         )
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
-    return Imported(report, printed, notes.all())
+    layout = Published(
+        headings=tuple(zip(outline.numerals, outline.found, strict=True)),
+        blank=tuple((CellRef(t, r, c), printed_as) for t, r, c, printed_as in notes.blank_cells),
+    )
+    return Imported(report, printed, notes.all(), layout)
 
 
 def _clean(text: str) -> str:

@@ -43,6 +43,7 @@ class Outline:
     front: list[Line] = field(default_factory=list)
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
+    numerals: list[str] = field(default_factory=list)  # the section each one is, by its words
 
 
 def outline(lines: list[Line]) -> Outline:
@@ -53,6 +54,7 @@ def outline(lines: list[Line]) -> Outline:
         numeral = _heading(line, result.strict)
         if numeral:
             result.found.append(line.text.strip())
+            result.numerals.append(numeral)
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
