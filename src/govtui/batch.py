@@ -37,8 +37,10 @@ class Options:
     """What every file of a run is checked with."""
 
     previous: Path | None = None  # last year's report, given on the command line (one input)
-    settings: Mapping[str, float] = field(default_factory=dict)
+    settings: Mapping[str, float] = field(default_factory=dict)  # the command line's
     counts: bool = False  # send the counts back (``aggregate``)
+    profile: Path | None = None  # ``--profile``: the rule profile for every file
+    no_profile: bool = False  # ``--no-profile``: the defaults, whatever govtui.toml is found
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Outcome:
     previous: Path | None = None  # last year's report, when one was used
     counts: tuple[int, ...] = ()
     fees: Decimal = Decimal(0)
+    profile: str = ""  # the rule profile in force, when there was one
 
     @property
     def readable(self) -> bool:
@@ -64,8 +67,14 @@ def examine(path: Path, options: Options) -> Outcome:
     """Read ``path``, find last year's report, run every rule; never raises for a bad file."""
     from govtui.io.previous import find_previous
     from govtui.io.reading import read_report
+    from govtui.profile import for_report
     from govtui.rules.finding import place_label
 
+    try:
+        profile = for_report(path, options.profile, ignore=options.no_profile)
+    except LoadError as error:  # a govtui.toml that cannot be used: said like a bad report
+        return Outcome(path, problems=tuple(p.describe(error.path) for p in error.problems))
+    profile = profile.with_options(options.settings)
     try:
         loaded = read_report(path)
     except LoadError as error:
@@ -76,8 +85,8 @@ def examine(path: Path, options: Options) -> Outcome:
         report,
         previous=previous.report,
         printed=loaded.printed,
-        settings=options.settings,
         published=loaded.layout,
+        **profile.check_options(),
     )
     stale = [
         f"已接受的警告 [{a.rule}] {place_label(a.place)} 已不再出现，可以从文件中删除这条接受记录。"
@@ -92,4 +101,5 @@ def examine(path: Path, options: Options) -> Outcome:
         previous=previous.path if previous.report else None,
         counts=count_vector(report) if options.counts else (),
         fees=report.fees if options.counts else Decimal(0),
+        profile=profile.name,
     )

@@ -53,7 +53,22 @@ def add_parser(sub: Any) -> None:
         metavar="LAST",
         help="上年报告（只校验一个文件时）/ last year's report (with a single input)",
     )
+    add_profile_options(parser)
     add_jobs_option(parser)
+
+
+def add_profile_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="规则配置文件（默认在报告所在文件夹及其上级查找 govtui.toml）/ the rule profile "
+        "(default: govtui.toml in the report's folder or a parent)",
+    )
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="不使用任何规则配置 / ignore every rule profile",
+    )
 
 
 def add_year_options(parser: argparse.ArgumentParser) -> None:
@@ -109,7 +124,21 @@ def run(args: argparse.Namespace) -> int:
     previous = Path(args.previous) if args.previous else None
     if previous is not None and len(paths) != 1:
         return fail("--previous 只能用于校验一个文件 / --previous needs exactly one input")
-    options = Options(previous=previous, settings=settings_of(args))
+    profile = Path(args.profile) if args.profile else None
+    if profile is not None and not args.no_profile:
+        from govtui.errors import LoadError
+        from govtui.profile import load
+
+        try:
+            load(profile)
+        except LoadError as error:
+            return fail(error.describe())
+    options = Options(
+        previous=previous,
+        settings=settings_of(args),
+        profile=profile,
+        no_profile=args.no_profile,
+    )
     out = sys.stdout
     status = EXIT_OK
     totals = {"files": 0, "with_errors": 0, "unreadable": 0}
@@ -169,6 +198,8 @@ def as_json(outcome: Outcome) -> dict[str, Any]:
         entry["accepted"] = counts.accepted
     if outcome.previous:
         entry["previous"] = str(outcome.previous)
+    if outcome.profile:
+        entry["profile"] = outcome.profile
     if outcome.notes:
         entry["notes"] = list(outcome.notes)
     return entry
@@ -212,6 +243,8 @@ def print_outcome(outcome: Outcome) -> None:
     print(head)
     if outcome.previous:
         say(f"对照上年报告：{visible(str(outcome.previous))}", "    ", "      ")
+    if outcome.profile:
+        say(f"规则配置：{visible(outcome.profile)}", "    ", "      ")
     for note in outcome.notes:
         say(f"注意：{note}", "    ", "          ")
     for heading, group in groupby(outcome.findings, key=lambda f: f.section_heading):
@@ -228,6 +261,8 @@ def print_outcome(outcome: Outcome) -> None:
             say(finding.message, "         ")
             if finding.accepted:
                 say(f"接受理由：{finding.accepted}", "         ")
+            if finding.profile:
+                say(f"（依据规则配置 {visible(finding.profile)}）", "         ")
 
 
 def _print_summary(totals: dict[str, int]) -> None:

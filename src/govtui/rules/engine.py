@@ -22,7 +22,7 @@ from govtui.rules import (  # noqa: F401
 )
 from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
-from govtui.rules.policy import rule_refusal
+from govtui.rules.policy import disable_refusal, rule_refusal
 from govtui.rules.registry import RULES, Context, Printed, Published, UnitSum
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}
@@ -39,10 +39,15 @@ def check(
     unit_sum: UnitSum | None = None,
     published: Published | None = None,
     required: Mapping[str, tuple[str, ...]] | None = None,
+    disable: frozenset[str] = frozenset(),
+    from_profile: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every finding for ``report``, errors and warnings, in the order of the report's sections.
 
     Warnings the report accepted (``report.accepted``) come back marked with their reason.
+    A rule profile (:mod:`govtui.profile`) gives ``settings``, ``required``, the warnings it
+    turns off (``disable``) and the rules whose findings it decided (``from_profile``: id to
+    the profile's name, marked on each of their findings).
     The desk adds ``collection`` (every unit's prose; ``unit`` names this report's unit in it)
     and, for the office's own report, ``unit_sum``.
     """
@@ -66,8 +71,17 @@ def check(
     }
     available = {"report", *(need for need, value in given.items() if value is not None)}
     findings: list[Finding] = []
+    marks = from_profile or {}
     for rule in RULES:
-        if rule.needs in available:
+        if rule.needs not in available:
+            continue
+        if rule.id in disable and disable_refusal(rule.id) is None:
+            continue  # a profile turned this warning off (never an error)
+        if rule.id in marks:
+            findings.extend(
+                dataclasses.replace(f, profile=marks[rule.id]) for f in rule.run(context)
+            )
+        else:
             findings.extend(rule.run(context))
     findings.sort(key=lambda f: _SECTION_ORDER[f.section])
     return apply_acceptances(findings, report.accepted)

@@ -47,6 +47,7 @@ class Finding:
     cells: tuple[CellRef, ...] = ()
     field: str = ""  # a prose key such as "overview.on_request"
     accepted: str = ""  # the reason, when the report accepted this warning
+    profile: str = ""  # the rule profile whose settings produced this finding, if one did
 
     @property
     def place(self) -> str:
@@ -74,6 +75,8 @@ class Finding:
         }
         if self.accepted:
             data["accepted"] = self.accepted
+        if self.profile:
+            data["profile"] = self.profile
         return data
 
 

@@ -40,3 +40,15 @@ def refusal(rule: str, reason: str | None = None) -> str | None:
     """Why a warning of ``rule`` cannot be accepted with ``reason`` (``None``: not asked yet),
     or ``None`` when it can: only a warning, and only with a reason."""
     return rule_refusal(rule) or (None if reason is None else reason_refusal(reason))
+
+
+def disable_refusal(rule: str) -> str | None:
+    """Why a rule profile may not turn ``rule`` off, or ``None`` when it may: like
+    acceptance, only a warning — a planted ``govtui.toml`` must never hide an error."""
+    severity = severity_of(rule)
+    if severity == "warning":
+        return None
+    if severity == "error":
+        return f"「{rule}」是错误规则，不能关闭"
+    warnings = "、".join(sorted(r.id for r in RULES if r.severity == "warning"))
+    return f"不认识的规则「{rule}」（可以关闭的警告规则：{warnings}）"

@@ -17,12 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from govtui import controls, form
-from govtui.errors import SaveError
+from govtui.errors import LoadError, SaveError
 from govtui.io import toml_file
 from govtui.io.backup import backup_path, keep_backup
 from govtui.io.fingerprint import Fingerprint, changed
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
+from govtui.profile import Profile, for_report
 from govtui.rules import Counts, Finding, check, count, refusal, unused_acceptances
 
 Value = int | Decimal
@@ -93,6 +94,7 @@ class Session:
         read_only: str | None = None,
         previous: Previous | None = None,
         notes: Sequence[str] = (),
+        profile: Profile | None = None,
     ) -> None:
         self.report = report
         self.path = path
@@ -103,6 +105,13 @@ class Session:
         self._backed_up = False
         self.previous = previous if previous is not None else find_previous(path, report)
         self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
+        if profile is None:
+            try:  # the govtui.toml of the report's folder or a parent, as check finds it
+                profile = for_report(path)
+            except LoadError as error:
+                profile = Profile()
+                self.notes = (*self.notes, f"规则配置无法使用，按默认设置校验：{error.describe()}")
+        self.profile = profile
         self.findings: list[Finding] = self._check()
         self.counts: Counts = count(self.findings)
         self._undo: list[Edit] = []
@@ -110,7 +119,7 @@ class Session:
         self._listeners: list[Callable[[], None]] = []
 
     def _check(self) -> list[Finding]:
-        return check(self.report, previous=self.previous.report)
+        return check(self.report, previous=self.previous.report, **self.profile.check_options())
 
     # ------------------------------------------------------------------ observing
 
