@@ -7,6 +7,7 @@ sentences that disagree found, for each kind of figure. The measured rates are p
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 
 from govtui.io import toml_file
 from govtui.rules.narrative import KINDS, contradictions, statements
-from narrative_corpus import PER_KIND, TEMPLATES, sentences
+from govtui.rules.wording import standard_text
+from narrative_corpus import PER_KIND, TEMPLATES, random_report, sentences
 
 SAMPLE = Path(__file__).parent.parent / "sample" / "yunxi-scjg-2024.toml"
 
@@ -101,3 +103,40 @@ def test_the_fee_is_compared_in_wan_yuan_and_never_the_information_fee() -> None
     report.prose["overview.proactive"] = "收取行政事业性收费12.9万元。"
     (finding,) = contradictions(report)
     assert (finding.expected, finding.actual) == ("12.8650", "12.9")
+
+
+def test_the_standard_sentences_state_every_figure_and_agree_with_the_tables() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        report = random_report(rng)
+        for key in ("overview.on_request", "overview.oversight"):
+            report.prose[key] = standard_text(report, key) or ""
+        assert list(contradictions(report)) == [], report.prose["overview.on_request"]
+        kinds = {s.kind for s in statements(report.prose["overview.on_request"], report.year)}
+        assert kinds == {
+            "received",
+            "carried_over",
+            "handled",
+            "granted",
+            "partly_granted",
+            "withheld",
+            "unavailable",
+            "rejected",
+            "other_outcome",
+            "carried_forward",
+            "review",
+            "litigation",
+        }
+
+
+def test_the_standard_sentences_disagree_once_the_table_changes() -> None:
+    report = toml_file.load(SAMPLE)
+    report.prose["overview.on_request"] = standard_text(report, "overview.on_request") or ""
+    report.requests["granted"]["natural_person"] += 1
+    report.requests["new"]["natural_person"] += 1
+    # received, 办结 and 予以公开 each one more than the sentence says
+    assert {(f.actual, f.expected) for f in contradictions(report)} == {
+        (51, 52),
+        (50, 51),
+        (22, 23),
+    }

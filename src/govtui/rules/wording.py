@@ -1,0 +1,76 @@
+"""The standard sentences that state the tables' figures, so that the prose cannot disagree.
+
+Clerks retype the matrix into 一（二） and get it wrong; these sentences are built from the
+tables in the wording reports use (收到…申请…件，上年结转…件；办结…件，其中予以公开…件 …；
+结转下年度继续办理…件。行政复议…件，其中结果维持…件 …), and ``narrative`` reads every figure
+in them back as agreeing (the tests hold the two together). The editor inserts them on a key;
+``govtui new --from`` writes them into next year's draft.
+"""
+
+from __future__ import annotations
+
+from govtui import form
+from govtui.model import Report
+
+ON_REQUEST = "overview.on_request"
+APPEALS_FIELDS = (ON_REQUEST, "overview.oversight")  # where reports speak of 四
+
+
+def _requests(report: Report, row: str) -> int:
+    return report.value("requests", row, "total")
+
+
+def _group(report: Report, prefix: str) -> int:
+    rows = [r.key for r in form.OUTCOME_ROWS if r.key.split(".")[0] == prefix]
+    return sum(_requests(report, r) for r in rows)
+
+
+def requests_sentence(report: Report) -> str:
+    """一（二）'s figures: received, carried over, concluded with each outcome, carried forward."""
+    new, carried = _requests(report, "new"), _requests(report, "carried_over")
+    if not new and not carried:
+        return f"{report.year}年，本机关未收到政府信息公开申请。"
+    outcomes = (
+        ("予以公开", _requests(report, "granted")),
+        ("部分公开", _requests(report, "partly_granted")),
+        ("不予公开", _group(report, "withheld")),
+        ("无法提供", _group(report, "unavailable")),
+        ("不予处理", _group(report, "rejected")),
+        ("其他处理", _group(report, "other")),
+    )
+    listed = "，".join(f"{name}{value}件" for name, value in outcomes)
+    return (
+        f"{report.year}年，本机关共收到政府信息公开申请{new}件，上年结转政府信息公开申请{carried}件。"
+        f"已办结{_requests(report, 'total')}件，其中{listed}；"
+        f"结转下年度继续办理{_requests(report, 'carried_forward')}件。"
+    )
+
+
+def appeals_sentence(report: Report) -> str:
+    """四's figures: 行政复议 and 行政诉讼 with their results."""
+    columns = [c for c in form.APPEALS.columns if not c.computed]
+    parts = []
+    for name, verb, rows in (
+        (form.REVIEW, "被申请", ("review",)),
+        (form.LITIGATION, "被提起", ("litigation_direct", "litigation_after_review")),
+    ):
+        total = sum(report.value("appeals", r, "total") for r in rows)
+        if not total:
+            parts.append(f"未发生政府信息公开{name}案件")
+            continue
+        results = "、".join(
+            f"{column.label}{value}件"
+            for column in columns
+            if (value := sum(report.value("appeals", r, column.key) for r in rows))
+        )
+        parts.append(f"因政府信息公开{verb}{name}{total}件，其中{results}")
+    return "本年度" + "；".join(parts) + "。"
+
+
+def standard_text(report: Report, key: str) -> str | None:
+    """The standard sentences for the prose field ``key``, or ``None`` when it has none."""
+    if key == ON_REQUEST:
+        return requests_sentence(report) + "\n" + appeals_sentence(report)
+    if key in APPEALS_FIELDS:
+        return appeals_sentence(report)
+    return None
