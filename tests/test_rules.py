@@ -218,3 +218,10 @@ def test_only_a_warning_with_a_reason_can_be_accepted(
 ) -> None:
     answer = refusal(rule, reason)
     assert answer == refused if refused is None else (answer or "").startswith(refused)
+
+
+def test_the_readme_lists_every_rule_with_its_severity() -> None:
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Rules") : readme.index("### Rule profile")]
+    for declared in RULES:
+        assert f"| `{declared.id}` | {declared.severity} |" in table, declared.id
