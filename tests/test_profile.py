@@ -153,3 +153,14 @@ async def test_the_editor_opens_despite_a_bad_profile_and_says_so(tmp_path: Path
     async with app.run_test(size=(100, 30)):
         assert app.session.profile == Profile()
         assert any("规则配置无法使用" in note for note in app.session.notes)
+
+
+def test_the_editor_refuses_a_bad_profile_before_opening(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[rules]\ndisable = ["carry_over"]\n', encoding="utf-8")
+    report = tmp_path / "r.toml"
+    shutil.copy(SAMPLE / "yunxi-scjg-2024.toml", report)
+    assert main(["edit", str(report), "--profile", str(bad)]) == 2
+    assert f"{bad}:2：rules.disable：「carry_over」是错误规则，不能关闭" in capsys.readouterr().err

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govtui.cli.check import add_profile_options
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "file", nargs="?", metavar="FILE.toml", help="报告文件 / report file (optional)"
     )
+    add_profile_options(parser)
 
 
 # The editor draws with box lines, CJK text and colours; the CLI needs none of them.
@@ -81,6 +83,15 @@ def _open(args: argparse.Namespace) -> int:
     except LoadError as error:
         print(error.describe(), file=sys.stderr)
         return EXIT_UNREADABLE
+    from govtui.profile import Profile, load
+
+    profile: Profile | None = Profile() if args.no_profile else None
+    if args.profile and not args.no_profile:
+        try:
+            profile = load(Path(args.profile))
+        except LoadError as error:
+            print(error.describe(), file=sys.stderr)
+            return EXIT_UNREADABLE
     refusal = editor_refusal()
     if refusal:
         print(refusal, file=sys.stderr)
@@ -91,7 +102,7 @@ def _open(args: argparse.Namespace) -> int:
 
     session = None
     if found is not None and path is not None:
-        session = Session(found[0], path, saved=found[1])
+        session = Session(found[0], path, saved=found[1], profile=profile)
     return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 
