@@ -26,7 +26,16 @@ from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.rules.content import OVERVIEW_SETTING
 from govtui.rules.policy import disable_refusal
-from govtui.rules.years import COPIED_THRESHOLD, THRESHOLD_SETTING
+from govtui.rules.years import (
+    COPIED_THRESHOLD,
+    FACTOR_SETTING,
+    FEE_FLOOR_SETTING,
+    FLOOR_SETTING,
+    SWING_FACTOR,
+    SWING_FEE_FLOOR,
+    SWING_FLOOR,
+    THRESHOLD_SETTING,
+)
 
 FILE_NAME = "govtui.toml"
 DEFAULT = "默认"
@@ -51,10 +60,17 @@ OPTIONS: dict[str, Option] = {
         ("copied_text", "copied_from_unit"),
         "与上年或其他单位雷同的比例阈值（0 到 1）",
     ),
-    "swing_factor": Option("swing_factor", 3.0, ("swing",), "与上年相比的变化倍数（大于 1）"),
-    "swing_floor": Option("swing_floor", 20.0, ("swing",), "件数变化小于此数不报（件）"),
+    "swing_factor": Option(
+        FACTOR_SETTING, SWING_FACTOR, ("swing",), "与上年相比的变化倍数（大于 1）"
+    ),
+    "swing_floor": Option(
+        FLOOR_SETTING, SWING_FLOOR, ("swing",), "两年中较大的数小于此数不报（件）"
+    ),
     "swing_fee_floor": Option(
-        "swing_fee_floor", 1.0, ("swing",), "收费变化小于此数不报（万元，写成字符串）"
+        FEE_FLOOR_SETTING,
+        SWING_FEE_FLOOR,
+        ("swing",),
+        "两年中较大的收费小于此数不报（万元，写成字符串）",
     ),
     "overview_max_chars": Option(
         OVERVIEW_SETTING, None, ("overview_length",), "一、总体情况的字数上限（不写则不检查）"
