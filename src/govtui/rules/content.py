@@ -6,7 +6,6 @@ speaking of last year as its own), ``closing_gap`` (五 written as 无 or a line
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from govtui import form
@@ -18,26 +17,37 @@ OVERVIEW_SETTING = "overview_max_chars"
 
 # ------------------------------------------------------------------------------ stale_year
 
-_YEAR = r"(?P<year>(?:19|20)\d\d)\s*年度?"
 # A year written as the report's own: opening a sentence (“2024年，我局…”, “2024年以来，”),
 # in brackets after 本年度 (“本年度（2024年）”), or as the subject of what was done
 # (“2024年共收到…”, “2024年我单位…”). Comparisons (较2024年, 与2024年相比), 2024年结转的申请,
-# and dates (2024年12月31日) are none of these.
-_OWN_YEAR = re.compile(
-    r"(?:^|(?<=[。；;！？!?\n]))\s*" + _YEAR + r"(?:以来|全年|上半年)?\s*[，,]"
-    r"|本年度?\s*[（(]\s*" + _YEAR.replace("year", "y2") + r"\s*[）)]"
-    r"|(?<![较比与自从至到于和])"
-    + _YEAR.replace("year", "y3")
-    + r"(?:全年|共|累计|我局|本局|本机关|我单位|本单位|我委|我办|我中心|本部门|我部门)"
+# and dates (2024年12月31日) are none of these. Each year is found first (a cheap scan) and
+# only an earlier one has its surroundings read.
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年度?")
+_OPENING_AFTER = re.compile(r"(?:以来|全年|上半年)?\s*[，,]")
+_BRACKET_BEFORE = re.compile(r"本年度?\s*[（(]\s*$")
+_BRACKET_AFTER = re.compile(r"\s*[）)]")
+_SUBJECT_AFTER = re.compile(
+    r"(?:全年|共|累计|我局|本局|本机关|我单位|本单位|我委|我办|我中心|本部门|我部门)"
 )
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
-def own_years(text: str) -> Iterator[tuple[int, str]]:
-    """Each year ``text`` speaks of as its own, with the words that say so."""
-    for match in _OWN_YEAR.finditer(text):
-        year = match["year"] or match["y2"] or match["y3"]
-        yield int(year), match.group(0).strip("。；;！？!?\n ")
+def own_years(text: str, before_year: int = 10000) -> Iterator[tuple[int, str]]:
+    """Each year before ``before_year`` that ``text`` speaks of as its own, with the words
+    that say so."""
+    for match in _YEAR.finditer(text):
+        year = int(match.group(1))
+        if year >= before_year:
+            continue
+        start, end = match.start(), match.end()
+        before = text[max(0, start - 6) : start]
+        opening = start == 0 or text[:start].rstrip(" \t")[-1:] in ("", *"。；;！？!?\n")
+        if opening and (said := _OPENING_AFTER.match(text, end)):
+            yield year, text[start : said.end()].rstrip("，,")
+        elif _BRACKET_BEFORE.search(before) and (said := _BRACKET_AFTER.match(text, end)):
+            yield year, text[max(0, start - 4) : said.end()].lstrip("。；;，, ")
+        elif before[-1:] not in "较比与自从至到于和" and (said := _SUBJECT_AFTER.match(text, end)):
+            yield year, text[start : said.end()]
 
 
 @rule("stale_year", "warning", "文字中不应把其他年份当作本年度来写（疑似照搬上年报告）")
@@ -52,9 +62,7 @@ def stale_year(context: Context) -> Iterator[Finding]:
             message=f"标题写的是 {title.group(1)} 年，但这是 {report.year} 年度的报告。",
         )
     for field in form.PROSE_FIELDS:
-        for year, words in own_years(report.prose[field.key]):
-            if year >= report.year:  # the year itself, or plans for the next
-                continue
+        for year, words in own_years(report.prose[field.key], report.year):
             yield Finding(
                 section=field.section,
                 row=field.label,
@@ -78,10 +86,12 @@ _ENUMERATION = re.compile(
 _NOTHING = re.compile(r"(?:无|暂无|没有|无问题|暂无问题|没有问题|无明显问题|暂未发现问题)")
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def substance(text: str) -> str:
     """The letters and digits of ``text`` without its enumeration (一是, （一）, 1.)."""
-    text = _ENUMERATION.sub("", text)
-    return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+    return _NOT_WORDS.sub("", _ENUMERATION.sub("", text))
 
 
 @rule("closing_gap", "warning", "五、存在的主要问题及改进情况 不应只写“无”或寥寥数字")

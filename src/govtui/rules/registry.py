@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -68,7 +67,11 @@ class Rule:
         """The rule's findings, each stamped with this rule's id and severity (as sqlfluff's
         rules stamp their code on every result): the declaration is the one source of both."""
         for finding in self.function(context):
-            yield dataclasses.replace(finding, rule=self.id, severity=self.severity)
+            # The finding was just made by the rule and nobody else holds it: set the two
+            # fields in place (``dataclasses.replace`` was a fifth of the engine's time).
+            object.__setattr__(finding, "rule", self.id)
+            object.__setattr__(finding, "severity", self.severity)
+            yield finding
 
 
 RULES: list[Rule] = []
