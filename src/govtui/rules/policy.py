@@ -20,15 +20,21 @@ def severity_of(rule: str) -> Severity | None:
     return None
 
 
-def rule_refusal(rule: str) -> str | None:
-    """Why a finding of ``rule`` can never be accepted (in Chinese), or ``None`` when it can."""
+def _warnings_only(rule: str, error: str, allowed: str) -> str | None:
+    """``None`` for a warning rule; for an error rule ``error``; for an unknown id, the
+    warning rules that ``allowed`` names."""
     severity = severity_of(rule)
     if severity == "warning":
         return None
     if severity == "error":
-        return f"「{rule}」是错误，错误不能接受，只能改正"
+        return error
     warnings = "、".join(sorted(r.id for r in RULES if r.severity == "warning"))
-    return f"不认识的规则「{rule}」（可以接受的警告：{warnings}）"
+    return f"不认识的规则「{rule}」（{allowed}：{warnings}）"
+
+
+def rule_refusal(rule: str) -> str | None:
+    """Why a finding of ``rule`` can never be accepted (in Chinese), or ``None`` when it can."""
+    return _warnings_only(rule, f"「{rule}」是错误，错误不能接受，只能改正", "可以接受的警告")
 
 
 def reason_refusal(reason: str) -> str | None:
@@ -45,10 +51,4 @@ def refusal(rule: str, reason: str | None = None) -> str | None:
 def disable_refusal(rule: str) -> str | None:
     """Why a rule profile may not turn ``rule`` off, or ``None`` when it may: like
     acceptance, only a warning — a planted ``govtui.toml`` must never hide an error."""
-    severity = severity_of(rule)
-    if severity == "warning":
-        return None
-    if severity == "error":
-        return f"「{rule}」是错误规则，不能关闭"
-    warnings = "、".join(sorted(r.id for r in RULES if r.severity == "warning"))
-    return f"不认识的规则「{rule}」（可以关闭的警告规则：{warnings}）"
+    return _warnings_only(rule, f"「{rule}」是错误规则，不能关闭", "可以关闭的警告规则")
