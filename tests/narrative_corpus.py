@@ -309,6 +309,10 @@ def random_report(rng: random.Random) -> Report:
     docs.update(
         issued=rng.randint(1, 30), repealed=rng.randint(1, 9), in_force=rng.randint(12, 300)
     )
+    regulations = report.proactive["rules"]
+    regulations.update(
+        issued=rng.randint(1, 5), repealed=rng.randint(0, 3), in_force=rng.randint(6, 80)
+    )
     report.proactive["licensing"]["decisions"] = rng.randint(100, 9000)
     report.proactive["penalties"]["decisions"] = rng.randint(20, 900)
     report.proactive["coercion"]["decisions"] = rng.randint(3, 90)

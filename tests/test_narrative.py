@@ -109,11 +109,13 @@ def test_the_standard_sentences_state_every_figure_and_agree_with_the_tables() -
     rng = random.Random(7)
     for _ in range(200):
         report = random_report(rng)
-        for key in ("overview.on_request", "overview.oversight"):
+        for key in ("overview.proactive", "overview.on_request", "overview.oversight"):
             report.prose[key] = standard_text(report, key) or ""
         assert list(contradictions(report)) == [], report.prose["overview.on_request"]
         kinds = {s.kind for s in statements(report.prose["overview.on_request"], report.year)}
         assert kinds == {k for k, field in FIELDS.items() if field == "overview.on_request"}
+        stated = {s.kind for s in statements(report.prose["overview.proactive"], report.year)}
+        assert stated >= {k for k, field in FIELDS.items() if field == "overview.proactive"}
 
 
 def test_the_standard_sentences_disagree_once_the_table_changes() -> None:

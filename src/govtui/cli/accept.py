@@ -4,11 +4,16 @@ Some warnings are right to ignore — 现行有效 changed because documents exp
 the same as last year because nothing changed. Accepting one records the rule, the place and
 the reason in the file (``[[accepted]]``); ``check`` and the editor then show it as accepted
 and no longer count it. Errors cannot be accepted: they are corrected.
+
+The file is written as the editor writes it (:class:`govtui.io.document.Document`): not while
+another govtui edits it, not over a version saved since it was read, the old file kept as
+``报告.toml~``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,26 +47,26 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
-    from govtui.io import toml_file
-    from govtui.io.backup import keep_backup
+    from govtui.io.document import Document
     from govtui.io.previous import find_previous
     from govtui.rules import check
     from govtui.rules.policy import refusal
 
     path = Path(args.file)
+    document = Document(path)
     try:
-        report = toml_file.load(path)
+        report = document.load()
     except LoadError as error:
         return fail(error.describe())
     previous = find_previous(path, report)
     findings = check(report, previous=previous.report)
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
+        from govtui.cli import findings as layout
+
         if not warnings:
             print(f"{visible(str(path))} 没有警告。")
-        for finding in warnings:
-            mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
-            print(f"{finding.rule} {finding.place}\n    {mark}")
+        layout.show(warnings, layout.Printer(), places=True)
         return EXIT_OK
     refused = refusal(args.rule)
     if refused:
@@ -78,9 +83,11 @@ def run(args: argparse.Namespace) -> int:
         return fail("请用 --reason 写明接受的理由 / --reason is required")
     report.accept(finding.rule, finding.place, reason)
     try:
-        keep_backup(path)
-        toml_file.save(report, path)
+        with document.held():
+            document.save(report)
     except GovtuiError as error:
         return fail(str(error))
+    for note in document.take_notes():
+        print(note, file=sys.stderr)
     print(f"已接受 [{finding.rule}] {finding.place}：{reason}")
     return EXIT_OK

@@ -11,6 +11,7 @@ command says how to import it.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import os
 import sys
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from govtui.cli.check import add_profile_options
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
+from govtui.controls import visible
 
 if TYPE_CHECKING:
     from govtui.model import Report
@@ -31,7 +33,7 @@ def add_parser(sub: Any) -> None:
         help="在终端编辑报告 / edit a report in the terminal",
         description=(
             "打开全屏编辑器。文件不存在时由上年报告生成本年草稿，或新建空白报告；"
-            "给出已发布的报告（.docx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
+            "给出已发布的报告（.docx .pdf .xlsx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
             "Open the full-screen editor; a missing FILE starts next year's draft from last "
             "year's report, or a blank report, saved to it; a published report is offered for "
             "import into a .toml file beside it."
@@ -39,9 +41,30 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "file", nargs="?", metavar="FILE.toml", help="报告文件 / report file (optional)"
+        "file",
+        nargs="?",
+        metavar="FILE.toml",
+        help="报告文件，或名单（收报台）/ report file, or a roster (the desk) (optional)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="收报台：把这一天当作今天（判断逾期）/ the desk: take DATE as today",
     )
     add_profile_options(parser)
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="只读查看任何格式的报告（收报台打开单位报告时使用）/ view any report read-only",
+    )
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2026-01-26") from None
 
 
 # The editor draws with box lines, CJK text and colours; the CLI needs none of them.
@@ -69,12 +92,20 @@ def _open(args: argparse.Namespace) -> int:
     from govtui.io.reading import IMPORT_SUFFIXES
 
     path = Path(args.file) if args.file else None
+    if path is not None and getattr(args, "read_only", False):
+        return _view(path)
+    if path is not None:
+        from govtui.cli.desk_tui import is_roster, run_desk
+
+        if path.is_dir() or is_roster(path):
+            return run_desk(path, args.as_of)
     if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
     if path is not None and not path.exists() and path.suffix.lower() != ".toml":
+        name, toml = visible(str(path)), visible(str(path.with_suffix(".toml")))
         print(
-            f"{path} 不存在。新建报告请给出 .toml 文件名，如 {path.with_suffix('.toml')}\n"
-            f"{path} does not exist; a new report needs a .toml name",
+            f"{name} 不存在。新建报告请给出 .toml 文件名，如 {toml}\n"
+            f"{name} does not exist; a new report needs a .toml name",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -106,6 +137,28 @@ def _open(args: argparse.Namespace) -> int:
     return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 
+def _view(path: Path) -> int:
+    """Any report govtui reads, in the editor, read-only: the desk's view of a unit's report
+    (a Word, HTML or PDF file is shown as imported, and nothing is written beside it)."""
+    from govtui.errors import LoadError
+    from govtui.io.reading import read_report
+
+    try:
+        loaded = read_report(path)
+    except LoadError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_UNREADABLE
+    refusal = editor_refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_UNREADABLE
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.session import Session
+
+    session = Session(loaded.report, path, read_only="收报台查看，只读")
+    return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
+
+
 def _run(app: GovtuiApp) -> int:
     app.run()
     if app.guard is not None and app.guard.farewell:
@@ -126,14 +179,15 @@ def _published(source: Path) -> int:
     TOML file an earlier import left there."""
     from govtui.errors import LoadError
     from govtui.io import toml_file
-    from govtui.io.reading import read_report
+    from govtui.io.reading import contained, read_report
 
     target = source.with_suffix(".toml")
     if not sys.stdin.isatty() or not sys.stdout.isatty():
+        name, toml = visible(str(source)), visible(str(target))
         print(
-            f"{source} 是已发布的报告，不是 govtui 的报告文件（.toml）。"
-            f"请先导入：govtui import {source} -o {target}，再用 govtui {target} 编辑。\n"
-            f"{source} is a published report; import it first: govtui import {source} -o {target}",
+            f"{name} 是已发布的报告，不是 govtui 的报告文件（.toml）。"
+            f"请先导入：govtui import {name} -o {toml}，再用 govtui {toml} 编辑。\n"
+            f"{name} is a published report; import it first: govtui import {name} -o {toml}",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -142,7 +196,9 @@ def _published(source: Path) -> int:
         print(refusal, file=sys.stderr)
         return EXIT_UNREADABLE
     try:
-        existing = toml_file.load(target) if target.exists() else None
+        # A link that points nowhere counts as a file there: refused, never written through.
+        with contained(target):
+            existing = toml_file.load(target) if os.path.lexists(target) else None
         loaded = None if existing is not None else read_report(source)
     except LoadError as error:
         print(error.describe(), file=sys.stderr)
@@ -171,14 +227,17 @@ def read_for_editing(path: Path | None) -> tuple[Report, bool] | None:
     """
     from govtui.errors import LoadError
     from govtui.io import recovery, toml_file
+    from govtui.io.reading import contained
     from govtui.model import Report
 
     if path is None:
         return None
     if path.exists():
-        return toml_file.load(path), True
+        with contained(path):
+            return toml_file.load(path), True
     try:
-        copy = recovery.read(path)
+        with contained(recovery.recovery_path(path)):
+            copy = recovery.read(path)
     except LoadError:
         return None  # the editor sets the copy aside and says so
     return (Report.blank(copy.agency, copy.year), False) if copy is not None else None

@@ -2,7 +2,9 @@
 
 The file is written next to the report with the suffix ``.toml`` unless ``-o`` says
 otherwise (``-o -`` prints it). An existing file is never overwritten without ``--force``:
-it may be the clerk's edited report. The notes (what the importer assumed) and the checker's
+it may be the clerk's edited report. A link that points nowhere counts as an existing file
+(``--force`` replaces the link, never writes where it points), and a file another govtui edits
+is not written (:class:`govtui.io.document.Document`). The notes (what the importer assumed) and the checker's
 findings, the printed totals that do not add up first among them, are printed after.
 
 Exit status: 0 when the file was written (findings or not: ``govtui check`` judges the
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, fail, paint
+from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
 
 
@@ -25,7 +27,7 @@ def add_parser(sub: Any) -> None:
         "import",
         help="导入已发布的报告 / import a published report",
         description=(
-            "把已发布的年度报告（.md、.txt、.html、.htm、.docx）转为 govtui 报告文件。\n"
+            "把已发布的年度报告（.md、.txt、.html、.htm、.docx、.pdf、.xlsx）转为 govtui 报告文件。\n"
             "默认写在原文件旁边（同名 .toml）；已有同名文件时需加 --force 才覆盖。\n"
             "Turn a published report into a govtui file, next to it by default (same name, .toml).\n"
             "退出码 / exit status: 0 已写出 written, 2 无法读取或写入 unreadable or not written."
@@ -47,6 +49,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
+    from govtui.io.document import Document
     from govtui.io.reading import IMPORT_SUFFIXES, read_report
 
     source = Path(args.report)
@@ -58,43 +61,40 @@ def run(args: argparse.Namespace) -> int:
         kinds = "、".join(IMPORT_SUFFIXES)
         return fail(f"{source}：不认识的文件类型「{source.suffix or '无扩展名'}」：应为 {kinds}")
     target = None if args.output == "-" else Path(args.output or source.with_suffix(".toml"))
-    if target is not None and target.exists() and not args.force:
+    document = None if target is None else Document(target)
+    if document is not None and document.exists and not args.force:
         return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
     try:
         loaded = read_report(source)
     except LoadError as error:
         return fail(error.describe())
     text = toml_file.dumps(loaded.report)
-    if target is None:
+    if document is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))  # a TOML file is UTF-8, whatever the locale
         sys.stdout.buffer.flush()
     else:
         try:
-            toml_file.save(loaded.report, target)
+            with document.held():
+                document.save(loaded.report, overwrite=args.force, backup=False)
         except GovtuiError as error:
             return fail(str(error))
+        for note in document.take_notes():
+            print(note, file=sys.stderr)
         print(f"已写出 / written: {visible(str(target))}")
-    _print_report(loaded, sys.stderr if target is None else sys.stdout)
+    _print_report(loaded, sys.stderr if document is None else sys.stdout)
     return EXIT_OK
 
 
 def _print_report(loaded: Any, out: Any) -> None:
+    from govtui.cli import findings
     from govtui.rules import check
 
-    findings = check(loaded.report, printed=loaded.printed, published=loaded.layout)
+    printer = findings.Printer(out)
+    found = check(loaded.report, printed=loaded.printed, published=loaded.layout)
     if loaded.notes:
-        print(f"导入时的处理（{len(loaded.notes)} 条）：", file=out)
+        printer.line(f"导入时的处理（{len(loaded.notes)} 条）：")
         for note in loaded.notes:
-            print(f"  注意：{note}", file=out)
-    errors = [f for f in findings if f.is_error]
-    if not findings:
-        print(paint("校验：没有错误，没有警告", "32", out), file=out)
-        return
-    summary = f"校验：{len(errors)} 个错误，{len(findings) - len(errors)} 个警告"
-    print(paint(summary, "31" if errors else "33", out), file=out)
-    for finding in findings:
-        label = paint("错误", "31", out) if finding.is_error else paint("警告", "33", out)
-        place = " / ".join(p for p in (finding.section_heading, finding.row, finding.column) if p)
-        print(f"  {label} [{finding.rule}] {place}", file=out)
-        print(f"       {finding.message}", file=out)
+            printer.say(f"注意：{note}", "  ", "        ")
+    printer.line(f"校验：{findings.verdict(found, printer)}")
+    findings.show(found, printer)

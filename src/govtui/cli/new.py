@@ -1,4 +1,9 @@
-"""``govtui new``: a blank report, every count 0, or next year's draft from last year's report."""
+"""``govtui new``: a blank report, every count 0, or next year's draft from last year's report.
+
+The file is written through :class:`govtui.io.document.Document`: never over an existing file
+(a link that points nowhere counts as one) without ``--force``, never while another govtui
+edits it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail
+from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
 
 
@@ -39,12 +44,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
-    from govtui.io import toml_file
+    from govtui.io.document import Document
     from govtui.io.previous import draft_from
     from govtui.model import Report
 
     target = Path(args.file)
-    if target.exists() and not args.force:
+    document = Document(target)
+    if document.exists and not args.force:
         return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
     if args.last is None and (args.agency is None or args.year is None):
         return fail(
@@ -69,14 +75,16 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"年度 {args.year} 不合理 / implausible year")
         report = Report.blank(agency, args.year)
     try:
-        toml_file.save(report, target)
+        with document.held():
+            document.save(report, overwrite=args.force, backup=False)
     except GovtuiError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
+        return fail(str(error))
+    for note in document.take_notes():
+        print(note, file=sys.stderr)
     print(f"已创建 / created: {visible(str(target))}")
     if args.last is not None:
         print(
-            f"  {report.year} 年草稿：上年结转和现行有效件数已从 {args.last} 接续，其他数字为 0；"
+            f"  {report.year} 年草稿：上年结转和现行有效件数已从 {visible(args.last)} 接续，其他数字为 0；"
             "文字沿用上年，请逐节重写（govtui check 会标出仍与上年雷同的部分）。"
         )
     return EXIT_OK

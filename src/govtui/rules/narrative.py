@@ -208,11 +208,11 @@ def _keywords(year: int) -> re.Pattern[str]:
         rf"|(?!{this}年)\d{{4}}年",
         "received": r"新收|(?:收到|接到|受理|接收|共收)(?:(?!行政复议|行政诉讼)[^，；。])*?申请",
         "granted": r"予以公开|全部公开|同意公开",
-        "partly_granted": r"部分公开",
+        "partly_granted": r"部分公开|区分处理",
         "withheld": r"不予公开",
         "unavailable": r"无法提供",
         "rejected": r"不予处理",
-        "other_outcome": r"其他处理",
+        "other_outcome": r"其他(?:方式)?处理",
         "handled": r"办结|答复(?!期限|时限|文书|率)|办理完毕|办理(?!时限|时长|期限|人员)",
         "review": r"行政复议|(?:申请|提起)复议",
         "litigation": r"行政诉讼",
@@ -343,9 +343,12 @@ def _kind_of(
     after = sentence[figure.end : end]
     if not _kinds_in(after, year):
         # “另有7件因在法定答复期限内，结转至2025年继续办理”: the next clause says where they went.
+        # Only when that clause states no figure of its own (else the words are its figure's).
         rest = sentence[end:]
-        nxt = _kinds_in(rest[: _next_figure(rest)], year)
-        if nxt and nxt[0][1] == "carried_forward":
+        boundary = _CLAUSE.search(rest, 1)
+        following = rest[: boundary.start() if boundary else len(rest)]
+        nxt = _kinds_in(following, year)
+        if nxt and nxt[0][1] == "carried_forward" and not _FIGURE.search(following):
             return ["carried_forward"]
     if _RECEIVED_BEFORE.search(before) and _RECEIVED_AFTER.match(after):
         return ["received"]  # 收到的 | 51件 | 申请
@@ -353,11 +356,6 @@ def _kind_of(
     if not found or found[0][1] in ("stop", *_DOC_TOPICS, *_ENFORCEMENT, "fees"):
         return []
     return [_resolve(found[0][1], figure, sentence, figure.end, topics)]
-
-
-def _next_figure(text: str) -> int:
-    match = _FIGURE.search(text)
-    return match.start() if match else len(text)
 
 
 def _matches(text: str, year: int) -> list[tuple[int, str, int]]:

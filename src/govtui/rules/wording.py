@@ -1,7 +1,7 @@
 """The standard sentences that state the tables' figures, so that the prose cannot disagree.
 
 Clerks retype the matrix into 一（二） and get it wrong; these sentences are built from the
-tables in the wording reports use (收到…申请…件，上年结转…件；办结…件，其中予以公开…件 …；
+tables in the wording reports use (制发…件，废止…件，现行有效…件；收到…申请…件，上年结转…件；办结…件，其中予以公开…件 …；
 结转下年度继续办理…件。行政复议…件，其中结果维持…件 …), and ``narrative`` reads every figure
 in them back as agreeing (the tests hold the two together). The editor inserts them on a key;
 ``govtui new --from`` writes them into next year's draft.
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from govtui import form
 from govtui.model import Report
+from govtui.numbers import format_fee
 
 ON_REQUEST = "overview.on_request"
+PROACTIVE = "overview.proactive"
 APPEALS_FIELDS = (ON_REQUEST, "overview.oversight")  # where reports speak of 四
 
 
@@ -67,8 +69,31 @@ def appeals_sentence(report: Report) -> str:
     return "本年度" + "；".join(parts) + "。"
 
 
+def proactive_sentence(report: Report) -> str:
+    """二's figures for 一（一）: documents issued, repealed and in force (规章 only when there
+    are any), the decisions of 行政许可, 行政处罚, 行政强制, and the 行政事业性收费."""
+    parts = []
+    for row in ("rules", "normative_documents"):
+        cells = report.proactive[row]
+        if row == "rules" and not any(cells.values()):
+            continue
+        label = form.PROACTIVE.row(row).label
+        parts.append(
+            f"本年制发{label}{cells['issued']}件，废止{cells['repealed']}件，"
+            f"现行有效{cells['in_force']}件"
+        )
+    decisions = "、".join(
+        f"{form.PROACTIVE.row(row).label}决定{report.proactive[row]['decisions']}件"
+        for row in ("licensing", "penalties", "coercion")
+    )
+    fee = format_fee(report.fees)
+    return "；".join((*parts, f"全年作出{decisions}；收取行政事业性收费{fee}万元。"))
+
+
 def standard_text(report: Report, key: str) -> str | None:
     """The standard sentences for the prose field ``key``, or ``None`` when it has none."""
+    if key == PROACTIVE:
+        return proactive_sentence(report)
     if key == ON_REQUEST:
         return requests_sentence(report) + "\n" + appeals_sentence(report)
     if key in APPEALS_FIELDS:

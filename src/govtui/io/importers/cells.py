@@ -185,7 +185,10 @@ def stream(lines: list[Line], table: str) -> tuple[list[Row], list[Line], list[s
                 furniture.append(text)
                 continue
             if "。" in text:
-                prose.append(line)
+                head, tail = _prose_then_table(text, table)
+                prose.append(line if not tail else Line(head, None, 0, line.number))
+                if tail:
+                    rows.append(tail)
                 continue
             rows.append(_plain_line(text, table))
         else:
@@ -197,6 +200,20 @@ def stream(lines: list[Line], table: str) -> tuple[list[Row], list[Line], list[s
                 continue
             rows.append(_cells_line(line.cells, table))
     return rows, prose, furniture
+
+
+def _prose_then_table(text: str, table: str) -> tuple[str, Row]:
+    """A paragraph that runs from a sentence into the table (``…情况如下。一、本年新收…12 3…``):
+    the sentences, and the table's cells when what follows the last full stop names a row
+    (its numbers may follow on the next lines); else the whole text and no cells."""
+    end = text.rfind("。") + 1
+    tail = text[end:].strip()
+    if not tail:
+        return text, ()
+    cells = _plain_line(tail, table)
+    if any(c.kind == "label" and c.score >= 2 for c in cells):
+        return text[:end].strip(), cells
+    return text, ()
 
 
 @lru_cache(maxsize=8192)
@@ -230,8 +247,9 @@ def _value_token(token: str) -> bool:
     return bool(_NUMBER.match(plain) or _ANNOTATED.match(plain)) or plain in _MARKERS
 
 
-# A number with its annotation is one token, blanks inside the brackets notwithstanding.
-_TOKEN = re.compile(r"\d[\d,，.]*\s*[（(][^（）()]*[)）]|\S+")
+# A number with its annotation is one token, blanks inside the brackets notwithstanding; a
+# bracketed numeral after a number is the next label's numbering (``6 (二)部分公开``).
+_TOKEN = re.compile(r"\d[\d,，.]*\s*[（(](?![一二三四五六七八九十]{1,2}[)）])[^（）()]*[)）]|\S+")
 
 
 def _spaced_numbers(cell: str) -> bool:

@@ -75,7 +75,7 @@ class NewReportScreen(Dialog[Session]):
                 compact=True,
             )
             with Vertical(id=FROM_LAST, classes="choice"):
-                yield Label("上年报告文件（.toml，或已发布的 .docx .html .md）")
+                yield Label("上年报告文件（.toml，或已发布的 .docx .pdf .html .md）")
                 suggested = str(self._suggested) if self._suggested else ""
                 yield TextField(
                     suggested, id="last", placeholder="例如 报告2024.toml", compact=True

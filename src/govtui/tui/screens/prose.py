@@ -67,8 +67,8 @@ class ProseScreen(SectionScreen):
 
     def action_standard_text(self) -> None:
         """Insert at the cursor the standard sentences that state the tables' figures for the
-        current field (一（二）: applications and 四; 一（五）: 四), which ``narrative`` agrees
-        with; one undoable step."""
+        current field (一（一）: 二's figures; 一（二）: applications and 四; 一（五）: 四), which
+        ``narrative`` agrees with; one undoable step."""
         focused = self.focused
         editor = focused.parent if focused is not None else None
         if not isinstance(editor, ProseEditor):
@@ -80,7 +80,7 @@ class ProseScreen(SectionScreen):
         text = standard_text(self.session.report, editor.field.key)
         if text is None:
             self.say(
-                f"「{editor.field.label}」没有按表格生成的标准表述（见（二）依申请公开、（五）监督保障）。"
+                f"「{editor.field.label}」没有按表格生成的标准表述（见（一）主动公开、（二）依申请公开、（五）监督保障）。"
             )
             return
         editor.text_area.insert(text)
