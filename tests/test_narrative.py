@@ -15,7 +15,7 @@ import pytest
 
 from govtui.io import toml_file
 from govtui.rules.narrative import KINDS, contradictions, statements
-from govtui.rules.wording import standard_text
+from govtui.rules.wording import standard_text, with_table_figures
 from narrative_corpus import FIELDS, PER_KIND, TEMPLATES, random_report, sentences
 
 SAMPLE = Path(__file__).parent.parent / "sample" / "yunxi-scjg-2024.toml"
@@ -129,3 +129,17 @@ def test_the_standard_sentences_disagree_once_the_table_changes() -> None:
         (50, 51),
         (22, 23),
     }
+
+
+def test_with_table_figures_rewrites_only_the_contradicted_figures() -> None:
+    report = toml_file.load(SAMPLE)
+    report.proactive["penalties"]["decisions"] = 400
+    report.requests["granted"]["natural_person"] += 1
+    report.requests["new"]["natural_person"] += 1
+    for key in ("overview.proactive", "overview.on_request"):
+        report.prose[key] = with_table_figures(report, report.prose[key])
+    fixed = report.prose["overview.proactive"] + report.prose["overview.on_request"]
+    assert "行政处罚决定400件" in fixed and "予以公开23件" in fixed
+    assert "收到政府信息公开申请52件" in fixed and "已办结51件" in fixed
+    assert "主动公开政府信息316条" in fixed  # a figure about something else stays
+    assert list(contradictions(report)) == []

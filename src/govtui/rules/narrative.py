@@ -254,6 +254,7 @@ class Statement:
     figure: Figure
     sentence: str
     excerpt: str = ""  # the clause that states it, as a message quotes it
+    offset: int = 0  # where the sentence starts in the text: figure.start + offset is the figure's
 
 
 def statements(text: str, year: int) -> Iterator[Statement]:
@@ -270,7 +271,7 @@ def _statements(text: str, year: int) -> tuple[Statement, ...]:
             continue
         original = text[match.start() : match.end()].strip()
         for found in _in_sentence(match.group(0), year):
-            out.append(Statement(found.kind, found.figure, original, found.excerpt))
+            out.append(Statement(found.kind, found.figure, original, found.excerpt, match.start()))
     return tuple(out)
 
 

@@ -90,6 +90,32 @@ def proactive_sentence(report: Report) -> str:
     return "；".join((*parts, f"全年作出{decisions}；收取行政事业性收费{fee}万元。"))
 
 
+def with_table_figures(report: Report, text: str) -> str:
+    """``text`` with every figure ``narrative`` reads in it and finds contradicted replaced by
+    the tables' figure, in the same unit, the words around it untouched: for a text reused
+    with other tables (a sample built from another, a paragraph kept from last year)."""
+    from govtui.rules.narrative import KINDS, accepted_values, statements, table_value
+
+    edits = []
+    for statement in statements(text, report.year):
+        kind = KINDS.get(statement.kind)
+        figure = statement.figure
+        if (
+            kind is None
+            or figure.unit == "元"
+            or figure.value in accepted_values(report, statement)
+        ):
+            continue
+        value = table_value(report, kind)
+        shown = format_fee(value) if kind.amount else str(int(value))
+        edits.append(
+            (statement.offset + figure.start, statement.offset + figure.end, shown + figure.unit)
+        )
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
 def standard_text(report: Report, key: str) -> str | None:
     """The standard sentences for the prose field ``key``, or ``None`` when it has none."""
     if key == PROACTIVE:
