@@ -14,6 +14,7 @@ from pathlib import Path
 from govtui import controls
 from govtui.desk.board import Board
 from govtui.desk.summing import summed
+from govtui.errors import GovtuiError
 from govtui.io.atomic import atomic_write
 
 NOTICE_FORMATS = ("md", "docx")
@@ -58,6 +59,8 @@ def write_notices(
     finding), named after the unit, in ``folder``; ``units`` limits it to those units."""
     from govtui.desk import notice
 
+    if fmt not in NOTICE_FORMATS:
+        raise GovtuiError(f"通知的格式「{fmt}」不认识：可用 {'、'.join(NOTICE_FORMATS)}")
     data = board.as_json()
     wanted = set(units) if units is not None else None
     office = board.roster.collection.agency or "汇总单位"

@@ -44,6 +44,7 @@ class Outline:
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
     unfolded: list[int] = field(default_factory=list)  # lines that held several parts
+    lines: dict[str, int] = field(default_factory=dict)  # where each section's heading is
     numerals: list[str] = field(default_factory=list)  # the section each one is, by its words
 
 
@@ -57,6 +58,7 @@ def outline(lines: list[Line]) -> Outline:
         numeral = _heading(line, result.strict)
         if numeral:
             result.found.append(line.text.strip())
+            result.lines.setdefault(numeral, line.number)
             result.numerals.append(numeral)
             current = result.sections.setdefault(numeral, [])
             continue

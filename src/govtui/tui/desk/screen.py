@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from govtui import controls
 from govtui.desk.status import LATE_LABEL, STATUS_LABEL
 from govtui.tui.desk.app import BoardReady, Progress
 from govtui.tui.desk.reason import ReasonScreen
 from govtui.tui.desk.units import UnitsTable, row_of, waiting
-from govtui.tui.widgets.in_order import TextField
 
 if TYPE_CHECKING:
     from govtui.tui.desk.app import DeskApp
@@ -28,7 +26,6 @@ class DeskScreen(Screen[None]):
         Binding("a", "approve", "通过"),
         Binding("r", "send_back", "退回"),
         Binding("u", "take_back", "撤销"),
-        Binding("slash", "search", "搜索", key_display="/"),
         Binding("t", "summary", "汇总"),
         Binding("x", "export", "导出"),
     ]
@@ -44,13 +41,11 @@ class DeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("收报台：正在读取名单...", id="top")
         yield UnitsTable(id="units")
-        yield TextField("", id="search", placeholder="按单位名称搜索，Enter 确定，Esc 清除")
         yield Static("", id="unit")
         yield Static("", id="message")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search").display = False
         self.table.focus()
         if self.desk.board is None:
             self._list_roster()
@@ -182,28 +177,6 @@ class DeskScreen(Screen[None]):
         name = self._current()
         if name is not None:
             self.desk.decide(lambda: self.desk.state.reopen(name), self.say)
-
-    def action_search(self) -> None:
-        field = self.query_one("#search", TextField)
-        field.display = True
-        field.value = ""
-        field.focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._end_search(event.value)
-
-    def on_key(self, event: events.Key) -> None:
-        field = self.query_one("#search", TextField)
-        if field.has_focus and event.key == "escape":
-            event.stop()
-            self._end_search("")
-
-    def _end_search(self, text: str) -> None:
-        field = self.query_one("#search", TextField)
-        field.display = False
-        self.table.set_search(text)
-        self.table.focus()
 
     def action_summary(self) -> None:
         if self.desk.board is None:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, NamedTuple
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -145,6 +146,7 @@ class UnitsTable(ScrollView, can_focus=True):
         Binding("enter", "choose", "查看问题"),
         Binding("s", "sort", "排序"),
         Binding("f", "filter", "只看有问题的"),
+        Binding("slash", "search", "搜索", key_display="/"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"units--header", "units--cursor"}
@@ -179,6 +181,7 @@ class UnitsTable(ScrollView, can_focus=True):
         self.descending = False
         self.problems_only = False
         self.search = ""
+        self.searching = False  # "/" pressed: typed characters go to the search
 
     # ------------------------------------------------------------------ data
 
@@ -214,6 +217,31 @@ class UnitsTable(ScrollView, can_focus=True):
 
     def set_search(self, text: str) -> None:
         self.search = text.strip()
+        self._arrange(self.current.name if self.current else None)
+
+    def action_search(self) -> None:
+        """Search by name as you type: no field takes the focus, so keys typed right after
+        "/" (a burst over SSH) reach the search in order. Enter keeps it, Esc clears it."""
+        self.searching = True
+        self.search = ""
+        self._arrange(self.current.name if self.current else None)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.searching:
+            await super()._on_key(event)
+            return
+        if event.key in ("enter", "escape"):
+            self.searching = False
+            if event.key == "escape":
+                self.search = ""
+        elif event.key == "backspace":
+            self.search = self.search[:-1]
+        elif event.is_printable and event.character:
+            self.search += event.character
+        else:
+            return  # arrows and the rest work as ever
+        event.stop()
+        event.prevent_default()
         self._arrange(self.current.name if self.current else None)
 
     def go_to(self, name: str) -> None:
@@ -262,7 +290,9 @@ class UnitsTable(ScrollView, can_focus=True):
         words = f"按{column.title}{'降序' if self.descending else '升序'}"
         if self.problems_only:
             words += "，只看有问题的"
-        if self.search:
+        if self.searching:
+            words += f"，搜索：{self.search}_（Enter 确定，Esc 清除）"
+        elif self.search:
             words += f"，名称含「{self.search}」"
         return words
 
