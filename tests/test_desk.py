@@ -496,3 +496,13 @@ def test_the_offices_own_report_against_the_sum(
     ]
     _, out, _ = desk(str(roster), "--as-of", "2026-02-05", capsys=capsys)
     assert "本机关报告" in out and "1 处与所汇总单位之和不一致" in out
+
+
+def test_other_code_reads_everything_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached outcome belongs to the code that found it: after an upgrade (a new rule)
+    every report is read again."""
+    roster = small_collection(tmp_path, ["甲局", "乙局"])
+    board(roster)
+    assert board(roster).parsed == 0
+    monkeypatch.setattr("govtui.desk.cache.code_version", lambda: "another govtui")
+    assert board(roster).parsed == 4  # two reports, and last year's two found by agency

@@ -548,3 +548,32 @@ def test_preface_lines_like_page_furniture_survive_the_markdown_round_trip() -> 
     imported = import_report(markdown.render(report))
     assert imported.report == report
     assert imported.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        (
+            "one-line-spaced.txt",
+            "索引号：11410000-2025-00012 发布机构：青禾县自然资源局 发布日期：2025-01-20 ",
+        ),
+        ("one-line-spaced.txt", "首页 > 政务公开 > 年度报告 "),
+        ("one-line.txt", "索引号：11410000-2025-00012发布日期：2025-01-20"),
+    ],
+)
+def test_page_furniture_on_the_same_line_as_the_body_is_left_out(name: str, furniture: str) -> None:
+    text = furniture + (FIXTURES / name).read_text(encoding="utf-8")
+    imported = import_report(text, suffix=".txt")
+    report = imported.report
+    assert (report.agency, report.year, report.title) == ("青禾县自然资源局", 2024, "")
+    assert report.prose["report.preface"] == ""
+    assert f"略去了网页信息（不是报告正文）：「{furniture.strip()[:20]}」" in imported.notes
+    assert report.requests == requests_grid(BASE_REQUESTS)
+
+
+def test_a_row_printed_without_its_total_is_not_split() -> None:
+    # Six numbers apart and no total: not "12" glued as 1|2 with a wrong total.
+    text = (FIXTURES / "glued-totals.txt").read_text(encoding="utf-8")
+    imported = import_report(text.replace("12 3 0 1 2 018", "12 3 0 1 2 0"), suffix=".txt")
+    assert imported.report.requests["new"] == dict(zip(COLUMNS, BASE_REQUESTS["new"], strict=True))
+    assert "没有印总计：一、本年新收政府信息公开申请数量" in notes_of(imported)

@@ -131,9 +131,10 @@ class Board:
         """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
         from govtui.model import Report
 
-        assert self.year is not None
-        report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
-        report.agency, report.year = agency, self.year
+        # no report read and no year on the roster: a blank sum of some year, never an error
+        year = self.year or self.roster.collection.year or 2000
+        report = base.model_copy(deep=True) if base else Report.blank(agency, year)
+        report.agency, report.year = agency, year
         return self.total().into(report)
 
     def as_json(self) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govtui.aggregate import Sum
 from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.errors import GovtuiError
@@ -38,13 +37,7 @@ def sum_note(board: Board) -> list[str]:
 
 def summed(board: Board, agency: str = "") -> Report:
     """The sum of the counted units as a report (prose empty): what ``--sum`` writes."""
-    total = Sum()
-    for unit in board.counted:
-        assert unit.read is not None
-        total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-    name = agency or board.roster.collection.agency or "汇总"
-    year = board.year or board.roster.collection.year or 2000
-    return total.into(Report.blank(name, year))
+    return board.sum_report(agency or board.roster.collection.agency or "汇总")
 
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:

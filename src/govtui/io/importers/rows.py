@@ -226,7 +226,7 @@ def split_run(
         ends.add(total)
     stops = sorted(breaks)
     solutions = Ways()
-    budget = [20_000]
+    budget = [5_000]
     parts: list[int] = []
 
     group_end = [min(e for e in ends if e > count) for count in range(total)]

@@ -225,7 +225,7 @@ def _cells_for(
         partly = " " in glued.shown
         ways = split_run(glued.digits, (width,), checked, _WAYS, breaks=glued.breaks)
         what = "部分连在一起" if partly else "连在一起"
-        if not ways and ways.complete and checked:
+        if not ways and ways.complete and checked and not partly:
             wrong = split_run(glued.digits, (width,), checked, 2, breaks=glued.breaks, wrong=1)
             if len(wrong) == 1 and wrong.complete:
                 reader.note(
@@ -322,7 +322,8 @@ def read_proactive(
         row = table.row(key)
         columns = table.columns_of(row)
         width = 3 if old and len(columns) == 1 else len(columns)
-        stated = _stated(prose, row.label) if width > 1 else ()
+        glued = width > 1 and _glued(segment.values, width, partial=True) is not None
+        stated = _stated(prose, row.label) if glued else ()
         chosen, others, digits = _cells_for(segment, width, False, reader, stated)
         split[key] = digits
         if others:
