@@ -26,6 +26,7 @@ from govtui.cli import main
 from govtui.io import toml_file
 from govtui.io.exporters import BY_NAME
 from govtui.model import Report
+from govtui.rules.wording import with_table_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample"
@@ -71,8 +72,10 @@ def varied(base: Report, name: str, factor: int, extra: int) -> Report:
     report.fees = base.fees * factor
     report.requests["new"]["natural_person"] += extra
     report.requests["granted"]["natural_person"] += extra
-    if report.year == 2025:  # last year's keeps the sample's wording (figures not updated)
+    if report.year == 2025:  # last year's keeps the sample's wording, its figures updated
         report.prose["overview.on_request"] = on_request(report)
+    # The figures the prose states are this unit's (narrative would flag the sample's own).
+    report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
     return report
 
 
@@ -171,6 +174,7 @@ def make(target: Path) -> None:
         if name == "云溪县水利局":
             (this / f"{short}2025.docx").write_bytes(b"PK\x03\x04 not really a Word file")
             continue
+        report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
         for one in fmt.split("+"):
             suffix = "-定稿" if one == "md" and "+" in fmt else ""
             write(report, this / f"{short}2025{suffix}.{one}", one)
@@ -242,6 +246,7 @@ def make(target: Path) -> None:
     # 卫健委 corrects its report; 司法局 edits its approved report.
     health = reports["云溪县卫生健康委员会"]
     health.proactive["normative_documents"]["in_force"] -= 2
+    health.prose = {k: with_table_figures(health, v) for k, v in health.prose.items()}
     toml_file.save(health, this / "卫生健康委员会2025.toml")
     justice = reports["云溪县司法局"]
     justice.prose["closing.other_matters"] += "\n（2026年2月更正：补充本年度信息处理费收取情况。）"

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govtui.cli.check import add_profile_options
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
 from govtui.controls import visible
 
@@ -51,6 +52,7 @@ def add_parser(sub: Any) -> None:
         metavar="DATE",
         help="收报台：把这一天当作今天（判断逾期）/ the desk: take DATE as today",
     )
+    add_profile_options(parser)
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -111,6 +113,15 @@ def _open(args: argparse.Namespace) -> int:
     except LoadError as error:
         print(error.describe(), file=sys.stderr)
         return EXIT_UNREADABLE
+    from govtui.profile import Profile, load
+
+    profile: Profile | None = Profile() if args.no_profile else None
+    if args.profile and not args.no_profile:
+        try:
+            profile = load(Path(args.profile))
+        except LoadError as error:
+            print(error.describe(), file=sys.stderr)
+            return EXIT_UNREADABLE
     refusal = editor_refusal()
     if refusal:
         print(refusal, file=sys.stderr)
@@ -121,7 +132,13 @@ def _open(args: argparse.Namespace) -> int:
 
     session = None
     if found is not None and path is not None:
-        session = Session(found[0], path, saved=found[1], read_only=VIEWING if view else None)
+        session = Session(
+            found[0],
+            path,
+            saved=found[1],
+            read_only=VIEWING if view else None,
+            profile=profile,
+        )
     return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 

@@ -45,6 +45,7 @@ class Outline:
     found: list[str] = field(default_factory=list)  # section headings, as printed
     unfolded: list[int] = field(default_factory=list)  # lines that held several parts
     lines: dict[str, int] = field(default_factory=dict)  # where each section's heading is
+    numerals: list[str] = field(default_factory=list)  # the section each one is, by its words
 
 
 def outline(lines: list[Line]) -> Outline:
@@ -58,6 +59,7 @@ def outline(lines: list[Line]) -> Outline:
         if numeral:
             result.found.append(line.text.strip())
             result.lines.setdefault(numeral, line.number)
+            result.numerals.append(numeral)
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
