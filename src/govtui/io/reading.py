@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from govtui import profile
 from govtui.errors import LoadError, Problem
 from govtui.model import Report
 from govtui.rules.registry import Printed, Published
@@ -126,13 +127,12 @@ class Skipped:
 
 
 # govtui's own files that sit beside reports, by name: (test on the name, what it is).
-RULE_PROFILE = "govtui.toml"
 LEDGER_SUFFIX = ".review.toml"
 _BY_NAME: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda n: n.endswith("~"), "备份（编辑器保存前的上一版）"),
     (lambda n: n.endswith(".govtui-recover"), "恢复副本（编辑器未保存的修改）"),
     (lambda n: ".govtui-lock" in n, "锁文件（有人正在用 govtui 编辑旁边的报告）"),
-    (lambda n: n.lower() == RULE_PROFILE, "规则配置（govtui.toml）"),
+    (lambda n: n.lower() == profile.FILE_NAME, f"规则配置（{profile.FILE_NAME}）"),
     (lambda n: n.lower().endswith(LEDGER_SUFFIX), "审阅台账（.review.toml）"),
 )
 EXPORT = "导出文件（旁边同名 .toml 报告的导出，不另校验）"
