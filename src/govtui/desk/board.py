@@ -260,6 +260,7 @@ def _copied_from_units(
     its prose against every other unit's (:mod:`govtui.rules.copy_index`)."""
     from govtui.rules.across_units import copied_findings
     from govtui.rules.copy_index import CopyIndex
+    from govtui.rules.registry import rule_named
 
     index = CopyIndex()
     for unit in roster.units:
@@ -271,7 +272,11 @@ def _copied_from_units(
             index.add(unit.name, dict(outcome.prose), (*unit.names, outcome.agency))
     if len(index) < 2:
         return {}
-    return {name: list(copied_findings(index, name, settings)) for name in index.units()}
+    rule = rule_named("copied_from_unit")
+    assert rule is not None
+    return {
+        name: list(rule.stamp(copied_findings(index, name, settings))) for name in index.units()
+    }
 
 
 def _judge(

@@ -9,15 +9,13 @@ once.
 from __future__ import annotations
 
 from govtui.rules.finding import Severity
-from govtui.rules.registry import RULES
+from govtui.rules.registry import RULES, rule_named
 
 
 def severity_of(rule: str) -> Severity | None:
     """The severity a rule declares; ``None`` for an id no rule has."""
-    for declared in RULES:
-        if declared.id == rule:
-            return declared.severity
-    return None
+    declared = rule_named(rule)
+    return declared.severity if declared else None
 
 
 def _warnings_only(rule: str, error: str, allowed: str) -> str | None:
