@@ -59,45 +59,57 @@ def _previous(name: str) -> str:
 
 # Each kind: (file name, how to make it, the verdict: "unreadable", "skipped" or "note").
 Maker = tuple[str, object, str]
-KINDS: list[Maker] = [
-    ("inf.toml", GOOD_TEXT.replace("licensing = 1864", "licensing = inf"), "unreadable"),
-    ("nan.toml", GOOD_TEXT.replace('fees = "12.8650"', "fees = nan"), "unreadable"),
-    ("huge-float.toml", GOOD_TEXT.replace('fees = "12.8650"', "fees = 1e999999999"), "unreadable"),
-    (
-        "digits.toml",
-        GOOD_TEXT.replace("licensing = 1864", "licensing = " + "9" * 5000),
-        "unreadable",
-    ),
-    ("nested.toml", "x = " + "[" * 1000 + "\n", "unreadable"),
-    ("tables.toml", "x = " + "{a = " * 1000 + "\n", "unreadable"),
-    ("binary.toml", b"\x00\x01\x02" * 100, "unreadable"),
-    ("gbk.toml", GOOD_TEXT.encode("gbk"), "unreadable"),
-    ("escape.toml", GOOD_TEXT.replace('agency = "', 'agency = "\\u001b[2J', 1), "unreadable"),
-    ("direction.toml", GOOD_TEXT.replace('agency = "', 'agency = "\\u200f', 1), "unreadable"),
-    ("truncated.toml", GOOD_TEXT[:5000], "unreadable"),
-    ("marked.html", "<![ ", "unreadable"),
-    ("deep.html", "<div>" * 100_000, "unreadable"),
-    ("empty.md", "", "unreadable"),
-    ("junk.docx", b"PK\x03\x04" + os.urandom(2000), "unreadable"),
-    ("vmerge.docx", _docx(b"<w:vMerge/>"), "unreadable"),
-    ("\x1b]0;pwned\x07\u202e名字.toml", "schema = 1\n", "unreadable"),
-    ("pipe.toml", "fifo", "skipped"),
-    ("zero.toml", "/dev/zero", "skipped"),
-    ("dangling.toml", "nowhere", "skipped"),
-    ("folder.toml", "dir", "skipped"),
-    ("units.toml", '[[unit]]\nname = "云溪县统计局"\n', "skipped"),
-    ("prev-pipe.toml", "prev:pipe.toml", "note"),
-    ("prev-zero.toml", "prev:zero.toml", "note"),
-    ("over.toml", "sparse", "unreadable"),
-]
+
+
+def kinds() -> list[Maker]:
+    """Each hostile kind; made when the folder is written (the measured child never makes
+    the zip bomb)."""
+    return [
+        ("inf.toml", GOOD_TEXT.replace("licensing = 1864", "licensing = inf"), "unreadable"),
+        ("nan.toml", GOOD_TEXT.replace('fees = "12.8650"', "fees = nan"), "unreadable"),
+        (
+            "huge-float.toml",
+            GOOD_TEXT.replace('fees = "12.8650"', "fees = 1e999999999"),
+            "unreadable",
+        ),
+        (
+            "digits.toml",
+            GOOD_TEXT.replace("licensing = 1864", "licensing = " + "9" * 5000),
+            "unreadable",
+        ),
+        ("nested.toml", "x = " + "[" * 1000 + "\n", "unreadable"),
+        ("binary.toml", b"\x00\x01\x02" * 100, "unreadable"),
+        ("gbk.toml", GOOD_TEXT.encode("gbk"), "unreadable"),
+        ("escape.toml", GOOD_TEXT.replace('agency = "', 'agency = "\\u001b[2J', 1), "unreadable"),
+        ("truncated.toml", GOOD_TEXT[:5000], "unreadable"),
+        ("marked.html", "<![ ", "unreadable"),
+        ("deep.html", "<div>" * 100_000, "unreadable"),
+        ("empty.md", "", "unreadable"),
+        ("junk.docx", b"PK\x03\x04" + os.urandom(2000), "unreadable"),
+        ("vmerge.docx", _docx(b"<w:vMerge/>"), "unreadable"),
+        ("span.docx", _docx(b'<w:gridSpan w:val="2000000000"/>'), "unreadable"),
+        ("bomb.docx", _docx(b" " * 60_000_000, b"<w:body>"), "unreadable"),
+        ("\x1b]0;pwned\x07\u202e名字.toml", "schema = 1\n", "unreadable"),
+        ("pipe.toml", "fifo", "skipped"),
+        ("zero.toml", "/dev/zero", "skipped"),
+        ("dangling.toml", "nowhere", "skipped"),
+        ("folder.toml", "dir", "skipped"),
+        ("units.toml", '[[unit]]\nname = "云溪县统计局"\n', "skipped"),
+        ("prev-pipe.toml", "prev:pipe.toml", "note"),
+        ("prev-zero.toml", "prev:zero.toml", "note"),
+        ("over.toml", "sparse", "unreadable"),
+    ]
+
+
 ROUNDS = 4  # four of each kind: 100 hostile inputs
 
 
 def write_hostile(folder: Path) -> dict[str, str]:
     """The hostile inputs, ``ROUNDS`` of each kind; their names with the verdict each needs."""
     expected: dict[str, str] = {}
+    made = kinds()
     for round_ in range(ROUNDS):
-        for name, content, verdict in KINDS:
+        for name, content, verdict in made:
             stem, suffix = os.path.splitext(name)
             path = folder / f"{stem}-{round_}{suffix}"
             if content == "fifo":
@@ -222,19 +234,24 @@ def main(good_count: int) -> None:
     print(f"govtui hostile-folder bench — Python {sys.version.split()[0]}, {cores} cores")
     with tempfile.TemporaryDirectory(prefix="govtui-hostile-") as tmp:
         folder = Path(tmp) / "收到的报告"
-        generate(folder, good_count)
+        # Written by a child process: the parent stays small, and the measured processes it
+        # starts do not inherit its peak (Linux keeps ru_maxrss across fork and exec).
+        command = [sys.executable, __file__, "--write", str(folder), str(good_count)]
+        written = subprocess.run(command, capture_output=True, text=True, check=True)
+        hostile: dict[str, str] = json.loads(written.stdout)
         good = {f"{i:05d}.toml" for i in range(good_count)}
-        hostile = write_hostile(folder)
         total = good_count + len(hostile)
         print(f"{total} inputs: {good_count} good reports, {len(hostile)} hostile")
         header = f"{'task':<10} {'exit':>4} {'seconds':>8} {'main MB':>8} {'worker MB':>9} {'all MB':>7}  verdicts"
         print(header)
         print("-" * len(header))
         failures: list[str] = []
-        for task in ("check", "aggregate"):
-            out = Path(tmp) / f"{task}.json"
-            result = run_child(task, folder, out)
-            data = json.loads(out.read_text(encoding="utf-8"))
+        tasks = ("check", "aggregate")
+        # Both runs before any JSON is read here: a child starts with its parent's memory
+        # counted in its peak (ru_maxrss survives fork and exec on Linux).
+        results = {task: run_child(task, folder, Path(tmp) / f"{task}.json") for task in tasks}
+        for task, result in results.items():
+            data = json.loads((Path(tmp) / f"{task}.json").read_text(encoding="utf-8"))
             tally, wrong = verify(task, data, good, hostile)
             if result["code"] != 2:
                 wrong.append(f"exited with {result['code']}, not 2")
@@ -254,8 +271,17 @@ def main(good_count: int) -> None:
     print("every good report has its result, every hostile input its reason")
 
 
+def write(folder: str, good_count: str) -> None:
+    """Run in a child process: the folder's good reports and hostile inputs; the hostile
+    names with their verdicts as JSON."""
+    generate(Path(folder), int(good_count))
+    print(json.dumps(write_hostile(Path(folder))))
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--measure"]:
         measure(*sys.argv[2:5])
+    elif sys.argv[1:2] == ["--write"]:
+        write(*sys.argv[2:4])
     else:
         main(int(sys.argv[1]) - 100 if sys.argv[1:] else 1900)

@@ -114,3 +114,16 @@ def test_a_roster_named_on_the_command_line_is_skipped_not_failed(
 def test_a_broken_toml_that_is_no_roster_is_still_unreadable(tmp_path: Path) -> None:
     (tmp_path / "r.toml").write_text('[[unit]]\nname = "x"\n[report]\n', encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 2
+
+
+def test_a_glob_sorts_out_what_it_matches_as_a_folder_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check 'reports/*'` (quoted) matches the folder's entries but the hidden ones (as a
+    shell does), and gives them the folder's verdicts."""
+    folder = office_folder(tmp_path / "reports")
+    assert main(["check", "--json", str(folder / "*")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {Path(f["path"]).name for f in data["files"]} == set(REPORTS)
+    visible = {name: what for name, what in SKIPPED.items() if not name.startswith(".")}
+    assert {Path(s["path"]).name: s["skipped"] for s in data["skipped"]} == visible

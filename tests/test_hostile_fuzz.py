@@ -1,6 +1,7 @@
 """Mutated reports of every input format: a report or a message, never a traceback.
 
-Real files of each format the readers take — govtui's TOML, Markdown, a web page, a Word file —
+Real files of each format the readers take — govtui's TOML, Markdown, a web page, a Word file,
+a PDF, an Excel sheet —
 are damaged the way received files are (bytes changed, cut, repeated) and salted with what
 attackers and broken converters write (`inf`, a thousand `[`, `<![ `, tags nested five hundred
 deep, a span of two billion columns, escape sequences). The one door every command reads
@@ -13,6 +14,7 @@ subprocess's timeout is generous: it only turns a hang into a failure, it measur
 
 from __future__ import annotations
 
+import faulthandler
 import html
 import io
 import json
@@ -20,6 +22,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,13 @@ SEEDS: dict[str, list[bytes]] = {
         (FIXTURES / "mixed-headings.html").read_bytes(),
     ],
     ".docx": [(SAMPLES / "yunxi-scjg-2024.docx").read_bytes()],
+    ".pdf": [(FIXTURES / "import" / "yunxi-2023-borderless.pdf").read_bytes()],
+    ".xlsx": [(FIXTURES / "import" / "yunxi-2024-broken-form.xlsx").read_bytes()],
+}
+# The zipped formats: the part that holds the text, and how a text or value is marked in it.
+ZIPPED = {
+    ".docx": ("word/document.xml", b"<w:t>", b"</w:t>"),
+    ".xlsx": ("xl/worksheets/sheet1.xml", b"<v>", b"</v>"),
 }
 # What hostile and broken files hold, spliced in anywhere.
 SALT = [
@@ -104,14 +114,15 @@ def documents(draw: st.DrawFn, suffix: str) -> bytes:
     """A damaged file of ``suffix``. A Word file is a zip: mostly its XML is damaged and the
     zip rebuilt (so the damage reaches the reader), sometimes the zip's own bytes."""
     seed = draw(st.sampled_from(SEEDS[suffix]))
-    if suffix != ".docx" or draw(st.integers(0, 4)) == 0:
+    if suffix not in ZIPPED or draw(st.integers(0, 4)) == 0:
         return draw(mutated(seed))
+    part, opening, closing = ZIPPED[suffix]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(seed)) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
             content = source.read(item)
-            if item.filename == "word/document.xml":
-                content = draw(word_xml(content))
+            if item.filename == part:
+                content = draw(office_xml(content, opening, closing))
             target.writestr(item, content)
     return out.getvalue()
 
@@ -127,14 +138,15 @@ WORD_SALT = [
 
 
 @st.composite
-def word_xml(draw: st.DrawFn, xml: bytes) -> bytes:
-    """A Word document's XML still well formed (so the damage reaches govtui's reader): text
-    replaced by salt, cell properties added; now and then damaged as bytes."""
+def office_xml(draw: st.DrawFn, xml: bytes, opening: bytes, closing: bytes) -> bytes:
+    """A Word document's or a sheet's XML still well formed (so the damage reaches govtui's
+    reader): a text or value replaced by salt, Word's cell properties added; now and then
+    damaged as bytes."""
     for _ in range(draw(st.integers(1, 3))):
         edit = draw(st.sampled_from(["text", "text", "cell", "bytes"]))
         if edit == "bytes":
             return draw(mutated(xml))
-        mark = b"<w:tcPr>" if edit == "cell" else b"<w:t>"
+        mark = b"<w:tcPr>" if edit == "cell" else opening
         places = [m.end() for m in re.finditer(re.escape(mark), xml)] or [0]
         at = draw(st.sampled_from(places))
         if edit == "cell":
@@ -142,7 +154,7 @@ def word_xml(draw: st.DrawFn, xml: bytes) -> bytes:
         else:
             salt = html.escape(draw(st.sampled_from(SALT)).decode("utf-8", "replace"))
             salt = "".join(c for c in salt if c >= " " or c in "\t\n")  # XML 1.0 characters
-            end = xml.find(b"</w:t>", at)
+            end = xml.find(closing, at)
             xml = xml[:at] + salt.encode() + (xml[end:] if end >= 0 else b"")
     return xml
 
@@ -154,6 +166,17 @@ def any_document() -> st.SearchStrategy[tuple[str, bytes]]:
 
 
 CHINESE = re.compile("[\u4e00-\u9fff]")
+HANG = 300  # seconds: far beyond any example (each takes milliseconds); only a hang reaches it
+
+
+@pytest.fixture(autouse=True)
+def hang_guard() -> Iterator[None]:
+    """A reader that spins (a loop in C, such as ``int()`` of a number with a billion digits,
+    which no signal interrupts) ends the test process with every thread's traceback after
+    :data:`HANG` seconds, instead of holding the suite forever."""
+    faulthandler.dump_traceback_later(HANG, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @given(any_document())

@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govtui.cli.check import add_jobs_option, add_year_options, settings_of
-from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, paint, to_json
+from govtui.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    JsonItems,
+    fail,
+    paint,
+    to_json,
+)
 from govtui.controls import visible
 
 if TYPE_CHECKING:
@@ -79,13 +87,13 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.aggregate import Collection
     from govtui.batch import Options, Outcome, examine_all
-    from govtui.cli.check import print_skipped
+    from govtui.cli.check import print_skipped, reports_among
     from govtui.cli.findings import Printer
     from govtui.cli.progress import Progress
     from govtui.errors import LoadError, Problem
     from govtui.io import roster as rosters
     from govtui.io.document import Document
-    from govtui.io.reading import Inputs, Skipped, contained, unexpected
+    from govtui.io.reading import Inputs, contained, unexpected
 
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
@@ -119,21 +127,16 @@ def run(args: argparse.Namespace) -> int:
         out.write('{"inputs": [')
     else:
         _print_head(collection, args)
+    items = JsonItems(out)
     with Progress(len(paths), "汇总") as progress:
-        written_entries = 0
-        for outcome in outcomes:
-            progress.advance()
-            if outcome.skipped:
-                skipped.append(Skipped(outcome.path, outcome.skipped))
-                continue
+        for outcome in reports_among(outcomes, skipped, progress):
             try:
                 entry = collection.add(outcome)
             except Exception as error:  # one input's numbers the sum cannot take: its verdict
                 why = Problem(unexpected(error)).describe(outcome.path)
                 entry = collection.add(Outcome(outcome.path, problems=(why,)))
             if args.json:
-                out.write(("," if written_entries else "") + to_json(_entry_json(entry)))
-                written_entries += 1
+                items.write(_entry_json(entry))
             else:
                 progress.clear()
                 _print_entry(entry, printer)

@@ -16,12 +16,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, to_json
+from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, JsonItems, fail, to_json
 from govtui.controls import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from govtui.batch import Outcome
     from govtui.cli.findings import Printer
+    from govtui.cli.progress import Progress
     from govtui.io.reading import Skipped
 
 
@@ -116,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     from govtui.batch import Options, examine_all
     from govtui.cli.findings import Printer
     from govtui.cli.progress import Progress
-    from govtui.io.reading import Inputs, Skipped
+    from govtui.io.reading import Inputs
     from govtui.rules import count
 
     paths = Inputs(args.inputs)
@@ -146,13 +149,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         out.write('{"files": [')
     outcomes = examine_all(paths, options, jobs=args.jobs, expected=len(paths))
+    items = JsonItems(out)
     with Progress(len(paths), "校验") as progress:
-        written = 0
-        for outcome in outcomes:
-            progress.advance()
-            if outcome.skipped:
-                skipped.append(Skipped(outcome.path, outcome.skipped))
-                continue
+        for outcome in reports_among(outcomes, skipped, progress):
             totals["files"] += 1
             if not outcome.readable:
                 totals["unreadable"] += 1
@@ -161,8 +160,7 @@ def run(args: argparse.Namespace) -> int:
                 totals["with_errors"] += 1
                 status = max(status, EXIT_FINDINGS)
             if args.json:
-                out.write(("," if written else "") + to_json(outcome.as_json()))
-                written += 1
+                items.write(outcome.as_json())
             else:
                 progress.clear()
                 print_outcome(outcome, printer)
@@ -172,6 +170,21 @@ def run(args: argparse.Namespace) -> int:
         print_skipped(skipped, printer)
         _print_summary(totals, len(skipped))
     return status
+
+
+def reports_among(
+    outcomes: Iterable[Outcome], skipped: list[Skipped], progress: Progress
+) -> Iterator[Outcome]:
+    """The outcomes of the inputs that are reports, the progress line advanced for every
+    input; those that turned out to be another file of govtui's (a roster) go to ``skipped``."""
+    from govtui.io.reading import Skipped
+
+    for outcome in outcomes:
+        progress.advance()
+        if outcome.skipped:
+            skipped.append(Skipped(outcome.path, outcome.skipped))
+        else:
+            yield outcome
 
 
 def print_outcome(outcome: Outcome, printer: Printer) -> None:

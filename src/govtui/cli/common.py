@@ -36,3 +36,16 @@ def to_json(data: object) -> str:
     from govtui.controls import json_safe
 
     return json_safe(json.dumps(data, ensure_ascii=False))
+
+
+class JsonItems:
+    """The items of a JSON array written one at a time as they come (a run over fifty thousand
+    files holds none of them); the caller writes the brackets around them."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.written = 0
+
+    def write(self, data: object) -> None:
+        self.stream.write(("," if self.written else "") + to_json(data))
+        self.written += 1

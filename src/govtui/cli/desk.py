@@ -356,6 +356,7 @@ def _print_board(board: Board) -> None:
 
 def _print_office(board: Board) -> None:
     """The office's own report: does it equal the sum of what it counts, and what else."""
+    from govtui.cli import findings
     from govtui.controls import visible
 
     office = board.office
@@ -370,11 +371,7 @@ def _print_office(board: Board) -> None:
         print(paint(f"本机关报告 {name}：{len(off)} 处与所汇总单位之和不一致", "33"))
     else:
         print(f"本机关报告 {name}：各项数字与所汇总单位之和一致")
-    for finding in office.findings:
-        if finding.accepted:
-            continue
-        severity = "错误" if finding.is_error else "警告"
-        print(f"  {severity} [{finding.rule}] {finding.place}：{finding.message}")
+    findings.show(office.findings, findings.Printer())
 
 
 def _print_unit(view: UnitView, *, detail: bool) -> None:

@@ -8,12 +8,13 @@ import glob
 import os
 import stat
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from govtui import profile
 from govtui.errors import LoadError, Problem
 from govtui.model import Report
 from govtui.rules.registry import Printed, Published
@@ -126,21 +127,59 @@ class Skipped:
 
 
 # govtui's own files that sit beside reports, by name: (test on the name, what it is).
-RULE_PROFILE = "govtui.toml"
 LEDGER_SUFFIX = ".review.toml"
 _BY_NAME: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda n: n.endswith("~"), "备份（编辑器保存前的上一版）"),
     (lambda n: n.endswith(".govtui-recover"), "恢复副本（编辑器未保存的修改）"),
     (lambda n: ".govtui-lock" in n, "锁文件（有人正在用 govtui 编辑旁边的报告）"),
-    (lambda n: n.lower() == RULE_PROFILE, "规则配置（govtui.toml）"),
+    (lambda n: n.lower() == profile.FILE_NAME, f"规则配置（{profile.FILE_NAME}）"),
     (lambda n: n.lower().endswith(LEDGER_SUFFIX), "审阅台账（.review.toml）"),
 )
 EXPORT = "导出文件（旁边同名 .toml 报告的导出，不另校验）"
 
 
+class _Entry(Protocol):
+    """What :func:`_sort_out` asks of an entry: an ``os.DirEntry``, or a glob's :class:`_Match`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool: ...
+    def is_file(self, *, follow_symlinks: bool = True) -> bool: ...
+    def is_symlink(self) -> bool: ...
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result: ...
+
+
+class _Match:
+    """A file a glob matched, answering as an ``os.DirEntry`` does; its name is its path."""
+
+    def __init__(self, path: str) -> None:
+        self.name = self.path = path
+
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool:
+        return os.path.isdir(self.path)
+
+    def is_file(self, *, follow_symlinks: bool = True) -> bool:
+        return os.path.isfile(self.path)
+
+    def is_symlink(self) -> bool:
+        return os.path.islink(self.path)
+
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
+        return os.stat(self.path)
+
+
 def _folder_entries(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """The report files directly inside ``folder``, sorted, and the entries that look like
-    one but are not, with what they are.
+    """The report files directly inside ``folder`` and the entries that are not (see
+    :func:`_sort_out`)."""
+    with os.scandir(folder) as entries:
+        return _sort_out(entries)
+
+
+def _sort_out(entries: Iterable[_Entry]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The names of the report files among ``entries``, sorted, and of the entries that look
+    like one but are not, with what they are.
 
     Not reports: govtui's own files (backups, recovery copies, locks, the rule profile, the
     desk's ledgers), anything that is not a regular file (a named pipe, a link to a device or
@@ -151,20 +190,20 @@ def _folder_entries(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
     """
     names: list[str] = []
     skipped: list[tuple[str, str]] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            what = next((w for test, w in _BY_NAME if test(name)), "")
-            if what:
-                skipped.append((name, what))
-            elif os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
-                continue
-            elif entry.is_dir():
-                skipped.append((name, "文件夹（名字像报告文件，但不是文件）"))
-            elif not entry.is_file():
-                skipped.append((name, _not_regular(entry)))
-            else:
-                names.append(name)
+    for entry in entries:
+        name = entry.name
+        base = os.path.basename(name)
+        what = next((w for test, w in _BY_NAME if test(base)), "")
+        if what:
+            skipped.append((name, what))
+        elif os.path.splitext(base)[1].lower() not in REPORT_SUFFIXES:
+            continue
+        elif entry.is_dir():
+            skipped.append((name, "文件夹（名字像报告文件，但不是文件）"))
+        elif not entry.is_file():
+            skipped.append((name, _not_regular(entry)))
+        else:
+            names.append(name)
     sources = {stem for stem, suffix in map(os.path.splitext, names) if suffix.lower() == ".toml"}
     reports = []
     for name in names:
@@ -175,7 +214,7 @@ def _folder_entries(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
     return sorted(reports), sorted(skipped)
 
 
-def _not_regular(entry: os.DirEntry[str]) -> str:
+def _not_regular(entry: _Entry) -> str:
     if entry.is_symlink() and not os.path.exists(entry.path):
         return "失效的链接（指向的文件不存在）"
     try:
@@ -222,13 +261,15 @@ class Inputs:
 
     def __init__(self, inputs: list[str]) -> None:
         self._groups: list[tuple[str, list[str]]] = []  # (folder or "", names)
-        self.skipped: list[Skipped] = []  # entries of the folders that are not reports
+        self.skipped: list[Skipped] = []  # what folders and globs hold that is no report
         for name in inputs:
             path = Path(name)
             if any(c in name for c in "*?[") and not path.exists():
-                matches = sorted(glob.glob(name, recursive=True))
+                matches = glob.glob(name, recursive=True)
+                reports, skipped = _sort_out(map(_Match, matches))
                 # A glob that matches nothing is kept, to be reported as a missing file.
-                self._groups.append(("", [m for m in matches if Path(m).is_file()] or [name]))
+                self._groups.append(("", reports or ([] if matches else [name])))
+                self.skipped += [Skipped(Path(n), what) for n, what in skipped]
             elif path.is_dir():
                 reports, skipped = _folder_entries(path)
                 self._groups.append((name, reports))
