@@ -25,7 +25,8 @@ def test_an_office_approves_a_unit_at_the_desk(terminal: Terminal, tmp_path: Pat
         'echo "govtui exited $?"; sleep 60'
     )
     terminal.start(command, 80, 24)
-    terminal.wait_for("共 12 个单位", "云溪县司法局", "通过")
+    # Reading twelve reports in four formats (and last year's) on a busy machine takes a while.
+    terminal.wait_for("共 12 个单位", "云溪县司法局", "通过", timeout=90)
 
     # The search puts the cursor on the unit; a approves it with a note.
     terminal.keys("/")
@@ -44,9 +45,9 @@ def test_an_office_approves_a_unit_at_the_desk(terminal: Terminal, tmp_path: Pat
     terminal.keys("教育局", "Enter")
     terminal.wait_for("名称含「教育局」")
     terminal.keys("o")
-    terminal.wait_for("只读", "教育局2025.docx")
+    terminal.wait_for("只读", "教育局2025.docx", timeout=60)
     terminal.keys("C-q")
-    terminal.wait_for("名称含「教育局」", "共 12 个单位")
+    terminal.wait_for("名称含「教育局」", "共 12 个单位", timeout=60)
 
     terminal.keys("C-q")
     terminal.wait_for("govtui exited 0")

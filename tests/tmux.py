@@ -115,9 +115,10 @@ class Terminal:
     def screen(self, colours: bool = False) -> str:
         return self.run("capture-pane", "-p", *(["-e"] if colours else []), "-t", "e2e")
 
-    def wait_for(self, *texts: str, gone: str = "") -> str:
-        """Poll the screen until every text is on it (and ``gone`` is not); fail after a while."""
-        deadline = time.monotonic() + TIMEOUT
+    def wait_for(self, *texts: str, gone: str = "", timeout: float = TIMEOUT) -> str:
+        """Poll the screen until every text is on it (and ``gone`` is not); fail after
+        ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
             if all(t in screen for t in texts) and not (gone and gone in screen):
