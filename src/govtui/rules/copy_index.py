@@ -16,9 +16,9 @@ characters also found in the other text), with two differences that a collection
   Aiken, 2003: the smallest hash of every window of :data:`WINDOW` consecutive runs), which
   guarantees that any shared passage of ``SHINGLE + WINDOW - 1`` characters or more shares a
   fingerprint. A sorted array of (fingerprint, unit) pairs gives, for each unit, the few others
-  it shares anything with; only those pairs are measured exactly. The work is about linear in
-  the collection's text; memory is the units' normalised text and two machine words a
-  fingerprint.
+  it shares most fingerprints with (runs in more than a dozen reports are common phrasing and
+  left out); only those pairs are measured exactly. The work is about linear in the
+  collection's text; memory is the units' normalised text and two machine words a fingerprint.
 
 The finding names the unit copied from and the share; above the ``copied_text`` threshold
 (50 %) it is a warning.
@@ -38,6 +38,9 @@ from govtui.rules.similarity import MIN_CHARS, SHINGLE, normalize
 
 TEMPLATE_SHARE = 0.25  # a sentence in more than this share of the reports is template wording
 WINDOW = 8  # winnowing window: a passage of SHINGLE + WINDOW - 1 = 15 characters is always seen
+POSTING_CAP = 12  # a run in more reports than this is common phrasing
+MIN_SHARED = 2  # fingerprints two units share before their texts are compared
+MOST_PARTNERS = 5  # the units sharing most with a unit, compared with it exactly
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n\r]+")
 
@@ -108,7 +111,7 @@ class CopyIndex:
         self._built = False
         self._template: set[str] = set()
         self._text: dict[str, str] = {}  # unit → its non-template text, sentences joined
-        self._partners: dict[str, set[str]] = {}
+        self._partners: dict[str, list[str]] = {}  # unit → the units to compare it with
 
     def add(self, unit: str, prose: Mapping[str, str], names: Iterable[str] = ()) -> None:
         """``unit``'s prose; ``names`` (the unit's name, aliases, the agency its report names)
@@ -139,22 +142,29 @@ class CopyIndex:
             self._text[unit] = text
             pairs.extend(h << 32 | number[unit] for h in fingerprints(text))
         ordered = sorted(pairs)
-        self._partners = defaultdict(set)
-        common = len(units) * TEMPLATE_SHARE
+        # How many fingerprints each unit shares with each other one. A run in more than
+        # POSTING_CAP reports (or a quarter of them) is common phrasing, not the trace of one
+        # copy: leaving it out keeps the work about linear in the collection.
+        shared: dict[str, Counter[str]] = defaultdict(Counter)
+        cap = min(POSTING_CAP, len(units) * TEMPLATE_SHARE)
         start = 0
         while start < len(ordered):
             key = ordered[start] >> 32
             end = start
             while end < len(ordered) and ordered[end] >> 32 == key:
                 end += 1
-            # A run found in many reports is template wording that the sentence split missed.
-            if 1 < end - start <= common:
+            if 1 < end - start <= cap:
                 group = [units[v & 0xFFFFFFFF] for v in ordered[start:end]]
                 for unit in group:
-                    self._partners[unit].update(group)
+                    counts = shared[unit]
+                    for other in group:
+                        if other != unit:
+                            counts[other] += 1
             start = end
-        for unit, others in self._partners.items():
-            others.discard(unit)
+        self._partners = {
+            unit: [o for o, n in counts.most_common(MOST_PARTNERS) if n >= MIN_SHARED]
+            for unit, counts in shared.items()
+        }
         self._built = True
 
     # ------------------------------------------------------------------ asking
@@ -165,13 +175,16 @@ class CopyIndex:
         if not self._built:
             self._build()
         found = []
+        runs: dict[str, set[str]] = {}  # each partner's runs, made once for all the fields
         for key, own in self._prose.get(unit, {}).items():
             text = "|".join(s for s in own if s not in self._template)
             if len(text.replace("|", "")) < MIN_CHARS:
                 continue
             best: Copied | None = None
-            for other in sorted(self._partners.get(unit, ())):
-                share = _shared(text, self._text[other])
+            for other in self._partners.get(unit, ()):
+                if other not in runs:
+                    runs[other] = _runs_of(self._text[other])
+                share = _shared(text, runs[other])
                 if best is None or share > best.share:
                     best = Copied(key, other, share)
             if best is not None and round(best.share * 100) > round(threshold * 100):
@@ -182,17 +195,19 @@ class CopyIndex:
         return self._prose.keys()
 
 
-def _shared(text: str, other: str) -> float:
-    """The share of ``text``'s letters lying in a run of SHINGLE characters found in ``other``.
-
-    ``|`` separates sentences: a run never spans two, so that the joins of a unit's sentences
-    do not create runs found nowhere in its report.
-    """
-    seen = {
-        other[i : i + SHINGLE]
-        for i in range(len(other) - SHINGLE + 1)
-        if "|" not in other[i : i + SHINGLE]
+def _runs_of(text: str) -> set[str]:
+    """Every run of SHINGLE characters within a sentence of ``text`` (``|`` between sentences)."""
+    return {
+        text[i : i + SHINGLE]
+        for i in range(len(text) - SHINGLE + 1)
+        if "|" not in text[i : i + SHINGLE]
     }
+
+
+def _shared(text: str, seen: set[str]) -> float:
+    """The share of ``text``'s letters lying in a run of SHINGLE characters found in ``seen``
+    (another unit's runs). A run never spans two sentences, so that the joins of a unit's
+    sentences do not create runs found nowhere in its report."""
     covered = reach = 0
     for i in range(len(text) - SHINGLE + 1):
         run = text[i : i + SHINGLE]
