@@ -454,3 +454,55 @@ def test_a_named_file_of_another_year_is_not_this_years_report(tmp_path: Path) -
     unit = units(board(roster))["甲局"]
     assert unit.status == "unreadable"
     assert unit.reason == "是 2024 年的报告，本次收的是 2025 年"
+
+
+def test_another_roster_among_the_reports_is_nobodys_report(sample: Path) -> None:
+    shutil.copy(sample.parent.parent / "2024" / "名单.toml", sample.parent / "上年名单.toml")
+    found = board(sample)
+    assert [r.path.name for r, _ in found.not_on_roster] == ["档案馆2025.toml"]
+    assert {u.name: u.status for u in found.units} == STATUSES
+
+
+def test_the_offices_own_report_against_the_sum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = small_collection(tmp_path, ["甲局", "乙局"])
+    own = roster.parent / "本级.toml"
+    found = board(roster)
+    report = found.sum_report("某县政府办公室")
+    report.prose = toml_file.load(roster.parent / "u0-2025.toml").prose
+    toml_file.save(report, own)
+    text = roster.read_text(encoding="utf-8").replace(
+        "[collection]\n", '[collection]\nreport = "本级.toml"\n'
+    )
+    roster.write_text(text, encoding="utf-8")
+    office = board(roster).office
+    assert office is not None and office.path == own
+    assert [f for f in office.findings if f.rule == "parent_sum"] == []
+    report.proactive["licensing"]["decisions"] += 5
+    toml_file.save(report, own)
+    again = board(roster)
+    assert again.office is not None
+    [off] = [f for f in again.office.findings if f.rule == "parent_sum"]
+    assert off.place == "proactive.licensing.decisions"
+    assert off.actual == off.expected + 5
+    assert "2 个单位" in off.message
+    assert [u.name for u in again.counted] == ["甲局", "乙局"]  # its own report is no unit's
+    data = desk_json(roster, capsys)
+    office_json = data["sum"]["office"]
+    assert office_json["file"] == str(own)
+    assert [f["place"] for f in office_json["findings"] if f["rule"] == "parent_sum"] == [
+        "proactive.licensing.decisions"
+    ]
+    _, out, _ = desk(str(roster), "--as-of", "2026-02-05", capsys=capsys)
+    assert "本机关报告" in out and "1 处与所汇总单位之和不一致" in out
+
+
+def test_other_code_reads_everything_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached outcome belongs to the code that found it: after an upgrade (a new rule)
+    every report is read again."""
+    roster = small_collection(tmp_path, ["甲局", "乙局"])
+    board(roster)
+    assert board(roster).parsed == 0
+    monkeypatch.setattr("govtui.desk.cache.code_version", lambda: "another govtui")
+    assert board(roster).parsed == 4  # two reports, and last year's two found by agency

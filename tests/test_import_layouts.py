@@ -159,16 +159,28 @@ def test_pdf_text_with_wrapped_labels_and_page_footers() -> None:
     notes = notes_of(imported)
     assert "略去了表格中的页码行（- 4 -）" in notes
     assert "略去了表格中的页码行（- 5 -）" in notes
-    assert len(imported.notes) == 2
+    # Labels cut by a wrap or run into the group's letters are near, not equal: said, with
+    # what was printed.
+    assert (
+        "行名与表样不同，按相近的行名对应：三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，"
+        "不计其他情形）（（二）部分公开（区分处理的，只计这一情）" in notes
+    )
+    assert "（办 不予 5.属于三类内部事务信息）" in notes
+    assert len(imported.notes) == 3
 
 
 def test_ocr_markdown_with_invented_headers_and_detached_labels() -> None:
     imported = import_file(FIXTURES / "ocr-markdown.md")
     assert_base(imported)
-    # The stray page number after （二）部分公开 is left out, and said.
+    # The stray page number after （二）部分公开 is left out, and said; so are the labels
+    # matched by a near spelling.
     assert imported.notes == (
         "三、收到和处理政府信息公开申请情况：多出的数字未读入（12）："
         "三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "三、收到和处理政府信息公开申请情况：行名与表样不同，按相近的行名对应："
+        "三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形）（(二) 部分公开）；"
+        "三、本年度办理结果 （三）不予公开 5.属于三类内部事务信息（5.属于三类内部事务信）；"
+        "三、本年度办理结果 （四）无法提供 1.本机关不掌握相关政府信息（1.本机关不掌握相关政）",
     )
 
 
@@ -516,3 +528,52 @@ def test_title_printed_twice_is_not_the_preface() -> None:
     )
     assert imported.report.prose["report.preface"] == ""
     assert "标题又印了一次（第 7 行），已略去，未放入前言" in imported.notes
+
+
+def test_preface_lines_like_page_furniture_survive_the_markdown_round_trip() -> None:
+    from govtui.io import markdown
+
+    report = Report.blank("青禾县自然资源局", 2024)
+    report.prose["report.preface"] = "\n".join(
+        [
+            "索引号：11410000-2025-00012",
+            "发布日期：2025-01-20",
+            "首页 > 政务公开",
+            "2025年1月20日",
+            "【打印】【关闭】",
+            "本报告依据条例编制。",
+        ]
+    )
+    report.prose["overview.lead"] = "来源：本局统计。"
+    imported = import_report(markdown.render(report))
+    assert imported.report == report
+    assert imported.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        (
+            "one-line-spaced.txt",
+            "索引号：11410000-2025-00012 发布机构：青禾县自然资源局 发布日期：2025-01-20 ",
+        ),
+        ("one-line-spaced.txt", "首页 > 政务公开 > 年度报告 "),
+        ("one-line.txt", "索引号：11410000-2025-00012发布日期：2025-01-20"),
+    ],
+)
+def test_page_furniture_on_the_same_line_as_the_body_is_left_out(name: str, furniture: str) -> None:
+    text = furniture + (FIXTURES / name).read_text(encoding="utf-8")
+    imported = import_report(text, suffix=".txt")
+    report = imported.report
+    assert (report.agency, report.year, report.title) == ("青禾县自然资源局", 2024, "")
+    assert report.prose["report.preface"] == ""
+    assert f"略去了网页信息（不是报告正文）：「{furniture.strip()[:20]}」" in imported.notes
+    assert report.requests == requests_grid(BASE_REQUESTS)
+
+
+def test_a_row_printed_without_its_total_is_not_split() -> None:
+    # Six numbers apart and no total: not "12" glued as 1|2 with a wrong total.
+    text = (FIXTURES / "glued-totals.txt").read_text(encoding="utf-8")
+    imported = import_report(text.replace("12 3 0 1 2 018", "12 3 0 1 2 0"), suffix=".txt")
+    assert imported.report.requests["new"] == dict(zip(COLUMNS, BASE_REQUESTS["new"], strict=True))
+    assert "没有印总计：一、本年新收政府信息公开申请数量" in notes_of(imported)

@@ -236,3 +236,60 @@ def test_a_zip_of_an_unknown_version_is_a_message_not_a_traceback(tmp_path: Path
     path = tmp_path / "新版.docx"
     path.write_bytes(bytes(data))
     assert "不是有效的 Word（.docx）文件：zip file version 8.6" in refused(path)
+
+
+def test_a_workbook_with_one_sheet_per_table_named_after_its_section(tmp_path: Path) -> None:
+    import openpyxl
+
+    from govtui import form
+    from govtui.io import layout
+
+    report = toml_file.load(SAMPLES / "yunxi-scjg-2025.toml")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for numeral, grid in layout.grids(report).items():
+        sheet = book.create_sheet(form.section_of(numeral).heading[:31])  # Excel's limit
+        if numeral == "二":
+            sheet.append([form.standard_title(report.agency, report.year)])
+        top = sheet.max_row + 1
+        for printed in grid.rows:
+            for cell in printed:
+                value: object = cell.text
+                if cell.role == "value":
+                    value = float(cell.text) if "." in cell.text else int(cell.text)
+                sheet.cell(row=top + cell.row, column=1 + cell.col, value=value)
+                if cell.role == "value" and "." in cell.text:
+                    sheet.cell(row=top + cell.row, column=1 + cell.col).number_format = "0.0000"
+    path = tmp_path / "年报.xlsx"
+    book.save(path)
+    assert cells(import_file(path).report) == cells(report)
+
+
+def test_a_report_laid_out_inside_a_one_cell_table_is_read_from_the_cell(tmp_path: Path) -> None:
+    """Some offices and site templates put the whole report in a layout table."""
+    import docx
+    from tools.make_import_fixtures import _word_table
+
+    from govtui import form
+    from govtui.io import layout, outline
+
+    report = toml_file.load(SAMPLES / "yunxi-scjg-2025.toml")
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = form.standard_title(report.agency, report.year)
+    grids = layout.grids(report)
+    for part in outline.parts(report):
+        if isinstance(part, outline.Heading):
+            frame.add_paragraph(part.text)
+        elif isinstance(part, outline.Prose):
+            for line in part.text.split("\n"):
+                frame.add_paragraph(line)
+        else:
+            grid = grids[part.section]
+            _word_table(document, grid, range(len(grid.rows)), into=frame)
+            frame.add_paragraph("")
+    path = tmp_path / "套表.docx"
+    document.save(str(path))
+    imported = import_file(path)
+    assert cells(imported.report) == cells(report)
+    assert imported.report.prose == report.prose

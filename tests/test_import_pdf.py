@@ -255,3 +255,15 @@ def test_text_turned_sideways_in_a_table_cell_is_the_cells_not_a_stamp() -> None
     lines = pdf.read((FIXTURES / name).read_bytes()).lines
     assert any(line.cells and line.cells[0] == "三、本年度办理结果" for line in lines)
     assert not [n for n in import_file(FIXTURES / name).notes if "印章" in n]
+
+
+def test_text_that_maps_to_no_chinese_is_said_to_be_unreadable_not_a_scan(tmp_path: Path) -> None:
+    """A font without a map back to characters: text is there, but not as Chinese."""
+    words = b"BT /F1 10 Tf 50 700 Td (" + b"Xq7 " * 80 + b") Tj ET"
+    data = tiny_pdf(words).replace(
+        b"/MediaBox [0 0 595 842]",
+        b"/MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
+        b"/Subtype /Type1 /BaseFont /Helvetica >> >> >>",
+    )
+    message = refusal(tmp_path, data)
+    assert "文字无法还原成汉字" in message and "OCR" in message

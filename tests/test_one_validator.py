@@ -74,8 +74,8 @@ def test_each_importer_is_refused_by_the_model(
     section 三) has its report refused by the validator, not handed on."""
     read_requests = tables.read_requests
 
-    def overfilling(lines: Any, report: Report, notes: Any) -> Any:
-        found = read_requests(lines, report, notes)
+    def overfilling(lines: Any, report: Report, *args: Any, **kwargs: Any) -> Any:
+        found = read_requests(lines, report, *args, **kwargs)
         report.requests["new"]["natural_person"] = TOO_MANY
         return found
 

@@ -19,7 +19,7 @@ from govtui.desk import ledger
 from govtui.desk.status import STATUS_LABEL
 from govtui.tui.desk.app import DeskApp
 from govtui.tui.desk.screen import DeskScreen
-from govtui.tui.desk.summary import SummaryScreen
+from govtui.tui.desk.summary import SummaryScreen, last_years_sum
 from govtui.tui.desk.unit_screen import UnitScreen
 from govtui.tui.desk.units import UnitsTable
 
@@ -251,6 +251,8 @@ async def test_the_summary_shows_the_sum_of_the_counted_units(roster: Path) -> N
         await pilot.press("4")
         text = screen_text(app)
         assert "各状态单位数" in text and "本年新收" in text
+        last = last_years_sum(board)  # every counted unit of the sample has last year's report
+        assert f"本年新收：{received} / {last['received']}" in text
         await pilot.press("escape")
         assert isinstance(app.screen, DeskScreen)
 
@@ -258,9 +260,9 @@ async def test_the_summary_shows_the_sum_of_the_counted_units(roster: Path) -> N
 @pytest.mark.parametrize(
     ("key", "made", "said"),
     [
-        ("1", "名单-工作簿.xlsx", "已写出工作簿"),
-        ("2", "名单-收报情况.html", "已写出收报情况网页"),
-        ("4", "名单-汇总.toml", "已写出汇总报告"),
+        ("1", "工作簿.xlsx", "已写出工作簿"),
+        ("2", "收报情况.html", "已写出收报情况网页"),
+        ("4", "汇总.toml", "已写出汇总报告"),
     ],
 )
 async def test_each_export_is_a_key_away_and_says_where_it_wrote(
@@ -269,10 +271,15 @@ async def test_each_export_is_a_key_away_and_says_where_it_wrote(
     app = desk_on(roster)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        assert app.board is not None
+        unlisted = len(app.board.not_on_roster)
         await pilot.press("x", key)
         await wait_for(pilot, lambda: said in screen_text(app))
-        assert (roster.parent / made).is_file()
+        assert (roster.parent / "名单-输出" / made).is_file()
         assert made in screen_text(app)
+        await pilot.press("f5")  # what was written is no unit's report
+        await wait_for(pilot, lambda: not app.building)
+        assert app.board is not None and len(app.board.not_on_roster) == unlisted
 
 
 async def test_notices_are_written_for_the_units_sent_back(roster: Path) -> None:
@@ -281,7 +288,7 @@ async def test_notices_are_written_for_the_units_sent_back(roster: Path) -> None
         await ready(pilot)
         await pilot.press("x", "3")
         await wait_for(pilot, lambda: "通知" in screen_text(app))
-        folder = roster.parent / "名单-通知"
+        folder = roster.parent / "名单-输出" / "通知"
         board = app.board
         assert board is not None
         owed = {

@@ -49,6 +49,14 @@ UNITS = [
 ]
 
 
+# A text of one unit's own, which another unit copies (copied_from_unit).
+PLATFORMS = (
+    "{name}在县政府门户网站开设专栏，集中发布农村公路建设养护计划、客运班线调整和道路施工"
+    "封闭信息；通过微信公众号推送出行提示58条，在城区和乡镇客运站设置电子公开屏12块，"
+    "群众可扫码查询公路超限检测站的执法结果，做到一屏通看、一码通查。"
+)
+
+
 def varied(base: Report, name: str, factor: int, extra: int) -> Report:
     report = base.model_copy(deep=True)
     report.agency = name
@@ -145,10 +153,14 @@ def make(target: Path) -> None:
         if name == "云溪县交通运输局":  # one application counted twice: 一＋二≠（七）＋四
             report.requests["granted"]["commercial"] += 1
             report.prose["overview.on_request"] = on_request(report)
+        if name == "云溪县交通运输局":  # its own account of its platforms...
+            report.prose["overview.platforms"] = PLATFORMS.format(name="交通运输局")
         if name == "云溪县民政局":  # two sections as last year's
             last24 = varied(base24, name, factor, _extra24)
             for key in ("overview.proactive", "closing.problems"):
                 report.prose[key] = last24.prose[key]
+            # ...taken over by 民政局 with its own name in it: copied from another unit.
+            report.prose["overview.platforms"] = PLATFORMS.format(name="民政局")
         if name == "云溪县人力资源和社会保障局":  # 现行有效 off, explained in its own file
             report.proactive["normative_documents"]["in_force"] -= 1
             report.accept(

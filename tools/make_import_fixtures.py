@@ -162,11 +162,12 @@ def office_docx(report: Report, target: Path) -> None:
     document.save(str(target))
 
 
-def _word_table(document: Any, grid: layout.Grid, rows: Any) -> None:
-    """Some printed rows of ``grid`` as a Word table (group labels cut to the rows shown)."""
+def _word_table(document: Any, grid: layout.Grid, rows: Any, into: Any = None) -> None:
+    """Some printed rows of ``grid`` as a Word table (group labels cut to the rows shown),
+    in the document or ``into`` a cell of a layout table."""
     rows = list(rows)
     where = {printed: index for index, printed in enumerate(rows)}
-    table = document.add_table(rows=len(rows), cols=grid.width)
+    table = (into or document).add_table(rows=len(rows), cols=grid.width)
     table.style = document.styles["Table Grid"]
     cells = [row.cells for row in table.rows]
     for printed in rows:

@@ -42,6 +42,7 @@ class Options:
     settings: Mapping[str, float] = field(default_factory=dict)
     counts: bool = False  # send the counts back (``aggregate``)
     previous_counts: bool = False  # and last year's counts (the desk's year-on-year change)
+    prose: bool = False  # and the prose (the desk compares the units' texts with each other)
     # Last year's report by agency name (blanks removed), when ``previous`` is not given:
     # the desk knows every unit's last report from last year's roster.
     previous_by_agency: Mapping[str, Path] = field(default_factory=dict)
@@ -62,6 +63,7 @@ class Outcome:
     fees: Decimal = Decimal(0)
     skipped: str = ""  # what the file is when it is govtui's but no report (a roster)
     previous_counts: tuple[int, ...] = ()  # last year's, when asked for and used
+    prose: tuple[tuple[str, str], ...] = ()  # (field, text), when asked for
 
     @property
     def readable(self) -> bool:
@@ -174,4 +176,5 @@ def _examine(path: Path, options: Options) -> Outcome:
         previous_counts=count_vector(previous.report)
         if options.previous_counts and previous.report
         else (),
+        prose=tuple(report.prose.items()) if options.prose else (),
     )

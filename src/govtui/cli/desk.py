@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from govtui.desk.board import Board, UnitView
     from govtui.desk.decisions import Who
 
-ACTIONS = ("show", "approve", "return", "dismiss", "confirm", "reopen", "received")
+ACTIONS = ("show", "approve", "return", "dismiss", "confirm", "reopen", "received", "notice")
 _NAME_COLUMNS = 22
 
 
@@ -73,6 +73,9 @@ def add_parser(sub: Any) -> None:
             "  govtui desk 名单.toml confirm 单位 规则 [位置] [-m 整改要求]  确认需整改\n"
             "  govtui desk 名单.toml reopen 单位 [规则 [位置]]        撤销决定\n"
             "  govtui desk 名单.toml received 单位 日期               更正收到日期\n"
+            "  govtui desk 名单.toml notice 单位|--all [--format md|docx] [--until 日期] [-o 文件夹]\n"
+            "                                          退回/整改通知，每个单位一份\n"
+            "  govtui desk 名单.toml --xlsx 工作簿.xlsx --html 收报情况.html   工作簿与网页\n"
             "  govtui desk init 文件夹|名称.txt [-o 名单.toml]        生成名单\n"
             "退出码 / exit status: 0 全部已报送且无待处理错误 all filed, no open error; "
             "1 有单位未报送、逾期、无法读取、被退回或有错误 otherwise; "
@@ -87,11 +90,29 @@ def add_parser(sub: Any) -> None:
         "--as-of", type=_date, metavar="DATE", help="以此日期为今天 / take DATE as today"
     )
     parser.add_argument("--sum", metavar="OUT.toml", help="写出汇总报告 / write the sum")
+    parser.add_argument(
+        "--xlsx", metavar="OUT.xlsx", help="写出工作簿（报送情况、问题清单、汇总、指标）/ workbook"
+    )
+    parser.add_argument(
+        "--html", metavar="OUT.html", help="写出收报情况网页（图表与清单）/ dashboard page"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="notice：每个需要通知的单位 / every unit"
+    )
+    parser.add_argument(
+        "--format", default="md", metavar="md|docx", help="notice：通知的格式 / format"
+    )
+    parser.add_argument(
+        "--until", type=_date, metavar="DATE", help="notice：重新报送的期限 / correction due"
+    )
     parser.add_argument("--force", action="store_true", help="覆盖 / overwrite (--sum, init -o)")
     parser.add_argument("-m", "--message", default="", metavar="TEXT", help="理由或说明 / reason")
     parser.add_argument("--by", metavar="NAME", help="经办人（默认登录名）/ who decides")
     parser.add_argument(
-        "-o", "--output", metavar="ROSTER.toml", help="init：名单文件 / init output"
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="init：名单文件；notice：通知所在文件夹 / init: the roster; notice: the folder",
     )
     add_year_options(parser)
     add_jobs_option(parser)
@@ -126,6 +147,18 @@ def run(args: argparse.Namespace) -> int:
         write_json(board, sys.stdout)
     else:
         _print_board(board)
+    for option, write in (("xlsx", "write_workbook"), ("html", "write_dashboard")):
+        target = getattr(args, option)
+        if target:
+            from govtui.desk import outputs
+
+            try:
+                message = getattr(outputs, write)(board, Path(target))
+            except ImportError:
+                return fail("写出工作簿需要 openpyxl：pip install 'govtui[all]'")
+            except GovtuiError as error:
+                return fail(str(error))
+            print(message, file=sys.stderr if args.json else sys.stdout)
     if args.sum:
         from govtui.desk.summing import write_sum
 
@@ -165,6 +198,25 @@ def _build(roster: Any, args: argparse.Namespace) -> Board:
             bar.clear()
 
 
+def _notice(board: Board, rest: list[str], args: argparse.Namespace) -> int:
+    """``notice UNIT`` or ``notice --all``: the letters, one file a unit, in ``-o`` (default:
+    ``名单-通知`` beside the roster)."""
+    from govtui.desk import decisions, outputs
+    from govtui.errors import GovtuiError
+
+    if bool(rest) == args.all or len(rest) > 1:
+        return fail("用法：govtui desk 名单.toml notice 单位|--all [--format md|docx]")
+    units = None if args.all else [decisions.find_unit(board, rest[0]).name]
+    folder = Path(args.output) if args.output else outputs.default_paths(board)["notices"]
+    try:
+        print(outputs.write_notices(board, folder, units=units, fmt=args.format, until=args.until))
+    except ImportError:
+        return fail("Word 格式的通知需要 python-docx：pip install 'govtui[all]'")
+    except GovtuiError as error:
+        return fail(str(error))
+    return EXIT_OK
+
+
 def _who(args: argparse.Namespace, board: Board) -> Who:
     from govtui.controls import clean
     from govtui.desk.decisions import Who, login_name
@@ -185,6 +237,8 @@ def _act(board: Board, action: str, rest: list[str], args: argparse.Namespace) -
         "reopen": (1, 3, "reopen 单位 [规则 [位置]]"),
         "received": (2, 2, "received 单位 日期"),
     }
+    if action == "notice":
+        return _notice(board, rest, args)
     low, high, text = usage[action]
     if not low <= len(rest) <= high:
         return fail(f"用法：govtui desk 名单.toml {text}")
@@ -288,6 +342,8 @@ def _print_board(board: Board) -> None:
             f"  本年新收 {indicators.show('received', values['received'])}，"
             f"实质公开率 {indicators.show('disclosure_rate', values['disclosure_rate'])}"
         )
+    if board.office is not None:
+        _print_office(board)
     if board.not_on_roster:
         print(paint(f"不在名单上的报告（{len(board.not_on_roster)}）", "33"))
         for read, why in board.not_on_roster:
@@ -296,6 +352,29 @@ def _print_board(board: Board) -> None:
         print(paint(f"其他年度（{len(board.other_years)}）", "33"))
         for read in board.other_years:
             print(f"  {read.path}：{read.outcome.agency}，{read.outcome.year} 年")
+
+
+def _print_office(board: Board) -> None:
+    """The office's own report: does it equal the sum of what it counts, and what else."""
+    from govtui.controls import visible
+
+    office = board.office
+    assert office is not None
+    name = visible(str(office.path))
+    if office.problem:
+        print(paint(f"本机关报告 {name}：无法读取", "1;31"))
+        print(f"  {visible(office.problem)}")
+        return
+    off = [f for f in office.findings if f.rule == "parent_sum"]
+    if off:
+        print(paint(f"本机关报告 {name}：{len(off)} 处与所汇总单位之和不一致", "33"))
+    else:
+        print(f"本机关报告 {name}：各项数字与所汇总单位之和一致")
+    for finding in office.findings:
+        if finding.accepted:
+            continue
+        severity = "错误" if finding.is_error else "警告"
+        print(f"  {severity} [{finding.rule}] {finding.place}：{finding.message}")
 
 
 def _print_unit(view: UnitView, *, detail: bool) -> None:

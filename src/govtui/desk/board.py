@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govtui.desk import indicators, ledger
 from govtui.desk.cache import Cache
@@ -35,6 +35,11 @@ from govtui.desk.status import (
     tally,
 )
 from govtui.io.roster import Roster, Unit
+from govtui.rules.finding import Finding
+
+if TYPE_CHECKING:
+    from govtui.aggregate import Sum
+    from govtui.model import Report
 
 
 @dataclass
@@ -78,6 +83,16 @@ class UnitView:
 
 
 @dataclass
+class Office:
+    """The collecting office's own report, checked against the sum of the counted units
+    (``parent_sum``) with every other rule."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    problem: str = ""  # why it cannot be read
+
+
+@dataclass
 class Board:
     roster: Roster
     ledger_path: Path
@@ -88,6 +103,7 @@ class Board:
     other_years: list[Read]
     notes: list[str]
     parsed: int = 0  # files examined this run; the rest came from the cache
+    office: Office | None = None  # the office's own report (``collection.report``), checked
 
     @property
     def counted(self) -> list[UnitView]:
@@ -97,15 +113,29 @@ class Board:
     def provisional(self) -> list[UnitView]:
         return [u for u in self.units if u.unresolved]
 
-    def sum_counts(self) -> tuple[int, ...]:
-        """Every count cell summed over the counted units (``batch.CELLS`` order)."""
+    def total(self) -> Sum:
+        """Every count cell and the fee summed over the counted units, as ``aggregate`` sums."""
         from govtui.aggregate import Sum
 
         total = Sum()
         for unit in self.counted:
             assert unit.read is not None
             total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-        return tuple(total.counts)
+        return total
+
+    def sum_counts(self) -> tuple[int, ...]:
+        """The sum's count cells (``batch.CELLS`` order), for the indicators."""
+        return tuple(self.total().counts)
+
+    def sum_report(self, agency: str, base: Report | None = None) -> Report:
+        """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
+        from govtui.model import Report
+
+        # no report read and no year on the roster: a blank sum of some year, never an error
+        year = self.year or self.roster.collection.year or 2000
+        report = base.model_copy(deep=True) if base else Report.blank(agency, year)
+        report.agency, report.year = agency, year
+        return self.total().into(report)
 
     def as_json(self) -> dict[str, Any]:
         from govtui.desk.data import board_json
@@ -126,15 +156,16 @@ def build(
 ) -> Board:
     """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
 
-    ``advance(total)`` is called once per file read (the total first with 0 advanced), for a
-    progress bar. ``record_received`` writes first-seen dates into the ledger.
+    For a progress bar, ``advance`` is called first with minus the number of files to read,
+    then with 1 for each file read (or found in the cache). ``record_received`` writes the
+    date each unit's report was first seen into the ledger.
     """
     today = as_of or datetime.date.today()
     store = cache or Cache()
     reader = Reader(store, settings or {}, jobs)
     try:
         last, previous, notes = last_years_files(roster, reader)
-        paths = [p for p in report_files(roster, skip) if not reader.is_roster(p)]
+        paths = report_files(roster, skip)
         named = {u.file: u.name for u in roster.units if u.file is not None}
         jobs_list = [(p, previous.get(named[p]) if p in named else None) for p in paths]
         if advance is not None:
@@ -148,13 +179,14 @@ def build(
     matched = match(roster, reads)
     ledger_path = ledger.path_for(roster.path)
     book = ledger.load(ledger_path)
-    units = [_judge(roster, unit, matched, book, today) for unit in roster.units]
+    copied = _copied_from_units(roster, matched, settings or {})
+    units = [_judge(roster, unit, matched, book, today, copied) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
     if record_received and new:
         from govtui.errors import SaveError
 
         try:
-            ledger.update(ledger_path, partial_record(new))
+            ledger.update(ledger_path, _record_received(new))
         except SaveError as error:  # a read-only copy of the collection can still be looked at
             notes.append(f"收到日期未能记入审核记录：{error}")
     for unit in units:
@@ -173,7 +205,24 @@ def build(
         notes,
         reader.parsed,
     )
+    if roster.collection.report is not None and board.counted:
+        board.office = _office(board, roster.collection.report)
     return board
+
+
+def _office(board: Board, path: Path) -> Office:
+    """The office's report checked with ``parent_sum`` against the units the sum counts."""
+    from govtui.errors import LoadError
+    from govtui.io.reading import read_report
+    from govtui.rules import check
+    from govtui.rules.registry import UnitSum
+
+    try:
+        loaded = read_report(path)
+    except LoadError as error:
+        return Office(path, problem=error.describe())
+    total = UnitSum(board.sum_report(loaded.report.agency), tuple(u.name for u in board.counted))
+    return Office(path, check(loaded.report, printed=loaded.printed, unit_sum=total))
 
 
 def _nothing() -> None:
@@ -185,7 +234,7 @@ def _unrecorded(book: ledger.Ledger, view: UnitView) -> bool:
     return record is None or record.received is None
 
 
-def partial_record(
+def _record_received(
     new: Mapping[str, datetime.date | None],
 ) -> Callable[[ledger.Ledger], None]:
     def change(book: ledger.Ledger) -> None:
@@ -204,8 +253,34 @@ def _why_unlisted(read: Read) -> str:
     return f"机关「{outcome.agency}」不在名单上"
 
 
+def _copied_from_units(
+    roster: Roster, matched: Matched, settings: Mapping[str, float]
+) -> dict[str, list[Finding]]:
+    """``copied_from_unit`` for every unit with one readable report of the collection's year:
+    its prose against every other unit's (:mod:`govtui.rules.copy_index`)."""
+    from govtui.rules.across_units import copied_findings
+    from govtui.rules.copy_index import CopyIndex
+
+    index = CopyIndex()
+    for unit in roster.units:
+        reads = matched.files.get(unit.name, [])
+        if len(reads) != 1:
+            continue
+        outcome = reads[0].outcome
+        if outcome.readable and outcome.prose and outcome.year == matched.year:
+            index.add(unit.name, dict(outcome.prose), (*unit.names, outcome.agency))
+    if len(index) < 2:
+        return {}
+    return {name: list(copied_findings(index, name, settings)) for name in index.units()}
+
+
 def _judge(
-    roster: Roster, unit: Unit, matched: Matched, book: ledger.Ledger, today: datetime.date
+    roster: Roster,
+    unit: Unit,
+    matched: Matched,
+    book: ledger.Ledger,
+    today: datetime.date,
+    copied: Mapping[str, list[Finding]],
 ) -> UnitView:
     due = roster.due(unit)
     record = book.units.get(unit.name)
@@ -233,9 +308,9 @@ def _judge(
     read = reads[0]
     view.read = read
     outcome = read.outcome
-    if not outcome.readable:
+    if not outcome.readable or outcome.skipped:
         view.status = "unreadable"
-        view.reason = "；".join(outcome.problems)
+        view.reason = "；".join(outcome.problems) or f"{read.path} 是{outcome.skipped}，不是报告"
         return view
     if matched.year is not None and outcome.year != matched.year:
         view.status = "unreadable"
@@ -243,7 +318,8 @@ def _judge(
         return view
     for other in matched.ignored.get(unit.name, []):
         view.notes.append(f"另有报告 {other.path} 未采用（名单写明了 file）")
-    view.findings = review(unit.name, outcome.findings, book)
+    findings = (*outcome.findings, *copied.get(unit.name, ()))
+    view.findings = review(unit.name, findings, book)
     view.errors, view.warnings = tally(view.findings)
     view.indicators = indicators.of_counts(outcome.counts)
     view.previous_indicators = indicators.of_counts(outcome.previous_counts)

@@ -12,6 +12,7 @@ file, and a damaged entry is a miss.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -43,6 +44,18 @@ def file_hash(path: Path) -> str | None:
         return None
 
 
+@functools.cache
+def code_version() -> str:
+    """A hash of govtui's own source: a new rule or a changed reader makes every cached
+    outcome stale, whatever the version number says (a few milliseconds, once a run)."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=12)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 class Cache:
     """``get``/``put`` of picklable values by key; every failure is a miss, never an error."""
 
@@ -58,7 +71,7 @@ class Cache:
 
     @staticmethod
     def key(*parts: object) -> str:
-        return "\x1f".join(map(str, (SCHEMA, __version__, *parts)))
+        return "\x1f".join(map(str, (SCHEMA, __version__, code_version(), *parts)))
 
     def get(self, key: str) -> Any | None:
         if self._db is None:

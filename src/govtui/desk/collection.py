@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from govtui.batch import Options, Outcome, examine
-from govtui.desk.cache import Cache, content_hash
+from govtui.batch import Options, Outcome, crashed, examine
+from govtui.desk.cache import Cache, file_hash
 from govtui.io.roster import Roster, normalize_name
 
 
@@ -49,11 +49,6 @@ class Matched:
     not_on_roster: list[Read] = field(default_factory=list)
     other_years: list[Read] = field(default_factory=list)
     ignored: dict[str, list[Read]] = field(default_factory=dict)  # beside a named file
-
-
-def is_roster(data: bytes) -> bool:
-    """A roster (or a ledger) lying among the reports: ``[[unit]]`` tables and no report."""
-    return (b"[[unit]]" in data or b"[[finding]]" in data) and b"[report]" not in data
 
 
 def report_files(roster: Roster, skip: Iterable[Path] = ()) -> list[Path]:
@@ -86,29 +81,15 @@ class Reader:
         self.cache = cache
         self.settings = dict(sorted(settings.items()))
         self.jobs = jobs
-        self._hashes: dict[str, tuple[str | None, bool]] = {}
+        self._hashes: dict[str, str | None] = {}
         self.parsed = 0  # files examined this run (the rest came from the cache)
-
-    def _look(self, path: Path) -> tuple[str | None, bool]:
-        key = _where(path)
-        found = self._hashes.get(key)
-        if found is None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                found = (None, False)
-            else:
-                roster = path.suffix.lower() == ".toml" and is_roster(data)
-                found = (content_hash(data), roster)
-            self._hashes[key] = found
-        return found
 
     def hash(self, path: Path) -> str | None:
         """The hash of the file's content (read once per run)."""
-        return self._look(path)[0]
-
-    def is_roster(self, path: Path) -> bool:
-        return self._look(path)[1]
+        key = _where(path)
+        if key not in self._hashes:
+            self._hashes[key] = file_hash(path)
+        return self._hashes[key]
 
     def read(
         self,
@@ -131,13 +112,18 @@ class Reader:
             else:
                 todo.append((index, path, given))
         options = Options(
-            settings=self.settings, counts=True, previous_counts=True, previous_by_agency=by_agency
+            settings=self.settings,
+            counts=True,
+            previous_counts=True,
+            prose=True,
+            previous_by_agency=by_agency,
         )
         outcomes = parallel.imap(
             partial(_examine, options=options),
             [(path, given) for _, path, given in todo],
             jobs=parallel.workers(self.jobs),
             expected=len(todo),
+            crashed=lambda job: crashed(job[0]),  # a worker that died: that file's verdict
         )
         for (index, path, given), outcome in zip(todo, outcomes, strict=True):
             digest = self.hash(path)
@@ -220,11 +206,6 @@ def _identify(path: Path) -> tuple[str, int] | None:
     return report.agency, report.year
 
 
-def sniff(reader: Reader, paths: list[Path]) -> list[Path]:
-    """``paths`` without the rosters and ledgers among them (read once, hashed on the way)."""
-    return [path for path in paths if not reader.is_roster(path)]
-
-
 def match(roster: Roster, reads: list[Read]) -> Matched:
     """Assign each read file to its unit (see the module's docstring)."""
     year = roster.collection.year
@@ -240,6 +221,8 @@ def match(roster: Roster, reads: list[Read]) -> Matched:
             matched.files.setdefault(named.name, []).append(read)
             continue
         outcome = read.outcome
+        if outcome.skipped:  # a roster lying among the reports: govtui's, but no report
+            continue
         if not outcome.readable:
             matched.not_on_roster.append(read)
             continue
@@ -276,7 +259,7 @@ def last_years_files(
     unnamed = {u.name for u in last.units if u.file is None}
     if unnamed:
         year = last.collection.year or (roster.collection.year or 0) - 1
-        candidates = sniff(reader, report_files(last, skip=[roster.path]))
+        candidates = report_files(last, skip=[roster.path])
         named = {_where(p) for p in files.values()}
         candidates = [p for p in candidates if _where(p) not in named]
         found: dict[str, list[Path]] = {}

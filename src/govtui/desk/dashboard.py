@@ -49,7 +49,8 @@ def _e(text: object) -> str:
 def render(data: Mapping[str, Any]) -> str:
     """The dashboard page of the desk ``data`` (``govtui desk --json``)."""
     collection = data.get("collection", {})
-    title = f"{collection.get('agency') or ''}{collection.get('year') or ''} 年度报告收报情况"
+    year = collection.get("year")
+    title = f"{collection.get('agency') or ''}{f'{year}年度' if year else ''}政府信息公开工作年度报告收报情况"
     units = list(data.get("units", ()))
     read = [u for u in units if u.get("indicators")]
     parts = [

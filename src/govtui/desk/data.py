@@ -6,7 +6,8 @@ The shape is the desk issue's: ``collection``, ``as_of``, ``units`` (each with `
 ``indicators``), ``not_on_roster``, ``other_years``. A finding is what ``check --json``
 gives (:meth:`Finding.as_json`) with its ``place`` and the office's ``review``. A few keys
 more say what the office needs to act on: a unit's ``due``, ``reason`` (why unreadable),
-``decision``, ``previous`` and ``notes``; the sum's ``provisional_units`` and ``not_counted``.
+``decision``, ``previous`` and ``notes``; the sum's ``provisional_units``, ``not_counted`` and
+``office`` (the office's own report checked against the sum: ``parent_sum``).
 """
 
 from __future__ import annotations
@@ -65,6 +66,22 @@ def unit_json(view: UnitView) -> dict[str, Any]:
     }
 
 
+def office_json(board: Board) -> dict[str, Any] | None:
+    """The office's own report (``collection.report``): ``check --json``'s verdict, with the
+    ``parent_sum`` findings among the others; ``null`` without one."""
+    from govtui.batch import verdict_json
+
+    office = board.office
+    if office is None:
+        return None
+    if office.problem:
+        return {"file": str(office.path), "unreadable": office.problem}
+    data = {"file": str(office.path)} | verdict_json(office.findings)
+    for entry, finding in zip(data["findings"], office.findings, strict=True):
+        entry["place"] = finding.place
+    return data
+
+
 def board_json(board: Board, units: bool = True) -> dict[str, Any]:
     """The whole JSON; without ``units`` that key is left out (see :func:`write_json`)."""
     collection = board.roster.collection
@@ -88,6 +105,7 @@ def board_json(board: Board, units: bool = True) -> dict[str, Any]:
             if counted
             else {},
             "provisional_units": [u.name for u in board.provisional],
+            "office": office_json(board),
             "not_counted": [
                 {"name": u.name, "status": u.status} for u in board.units if not u.counted
             ],

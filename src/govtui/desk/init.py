@@ -43,23 +43,23 @@ def from_folder(folder: Path, output: Path) -> tuple[str, list[str]]:
     import os
 
     from govtui.desk.cache import Cache
-    from govtui.desk.collection import Reader, sniff
-    from govtui.io.reading import Inputs
+    from govtui.desk.collection import Reader
+    from govtui.io.reading import Inputs, what_else
 
     cache = Cache()
     try:
         reader = Reader(cache, {}, 0)
-        paths = sniff(
-            reader, [p for p in Inputs([str(folder)]) if not p.name.endswith(".review.toml")]
-        )
+        paths = [p for p in Inputs([str(folder)]) if not p.name.endswith(".review.toml")]
         found = reader.identify(paths)
     finally:
         cache.close()
     notes: list[str] = []
     readable = []
     for path, item in zip(paths, found, strict=True):
-        if item is None:
+        if item is None and not what_else(path):  # a roster is no report, and no news
             notes.append(f"{path} 无法读取，未列入")
+        elif item is None:
+            continue
         else:
             readable.append(item)
     years = Counter(year for _, _, year in readable)

@@ -46,7 +46,7 @@ class Letter:
 
     def paragraphs(self) -> list[str]:
         """The body, paragraph by paragraph, after the salutation."""
-        year = f"{self.year} 年度" if self.year else ""
+        year = f"{self.year}年度" if self.year else ""
         opening = f"你单位报送的{year}政府信息公开工作年度报告已收悉。"
         if self.reason:
             opening += f"经审核，现予退回，理由如下：{self.reason}"
@@ -57,7 +57,7 @@ class Letter:
             opening += f"需要整改的问题共 {len(self.items)} 项，详见下表。"
         closing = (
             f"请对照《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）逐项核实整改，"
-            f"于 {chinese_date(self.until)} 前重新报送。"
+            f"于{chinese_date(self.until)}前重新报送。"
         )
         return [opening, closing]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from govtui import controls
 from govtui.desk.board import Board
 from govtui.desk.summing import summed
+from govtui.errors import GovtuiError
 from govtui.io.atomic import atomic_write
 
 NOTICE_FORMATS = ("md", "docx")
@@ -21,20 +22,23 @@ CORRECTION_DAYS = 7  # the default time a unit is given to file its corrected re
 
 
 def default_paths(board: Board) -> dict[str, Path]:
-    """Where the desk screen writes, beside the roster: ``名单-工作簿.xlsx`` and so on."""
+    """Where the desk screen writes: a folder ``名单-输出`` beside the roster. Not the roster's
+    own folder, where a workbook, a web page or a summed report would be taken for a unit's
+    report the next time the desk looks (the desk reads the files directly in that folder)."""
     roster = board.roster.path
-    stem = roster.stem
+    folder = roster.with_name(f"{roster.stem}-输出")
     return {
-        "xlsx": roster.with_name(f"{stem}-工作簿.xlsx"),
-        "html": roster.with_name(f"{stem}-收报情况.html"),
-        "notices": roster.with_name(f"{stem}-通知"),
-        "sum": roster.with_name(f"{stem}-汇总.toml"),
+        "xlsx": folder / "工作簿.xlsx",
+        "html": folder / "收报情况.html",
+        "notices": folder / "通知",
+        "sum": folder / "汇总.toml",
     }
 
 
 def write_workbook(board: Board, path: Path) -> str:
     from govtui.desk import workbook
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, workbook.render(board.as_json(), summed(board) if board.counted else None))
     return f"已写出工作簿 {controls.visible(str(path))}（{len(board.units)} 个单位）"
 
@@ -42,6 +46,7 @@ def write_workbook(board: Board, path: Path) -> str:
 def write_dashboard(board: Board, path: Path) -> str:
     from govtui.desk import dashboard
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, dashboard.render(board.as_json()).encode("utf-8"))
     return f"已写出收报情况网页 {controls.visible(str(path))}"
 
@@ -58,6 +63,8 @@ def write_notices(
     finding), named after the unit, in ``folder``; ``units`` limits it to those units."""
     from govtui.desk import notice
 
+    if fmt not in NOTICE_FORMATS:
+        raise GovtuiError(f"通知的格式「{fmt}」不认识：可用 {'、'.join(NOTICE_FORMATS)}")
     data = board.as_json()
     wanted = set(units) if units is not None else None
     office = board.roster.collection.agency or "汇总单位"

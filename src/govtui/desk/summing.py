@@ -3,14 +3,14 @@
 The numbers are added as ``aggregate`` adds them (:class:`govtui.aggregate.Sum`); a sum file
 written before keeps its prose, title and acceptances, as with ``aggregate -o``. At its top a
 comment names the units counted, those not counted, and whether the sum is provisional
-(汇总含有未解决问题的报告) — a comment, so the file stays an ordinary report.
+(汇总含有未解决问题的报告) — a comment, so the file stays an ordinary report. It is written under
+the file's lock (:mod:`govtui.io.document`): not while another govtui edits it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from govtui.aggregate import Sum
 from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.errors import GovtuiError
@@ -37,23 +37,15 @@ def sum_note(board: Board) -> list[str]:
 
 def summed(board: Board, agency: str = "") -> Report:
     """The sum of the counted units as a report (prose empty): what ``--sum`` writes."""
-    total = Sum()
-    for unit in board.counted:
-        assert unit.read is not None
-        total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-    name = agency or board.roster.collection.agency or "汇总"
-    year = board.year or board.roster.collection.year or 2000
-    return total.into(Report.blank(name, year))
+    return board.sum_report(agency or board.roster.collection.agency or "汇总")
 
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:
     """Write the sum to ``output``; the message to print. :class:`GovtuiError` when it cannot."""
-    from govtui.aggregate import Sum
     from govtui.cli.aggregate import _existing_sum
     from govtui.io import toml_file
     from govtui.io.atomic import atomic_write
     from govtui.io.document import Document
-    from govtui.model import Report
 
     if not board.counted or board.year is None:
         raise GovtuiError("没有可以汇总的报告：没有写出汇总报告")
@@ -61,15 +53,11 @@ def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> s
     base, problem = _existing_sum(document, force)
     if problem:
         raise GovtuiError(problem)
-    total = Sum()
-    for unit in board.counted:
-        assert unit.read is not None
-        total.add(unit.read.outcome.counts, unit.read.outcome.fees)
-    report = base.model_copy(deep=True) if base else Report.blank(agency, board.year)
-    report.agency, report.year = agency, board.year
-    total.into(report)
+    report = board.sum_report(agency, base)
     head = "".join(f"# {line}\n" for line in (f"收报台汇总（{board.as_of}）", *sum_note(board)))
-    with document.held():  # not while another govtui edits it
+    # Under the file's lock, as every govtui write of a report; the text itself is written here
+    # because of the comment at its top, which a report saved as a document would not keep.
+    with document.held():
         atomic_write(output, (head + toml_file.dumps(report)).encode("utf-8"))
     state = f"，暂定：{PROVISIONAL}" if board.provisional else ""
     return f"已写出汇总报告 {output}（{board.year} 年，{len(board.counted)} 个单位之和{state}）"

@@ -22,6 +22,7 @@ import datetime
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -77,6 +78,7 @@ def _status_sheet(sheet: Worksheet, data: Mapping[str, Any]) -> None:
     heads = ["单位", "状态", LATE_LABEL, "收到日期", "报送期限", "文件", "错误", "警告"]
     heads += [i.label for i in INDICATORS]
     rows = []
+    folder = Path(data.get("collection", {}).get("roster") or ".").parent
     for unit in data["units"]:
         values = unit.get("indicators") or {}
         rows.append(
@@ -86,7 +88,7 @@ def _status_sheet(sheet: Worksheet, data: Mapping[str, Any]) -> None:
                 "是" if unit.get("late") else "",
                 unit.get("received") or "",
                 unit.get("due") or "",
-                unit.get("file") or "",
+                _relative(unit.get("file"), folder),
                 unit["errors"],
                 unit["warnings"],
                 *[values.get(i.key) for i in INDICATORS],
@@ -94,6 +96,16 @@ def _status_sheet(sheet: Worksheet, data: Mapping[str, Any]) -> None:
         )
     rates = [heads.index(i.label) for i in INDICATORS if i.key in _RATES]
     _table(sheet, heads, rows, percent_columns=rates)
+
+
+def _relative(file: str | None, folder: Path) -> str:
+    """A unit's file as the office knows it: relative to the roster's folder where it is there."""
+    if not file:
+        return ""
+    try:
+        return Path(file).relative_to(folder).as_posix()
+    except ValueError:
+        return file
 
 
 def _findings_sheet(sheet: Worksheet, data: Mapping[str, Any]) -> None:

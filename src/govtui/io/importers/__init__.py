@@ -20,6 +20,7 @@ from govtui import controls, form
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
+from govtui.io.importers.evidence import TableEvidence
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report, validate
@@ -45,11 +46,13 @@ def _old_office(suffix: str) -> str:
 
 @dataclass(frozen=True)
 class Imported:
-    """A report as imported, the totals it printed, and what the importer assumed."""
+    """A report as imported, the totals it printed, what the importer assumed, and where
+    each table was found and how its rows were matched."""
 
     report: Report
     printed: dict[CellRef, int]
     notes: tuple[str, ...]
+    tables: tuple[TableEvidence, ...] = ()
 
 
 def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
@@ -160,16 +163,21 @@ def import_lines(
 
     printed: dict[CellRef, int] = {}
     strays: list[Line] = []
+    evidence = {
+        numeral: TableEvidence(form.section_of(numeral).heading, outline.lines.get(numeral, 0))
+        for numeral in ("二", "三", "四")
+        if numeral in outline.sections
+    }
     if "二" in outline.sections:
         said = "\n".join("\n".join(lines) for lines in fields.values())
-        strays += tables.read_proactive(outline.sections["二"], report, notes, said)
+        strays += tables.read_proactive(outline.sections["二"], report, notes, said, evidence["二"])
     else:
         notes.add(f"没有找到「{form.section_of('二').heading}」这一节，其数字均按 0")
-    found, stray = tables.read_requests(outline.sections["三"], report, notes)
+    found, stray = tables.read_requests(outline.sections["三"], report, notes, evidence["三"])
     printed.update(found)
     strays += stray
     if "四" in outline.sections:
-        found, stray = tables.read_appeals(outline.sections["四"], report, notes)
+        found, stray = tables.read_appeals(outline.sections["四"], report, notes, evidence["四"])
         printed.update(found)
         strays += stray
     else:
@@ -183,7 +191,8 @@ def import_lines(
         )
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
-    return Imported(validate(report, path), printed, notes.all())  # the model judges it
+    report = validate(report, path)  # the model judges it
+    return Imported(report, printed, notes.all(), tuple(evidence.values()))
 
 
 def _clean(text: str) -> str:

@@ -24,6 +24,7 @@ from govtui.io.importers import continued, limits
 from govtui.io.importers.text import Identity, Line
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+_LAYOUT_DEPTH = 4  # layout tables inside layout tables, at most this deep
 _WIDE = 0x2E80  # CJK and full-width forms start here
 _GOVTUI_YEAR = re.compile(r"(?:^|;)\s*govtui-year=(\d{4})\s*(?:;|$)")
 
@@ -64,23 +65,55 @@ def read(data: bytes, path: Path | None = None) -> tuple[list[Line], Identity | 
 def _lines(document: Any, stated: Identity | None) -> list[Line]:
     lines: list[Line] = []
     before: list[tuple[str, ...]] = []  # the last table's rows, while only blanks follow it
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
-            rows = _table_rows(block)
-            if before:
-                del rows[: continued.repeated(before, rows)]
-            lines.extend(
-                Line("\t".join(cells), cells, 0, len(lines) + index)
-                for index, cells in enumerate(rows, 1)
-            )
-            before = rows if continued.header(rows) else before
-        else:
-            level = _level(block)
-            verbatim = stated is not None and not level
-            lines.append(Line(block.text, None, level, len(lines) + 1, verbatim))
-            if block.text.strip():
-                before = []
+
+    def walk(blocks: Any, depth: int) -> None:
+        nonlocal before
+        for block in blocks:
+            if hasattr(block, "rows"):
+                if depth < _LAYOUT_DEPTH and _holds_tables(block):
+                    # A layout table (the whole report in one cell, as some offices and
+                    # site templates lay it out): its cells' contents, in order.
+                    for cell in _distinct(block):
+                        walk(cell.iter_inner_content(), depth + 1)
+                    continue
+                rows = _table_rows(block)
+                if before:
+                    del rows[: continued.repeated(before, rows)]
+                lines.extend(
+                    Line("\t".join(cells), cells, 0, len(lines) + index)
+                    for index, cells in enumerate(rows, 1)
+                )
+                before = rows if continued.header(rows) else before
+            else:
+                level = _level(block)
+                verbatim = stated is not None and not level
+                lines.append(Line(block.text, None, level, len(lines) + 1, verbatim))
+                if block.text.strip():
+                    before = []
+
+    walk(document.iter_inner_content(), 0)
     return lines
+
+
+def _holds_tables(table: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    return any(True for _ in table._tbl.iter(qn("w:tbl")) if _ is not table._tbl)
+
+
+def _distinct(table: Any) -> list[Any]:
+    """A table's cells in reading order, a merged one once (python-docx repeats it at every
+    position it covers)."""
+    held: list[Any] = []  # the elements, kept alive so that their ids stay theirs
+    seen: set[int] = set()
+    out = []
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                held.append(cell._tc)
+                seen.add(id(cell._tc))
+                out.append(cell)
+    return out
 
 
 def _check_tables(root: Any, path: Path | None) -> None:

@@ -54,6 +54,7 @@ MAX_PATHS_PER_PAGE = 40_000
 MAX_RULES_PER_PAGE = 3_000  # ruling lines of one page (the matrix's page: about 250)
 MAX_GRID = 20_000  # positions of one table's grid (the matrix: 10 × 40)
 
+_MIN_UNMAPPED = 200  # ...though this many other characters were printed
 _MIN_CHINESE = 20  # fewer Chinese characters than this: no text layer to speak of
 _THIN = 2.6  # a path this thin (pt) is a ruling line
 _NEAR = 2.5  # rules this close touch; positions this close are one
@@ -74,6 +75,11 @@ _FILTERS = {  # the abbreviations inline images use, which some writers use else
 }
 _INSTALL = (
     "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
+)
+UNMAPPED = (
+    "这个 PDF 的文字无法还原成汉字（字体没有附带字符对照表，复制出来也是乱码），无法读出其中的文字和数字。"
+    "请改用报告的 Word（.docx）、网页或其他 PDF 版本；或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）"
+    "转成可复制文字的文件再导入"
 )
 SCANNED = (
     "这个 PDF 没有文字层（是扫描件或图片），无法读出其中的文字和数字。"
@@ -209,8 +215,12 @@ def _read(document: Any, path: Path | None) -> Read:
             pages.append(_page(page, index + 1, stamps, path))
         finally:
             page.close()
-    if _chinese(pages) < _MIN_CHINESE:  # a scan, perhaps with a page number stamped on
-        raise LoadError(path, [Problem(SCANNED)])
+    if _chinese(pages) < _MIN_CHINESE:
+        printed = sum(len(r.chars) for p in pages for r in p.rows)
+        printed += sum(len(c) for p in pages for t in p.tables for row in t.rows for c in row)
+        # Much text but no Chinese: fonts without a map back to characters (copying such
+        # a PDF gives gibberish too); else a scan, perhaps with a page number stamped on.
+        raise LoadError(path, [Problem(UNMAPPED if printed >= _MIN_UNMAPPED else SCANNED)])
     furniture = _furniture(pages)
     repeated = _repeated_headers(pages)
     lines = _lines(pages)

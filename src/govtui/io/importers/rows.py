@@ -32,6 +32,8 @@ class Segment:
     merged: bool = False  # a group label with numbers: the group printed as one row
     detached: int = 0  # re-attached by order: how many labels stood together before the numbers
     unmatched: tuple[int, int] | None = None  # (numbers, cells) of a block that did not fit
+    label: Cell | None = None  # the label as printed
+    at: int = -1  # its place in the stream of cells
 
     @property
     def filled(self) -> int:
@@ -68,7 +70,7 @@ def segments(
         found.append(segment)
         return segment
 
-    for cell in cells:
+    for index, cell in enumerate(cells):
         if cell.kind in ("value", "run"):
             if current is not None:
                 current.values.append(cell)
@@ -87,14 +89,14 @@ def segments(
         if wanted.order < 0:
             into = merge_into.get(wanted.key)
             if into is not None and into.order >= floor:
-                current = start(Segment(into, merged=True))
+                current = start(Segment(into, merged=True, label=cell, at=index))
             continue
         if current is not None and wanted.order == current.row.order:
             current.merged = False  # the group's last row after all, not the group merged
             continue
         if wanted.order < floor or (cell.score < 2 and wanted.order > floor + _WEAK_REACH):
             continue
-        current = start(Segment(wanted))
+        current = start(Segment(wanted, label=cell, at=index))
     if width is not None:
         found = _reattach(found, width)
     return _settle(found), strays
@@ -224,7 +226,7 @@ def split_run(
         ends.add(total)
     stops = sorted(breaks)
     solutions = Ways()
-    budget = [20_000]
+    budget = [5_000]
     parts: list[int] = []
 
     group_end = [min(e for e in ends if e > count) for count in range(total)]

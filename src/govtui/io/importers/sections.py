@@ -44,6 +44,7 @@ class Outline:
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
     unfolded: list[int] = field(default_factory=list)  # lines that held several parts
+    lines: dict[str, int] = field(default_factory=dict)  # where each section's heading is
 
 
 def outline(lines: list[Line]) -> Outline:
@@ -56,6 +57,7 @@ def outline(lines: list[Line]) -> Outline:
         numeral = _heading(line, result.strict)
         if numeral:
             result.found.append(line.text.strip())
+            result.lines.setdefault(numeral, line.number)
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
@@ -136,7 +138,7 @@ def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
             out.append(line)
             continue
         unfolded.append(line.number)
-        pieces = [(line.text[: cuts[0].start()], "")]
+        pieces = [(part, "") for part in _around_title(line.text[: cuts[0].start()])]
         for cut, after in zip(cuts, [*cuts[1:], None], strict=True):
             end = after.start() if after else len(line.text)
             pieces.append((cut["heading"], ""))
@@ -150,6 +152,22 @@ def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
 
 def section_of(text: str) -> str:
     return labels.section_of(text)
+
+
+# A title inside a longer text: the agency (no blank, colon, digit or '>' in it, so that a
+# page's 发布日期：2025-01-20 or breadcrumb before it stays apart), the year, the form's words.
+_TITLE_IN = re.compile(
+    r"[^\s:：>＞»|0-9０-９-]+\s?[0-9０-９]{4}\s?年度?\s?"
+    + _spaced(form.TITLE_SUFFIX.removeprefix("年度"))
+)
+
+
+def _around_title(text: str) -> list[str]:
+    """The text before 一 of a body on one line: page furniture, the title, a preface."""
+    match = _TITLE_IN.search(text)
+    if match is None:
+        return [text]
+    return [text[: match.start()], match.group(), text[match.end() :]]
 
 
 _PARAGRAPH_END = re.compile(r"(?<=[。！？])\s+")
@@ -248,8 +266,10 @@ def _title_span(lines: list[Line], strict: bool) -> tuple[int | None, int]:
         text = line.text.strip()
         if strict and line.level != 1:
             continue
-        if not strict and (_TITLE_END not in labels.norm(text) or len(text) > 80):
-            continue
+        if not strict and (
+            _TITLE_END not in labels.norm(text) or len(text) > 80 or boilerplate(text)
+        ):
+            continue  # a breadcrumb (首页 > … > 年度报告) is no title
         previous = None if strict else _previous_text(lines, index)
         if _YEAR.match(text) and previous is not None:
             before = lines[previous].text.strip()

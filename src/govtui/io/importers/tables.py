@@ -18,8 +18,9 @@ from decimal import Decimal
 from functools import cache
 
 from govtui import form
+from govtui.io.importers import evidence as ev
 from govtui.io.importers import labels
-from govtui.io.importers.cells import TARGETS, Cell, stream
+from govtui.io.importers.cells import TARGETS, Cell, Row, stream
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.rows import Check, Segment, Ways, fit, segments, split_run
 from govtui.io.importers.text import Line
@@ -93,13 +94,46 @@ class _Reader:
             self.note(f"无法读作金额（{error}），按 0 读入", row, column)
             return Decimal(0)
 
-    def missing(self, found: Sequence[Segment], wanted: Sequence[str]) -> None:
+    def missing(self, found: Sequence[Segment], wanted: Sequence[str]) -> list[str]:
         have = {s.row.key for s in found}
         merged = {self.table.row(s.row.key).path[-1] for s in found if s.merged}
+        missing = []
         for key in wanted:
             row = self.table.row(key)
             if key not in have and not (row.path and row.path[-1] in merged):
                 self.note("没有找到这一行，按 0 读入", key)
+                missing.append(row.full_label)
+        return missing
+
+    def matched(
+        self,
+        found: Sequence[Segment],
+        rows: Sequence[Row],
+        numbers: Sequence[int],
+        split: dict[str, str],
+        evidence: ev.TableEvidence | None,
+    ) -> None:
+        """Note the rows found by a near spelling of their label; record how each was found."""
+        line_of = [n for row, n in zip(rows, numbers, strict=True) for _ in row]
+        for segment in found:
+            label, key = segment.label, segment.row.key
+            printed = label.text.strip() if label is not None else ""
+            if label is not None and label.score < 3 and not segment.merged:
+                full = self.table.row(key).full_label
+                self.notes.at(self.section, "行名与表样不同，按相近的行名对应", full, printed[:24])
+            if evidence is None:
+                continue
+            how = (
+                ev.BY_ORDER
+                if segment.detached
+                else ev.MERGED
+                if segment.merged
+                else ev.match_of(label.score if label is not None else 0)
+            )
+            if split.get(key):
+                how += f"；数字连在一起（{split[key]}），已拆开"
+            line = line_of[segment.at] if 0 <= segment.at < len(line_of) else 0
+            evidence.rows.append(ev.RowEvidence(self.table.row(key).full_label, line, printed, how))
 
     def strays(self, strays: Sequence[Cell]) -> None:
         if strays:
@@ -189,7 +223,7 @@ def _cells_for(
         partly = " " in glued.shown
         ways = split_run(glued.digits, (width,), checked, _WAYS, breaks=glued.breaks)
         what = "部分连在一起" if partly else "连在一起"
-        if not ways and ways.complete and checked:
+        if not ways and ways.complete and checked and not partly:
             wrong = split_run(glued.digits, (width,), checked, 2, breaks=glued.breaks, wrong=1)
             if len(wrong) == 1 and wrong.complete:
                 reader.note(
@@ -253,7 +287,13 @@ def _undecided(
 # --------------------------------------------------------------------------- 二
 
 
-def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str = "") -> list[Line]:
+def read_proactive(
+    lines: list[Line],
+    report: Report,
+    notes: Notes,
+    prose: str = "",
+    evidence: ev.TableEvidence | None = None,
+) -> list[Line]:
     """Section 二: four small tables; returns the lines that were prose, not table.
 
     ``prose`` is the report's text: where a row's digits ran together and split several
@@ -261,7 +301,7 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str =
     """
     table = form.PROACTIVE
     reader = _Reader(table, notes)
-    rows, strays_text, furniture = stream(lines, table.key)
+    rows, strays_text, furniture, numbers = stream(lines, table.key)
     cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     old = _old_template(cells)
@@ -274,13 +314,16 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str =
     found, strays = segments(cells, {}, _proactive_width if not old else None)
     reader.strays(strays)
     _detached(found, reader)
+    split: dict[str, str] = {}
     for segment in found:
         key = segment.row.key
         row = table.row(key)
         columns = table.columns_of(row)
         width = 3 if old and len(columns) == 1 else len(columns)
-        stated = _stated(prose, row.label) if width > 1 else ()
+        glued = width > 1 and _glued(segment.values, width, partial=True) is not None
+        stated = _stated(prose, row.label) if glued else ()
         chosen, others, digits = _cells_for(segment, width, False, reader, stated)
+        split[key] = digits
         if others:
             _undecided(reader, key, [_quiet(c) for c in chosen], others, digits)
         if old:
@@ -290,7 +333,10 @@ def read_proactive(lines: list[Line], report: Report, notes: Notes, prose: str =
             continue
         for column, cell in zip(columns, chosen, strict=True):
             report.proactive[key][column.key] = reader.count(cell, key, column.key)
-    reader.missing(found, [r.key for r in table.input_rows])
+    reader.matched(found, rows, numbers, split, evidence)
+    missing = reader.missing(found, [r.key for r in table.input_rows])
+    if evidence is not None:
+        evidence.missing += missing
     return strays_text
 
 
@@ -373,11 +419,13 @@ def _from_old_template(chosen: list[Cell | None], width: int, kind: str) -> list
 # --------------------------------------------------------------------------- 三
 
 
-def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Printed, list[Line]]:
+def read_requests(
+    lines: list[Line], report: Report, notes: Notes, evidence: ev.TableEvidence | None = None
+) -> tuple[Printed, list[Line]]:
     """Section 三: the matrix; returns the printed totals and the lines that were prose."""
     table = form.REQUESTS
     reader = _Reader(table, notes)
-    rows, prose, furniture = stream(lines, table.key)
+    rows, prose, furniture, numbers = stream(lines, table.key)
     cells = [cell for row in rows for cell in row]
     _furniture(furniture, reader.section, notes)
     width = len(table.columns)
@@ -415,7 +463,10 @@ def read_requests(lines: list[Line], report: Report, notes: Notes) -> tuple[Prin
                 report.requests[key][column.key] = reader.count(cell, key, column.key)
     if ambiguous:
         _decide(report, printed, ambiguous, digits, reader)
-    reader.missing(found, [r.key for r in table.input_rows])
+    reader.matched(found, rows, numbers, digits, evidence)
+    missing = reader.missing(found, [r.key for r in table.input_rows])
+    if evidence is not None:
+        evidence.missing += missing
     return printed, prose
 
 
@@ -498,14 +549,21 @@ def _decide(
 # --------------------------------------------------------------------------- 四
 
 
-def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Printed, list[Line]]:
+def read_appeals(
+    lines: list[Line], report: Report, notes: Notes, evidence: ev.TableEvidence | None = None
+) -> tuple[Printed, list[Line]]:
     """Section 四: fifteen numbers in the form's order, however the header was flattened."""
     table = form.APPEALS
     reader = _Reader(table, notes)
-    rows, prose, furniture = stream(lines, table.key)
+    rows, prose, furniture, numbers = stream(lines, table.key)
     _furniture(furniture, reader.section, notes)
     width = len(table.columns)
     wanted = width * len(table.rows)
+    if evidence is not None:
+        first = next((n for r, n in zip(rows, numbers, strict=True) if _has_number(r)), 0)
+        evidence.rows += [
+            ev.RowEvidence(r.full_label, first, "", ev.BY_POSITION) for r in table.rows
+        ]
     chosen = _appeal_cells(rows, wanted, width)
     if chosen is None:
         notes.add(f"{reader.section}：没有找到数字，全部按 0 读入")
@@ -527,6 +585,10 @@ def read_appeals(lines: list[Line], report: Report, notes: Notes) -> tuple[Print
             else:
                 report.appeals[row.key][column.key] = number
     return printed, prose
+
+
+def _has_number(row: Row) -> bool:
+    return any(c.kind in ("value", "run") and not c.blank for c in row)
 
 
 def _appeal_cells(

@@ -31,6 +31,7 @@ from govtui.io.importers.text import Line
 MAX_SHEET_CELLS = 20_000  # used cells of one sheet (the form's three tables: about 250)
 MAX_SHEET_BYTES = 8 * 1024 * 1024  # one sheet's XML (the form's three tables: about 60 KB)
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"', re.I)
+_TITLE = "年度报告"  # what a title row says
 _PLACES = re.compile(r"^[#,]*0\.(0+)$")
 _INSTALL = (
     "读取 Excel 文件需要 openpyxl：请运行 pip install 'govtui[xlsx]'（或 pip install openpyxl）"
@@ -84,17 +85,23 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
                     )
                 ],
             )
-        if labels.section_of(sheet.title):
-            lines.append(Line(sheet.title, None, 0, len(lines) + 1))
+        heading = labels.section_of(sheet.title) != ""
         for row in sheet.iter_rows():
             cells = tuple(_text(cell.value, cell.number_format) for cell in row)
             if not any(cells):
                 continue
             filled = [cell for cell in cells if cell]
+            if heading and not (len(filled) == 1 and _TITLE in filled[0]):
+                # A sheet named after its section starts it, under the report's title if
+                # the sheet prints that first.
+                lines.append(Line(sheet.title, None, 0, len(lines) + 1))
+                heading = False
             if len(filled) == 1 and not labels.section_of(filled[0]) and "。" in filled[0]:
                 lines.append(Line(filled[0], None, 0, len(lines) + 1))  # a paragraph of text
                 continue
             lines.append(Line("\t".join(cells), cells, 0, len(lines) + 1))
+        if heading:  # an empty sheet named after its section
+            lines.append(Line(sheet.title, None, 0, len(lines) + 1))
     return lines
 
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from govtui import controls
 from govtui.desk.outputs import default_paths, write_dashboard, write_notices, write_workbook
 from govtui.desk.summing import write_sum
 from govtui.errors import GovtuiError
@@ -39,9 +40,10 @@ class ExportScreen(Dialog[str]):
         assert desk.board is not None
         paths = default_paths(desk.board)
         with Vertical(classes="dialog"):
-            yield Static("导出（写在名单旁边）", classes="question")
+            folder = controls.visible(paths["xlsx"].parent.name)
+            yield Static(f"导出到名单旁的文件夹 {folder}", classes="question")
             for key, what, text in CHOICES:
-                yield Static(f"{key}  {text}\n   {paths[what].name}")
+                yield Static(f"{key}  {text}\n   {controls.visible(paths[what].name)}")
             yield Static("按数字键导出    Esc 取消", classes="hint")
 
     def action_write(self, what: str) -> None:
@@ -58,6 +60,7 @@ class ExportScreen(Dialog[str]):
                 text = write_notices(board, path)
             else:
                 agency = board.roster.collection.agency or "汇总单位"
+                path.parent.mkdir(parents=True, exist_ok=True)
                 text = write_sum(board, path, agency)
         except ImportError:
             text = "未能导出：缺少可选组件，请安装 pip install 'govtui[office]'"

@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from govtui import form
 from govtui.desk import indicators
+from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.desk.summing import PROVISIONAL, summed
 from govtui.model import Report
@@ -46,6 +47,15 @@ OUTCOME_STYLE = (
 PANES = ("proactive", "requests", "appeals", "charts")
 
 
+def last_years_sum(board: Board) -> indicators.Values:
+    """The indicators of last year's reports of the units counted now, when every one of them
+    has last year's report (a partial sum would make every change look like a fall)."""
+    counts = [u.read.outcome.previous_counts for u in board.counted if u.read is not None]
+    if not counts or not all(counts):
+        return {}
+    return indicators.of_counts(tuple(map(sum, zip(*counts, strict=True))))
+
+
 class SumStore:
     """The summed report, for the editor's grid; nothing here can be typed into."""
 
@@ -59,6 +69,12 @@ class SumStore:
 
     def write(self, cells: Iterable[tuple[str, str, str, Value]]) -> object:
         return None
+
+
+class SumGrid(Grid):
+    """The editor's grid, showing the sum: nothing to confirm, so Enter is not offered."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "commit", show=False)]
 
 
 class SummaryScreen(Screen[None]):
@@ -81,7 +97,7 @@ class SummaryScreen(Screen[None]):
         self.store = SumStore(summed(board))
         with ContentSwitcher(initial="requests", id="panes"):
             for table in form.TABLES:
-                grid = Grid(table, self.store, id=table.key)
+                grid = SumGrid(table, self.store, id=table.key)
                 grid.read_only = True
                 yield grid
             with VerticalScroll(id="charts"):
@@ -128,10 +144,20 @@ class SummaryScreen(Screen[None]):
         assert board is not None
         width = max(40, self.size.width - 4)
         total = indicators.of_counts(board.sum_counts()) if board.counted else {}
-        lines: list[Content] = [Content.styled("指标（汇总）", "bold")]
+        last = last_years_sum(board)
+        lines: list[Content] = [
+            Content.styled("指标（汇总）  本年 / 上年（同一批单位）  变化", "bold")
+        ]
         for indicator in indicators.INDICATORS:
-            now = total.get(indicator.key)
-            lines.append(Content(f"  {indicator.label}：{indicators.show(indicator.key, now)}"))
+            key = indicator.key
+            now, before = total.get(key), last.get(key)
+            change = indicators.show_change(key, indicators.change(key, now, before))
+            lines.append(
+                Content(
+                    f"  {indicator.label}：{indicators.show(key, now)} / "
+                    f"{indicators.show(key, before)}  {change}"
+                )
+            )
         lines.append(Content(""))
         lines.append(Content.styled("各状态单位数", "bold"))
         counts = dict.fromkeys(STATUS_LABEL, 0)
@@ -173,15 +199,15 @@ class SummaryScreen(Screen[None]):
         lines.append(Content(""))
         lines.append(Content.styled("实质公开率：本年 / 上年", "bold"))
         for unit in board.counted:
-            now = unit.indicators.get("disclosure_rate")
-            last = unit.previous_indicators.get("disclosure_rate")
+            rate = unit.indicators.get("disclosure_rate")
+            before = unit.previous_indicators.get("disclosure_rate")
             change = indicators.show_change(
-                "disclosure_rate", indicators.change("disclosure_rate", now, last)
+                "disclosure_rate", indicators.change("disclosure_rate", rate, before)
             )
             lines.append(
                 Content(
-                    f"  {unit.name}：{indicators.show('disclosure_rate', now)}"
-                    f" / {indicators.show('disclosure_rate', last)}  {change}"
+                    f"  {unit.name}：{indicators.show('disclosure_rate', rate)}"
+                    f" / {indicators.show('disclosure_rate', before)}  {change}"
                 )
             )
         return Content("\n").join(lines)
