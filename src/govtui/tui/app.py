@@ -1,11 +1,9 @@
 """The editor: one report, its screens in the form's order, and the keys that work everywhere.
 
 The app holds the :class:`~govtui.tui.session.Session` (report, file, findings, undo history)
-and repaints the current screen whenever the session changes. It also routes what a grid
-cannot get through bindings — typed characters and pastes — to the focused grid *here*, at
-the app, where bindings are resolved too: Textual 8 hands a key to the focused widget's
-``on_key`` before bindings bubble back to the app (issue #6605), so a burst of keys handled
-in two places would be applied out of order.
+and repaints the current screen whenever the session changes. Widgets own their keys and
+pastes (the grid commits what is being typed before a key of the app acts, see
+``widgets/grid.py``); the app only cleans every paste of control characters.
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
 from govtui.tui.session import Edit, Session
-from govtui.tui.widgets.grid import Grid
 
 if TYPE_CHECKING:
     from govtui.tui.screens.quit import Answer
@@ -160,20 +157,7 @@ class GovtuiApp(App[None]):
         else:
             self.notify(text, severity="error" if error else "information")
 
-    # ------------------------------------------------------------------ routing to the grid
-
-    def on_key(self, event: events.Key) -> None:
-        """Typed characters for the focused grid, in order with its bound keys (see above)."""
-        grid = self.focused
-        if (
-            isinstance(grid, Grid)
-            and event.is_printable
-            and event.character
-            and event.key not in self.active_bindings
-        ):
-            event.prevent_default()
-            event.stop()
-            grid.type_character(event.character)
+    # ------------------------------------------------------------------ pastes
 
     async def on_event(self, event: events.Event) -> None:
         # Every paste, wherever it goes, without control characters (see govtui.controls).
@@ -181,26 +165,15 @@ class GovtuiApp(App[None]):
             event.text = clean(event.text)
         await super().on_event(event)
 
-    def on_paste(self, event: events.Paste) -> None:
-        if isinstance(self.focused, Grid):
-            event.stop()
-            self.focused.paste_text(event.text)
-
     # ------------------------------------------------------------------ actions
-
-    def _settle(self) -> bool:
-        """Commit what is being typed into a grid, as leaving a cell in a spreadsheet does;
-        ``False`` when it was refused (the grid has said why)."""
-        grid = self.focused
-        return grid.commit() if isinstance(grid, Grid) else True
 
     async def action_show(self, name: str) -> None:
         """Show a section screen; edits are in the session, so nothing is lost on the way."""
-        if self.screen.name != name and self._settle():
+        if self.screen.name != name:
             await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
-        return self._settle() and saving.save(self, self.session)
+        return saving.save(self, self.session)
 
     def action_export(self) -> None:
         """Ask for a format (those of ``govtui export``), then write it next to the file."""
@@ -210,14 +183,11 @@ class GovtuiApp(App[None]):
             if name is not None:
                 self.action_export_as(name)
 
-        if self._settle():
-            self.push_screen(ExportScreen(self.session.path), callback=chosen)
+        self.push_screen(ExportScreen(self.session.path), callback=chosen)
 
     def action_export_as(self, name: str) -> None:
         from govtui.io.exporters import BY_NAME
 
-        if not self._settle():
-            return
         label = BY_NAME[name].label
         try:
             path = self.session.export(name)
@@ -227,10 +197,6 @@ class GovtuiApp(App[None]):
         self.say(f"已导出{label}：{path}")
 
     async def action_undo(self) -> None:
-        grid = self.focused
-        if isinstance(grid, Grid) and grid.buffer is not None:
-            grid.cancel()  # as in a spreadsheet: the first undo takes back the typing
-            return
         await self._show_edit(self.session.undo(), "撤销")
 
     async def action_redo(self) -> None:
@@ -260,8 +226,6 @@ class GovtuiApp(App[None]):
         self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        if not self._settle():
-            return
         if self._session is None or not self.session.dirty:
             self.exit()
             return

@@ -1,10 +1,13 @@
 """The spreadsheet grid of sections 二, 三 and 四: one Line-API widget, laid out from the form.
 
-One widget draws the whole table and owns the cursor and the edit buffer, so that editing never
-moves focus and a burst of keys cannot be split between widgets. Every key of the grid is a
-binding, resolved in order at the app (Textual issue #6605 reorders keys handled in ``on_key``
-against bound keys); typed characters and pastes reach :meth:`Grid.type_character` and
-:meth:`Grid.paste_text` from the app along the same path (see ``GovtuiApp.on_key``).
+One widget draws the whole table and owns the cursor, the edit buffer, its keys and its paste,
+so that editing never moves focus and a burst of keys cannot be split between widgets. Its key
+handler runs its own bindings and takes typed characters in one place, in the order typed
+(Textual issue #6605 lets a character handled in ``on_key`` overtake a bound key; see
+``in_order``). A key bound elsewhere (ctrl+s, F5, ctrl+q...) first commits what is being typed,
+as leaving a cell in a spreadsheet does, and goes no further when the number is refused. (Losing
+the focus does not: a window shrunk to "窗口太小" and back keeps a half-typed number.) The app
+never looks into the grid.
 
 The grid reads and writes cells through a :class:`CellStore` (the session) and never touches the
 model: numbers are read with :func:`govtui.numbers.parse_count`/``parse_fee``, every committed
@@ -41,6 +44,7 @@ from govtui.tui.widgets.grid_layout import (
     header_text,
     layout_table,
 )
+from govtui.tui.widgets.in_order import run_own_binding
 
 Value = int | Decimal
 MAX_BUFFER = 40
@@ -81,7 +85,9 @@ class Grid(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "commit", "确认", key_display="Enter"),
-        Binding("escape", "cancel", "取消", show=False),
+        # ctrl+z first takes back what is being typed, as in a spreadsheet; with nothing typed
+        # it goes on to the app's undo (see check_action).
+        Binding("escape,ctrl+z", "cancel", "取消", show=False),
         Binding("up", "move(-1, 0)", show=False),
         Binding("down", "move(1, 0)", show=False),
         Binding("left", "move(0, -1)", show=False),
@@ -482,6 +488,22 @@ class Grid(ScrollView, can_focus=True):
             self._set_cursor(row, slot)
 
     # ------------------------------------------------------------------ editing
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_own_binding(self, event):
+            return
+        # A printable key bound above (? for help) is that binding's, not a character.
+        if event.is_printable and event.character and event.key not in self.app.active_bindings:
+            event.stop()
+            event.prevent_default()
+            self.type_character(event.character)
+        elif not self.commit():
+            event.stop()  # a key of the screen or the app: not while the cell holds a non-number
+            event.prevent_default()
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.paste_text(event.text)
 
     def _refuse_if_read_only(self) -> bool:
         if self.read_only:

@@ -16,6 +16,18 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding of this key now, as the app would later; ``True`` when one
+    ran (the event is then stopped). A binding whose ``check_action`` says no is passed over,
+    so that the key goes on to the screen and the app."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
 class KeysInOrder(Widget):
     """Mixed in after a stock editing widget (``class Field(Input, KeysInOrder)``), so that the
     stock class stays first for Textual's CSS and component classes, and its key handler runs
@@ -24,11 +36,7 @@ class KeysInOrder(Widget):
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls ``_on_key`` of every class in the MRO until one prevents the default:
         # a printable character never gets here, and a key bound to nothing goes on as before.
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()
-                return
+        await run_own_binding(self, event)
 
 
 class TextField(Input, KeysInOrder):
