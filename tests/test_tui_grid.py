@@ -270,10 +270,10 @@ async def test_a_spreadsheet_block_fills_right_and_down_as_one_step(pilot: Pilot
 
 
 async def test_a_block_that_does_not_fit_is_refused_whole(pilot: Pilot) -> None:
-    pilot.app.post_message(events.Paste("1\t2\t3\t4\t5\t6\t7\n"))
+    pilot.app.post_message(events.Paste("1\t2\t3\t4\t5\t6\t7\t8\n"))
     await pilot.pause()
     assert cell(pilot, "new", "natural_person") == 38
-    assert "内容有 7 列" in message(pilot) and "只有 6 列可填" in message(pilot)
+    assert "内容有 8 列" in message(pilot) and "只有 6 列可填" in message(pilot)
     grid_of(pilot).go_to("carried_forward", "natural_person")
     pilot.app.post_message(events.Paste("1\n2\n"))
     await pilot.pause()

@@ -16,7 +16,7 @@ change goes to the store in one call, and the screen repaints the grid when the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import ClassVar, NamedTuple, Protocol
 
@@ -33,6 +33,7 @@ from textual.strip import Strip
 from govtui import form
 from govtui.numbers import format_fee, parse_count, parse_fee
 from govtui.tui.messages import Notice
+from govtui.tui.paste import Plan, Refused, plan, rows_of
 from govtui.tui.widgets.grid_layout import (
     Caption,
     Header,
@@ -569,66 +570,63 @@ class Grid(ScrollView, can_focus=True):
         self.store.write([(self.table.key, row.key, column.key, zero)])
 
     def paste_text(self, text: str) -> None:
-        """A block copied from a spreadsheet (rows of tab-separated values) fills the input cells
-        right and down from the cursor, as one step; a block that does not fit, or holds
-        anything that is not a number, is refused whole."""
+        """A block copied from a spreadsheet or the official table fills the input cells as one
+        step (where it goes: :mod:`govtui.tui.paste`); the totals it carries are compared with
+        the computed ones. A block that does not fit, or holds anything that is not a number,
+        is refused whole."""
         if self._refuse_if_read_only():
             return
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        while lines and not lines[-1].strip():
-            lines.pop()
-        if not lines:
-            return
-        block = [line.split("\t") for line in lines]
+        block = rows_of(text)
         if len(block) == 1 and len(block[0]) == 1:
-            self.type_character(block[0][0].strip())
+            self.type_character(block[0][0])
             return
         self.cancel()
-        cells = self._paste_targets(block)
-        if cells is None:
+        lines = [(line.row, line.columns) for line in self.rows]
+        try:
+            found = plan(self.table, lines, (self.cursor_row, self.cursor_slot), text)
+        except Refused as error:
+            self._notice(f"粘贴未执行：{error}。", error=True)
+            return
+        if found is None:
             return
         values: list[tuple[str, str, str, Value]] = []
-        for (row, column), raw in cells:
+        for row, column, raw in found.cells:
             try:
-                value: Value = parse_fee(raw) if row.kind == "decimal" else parse_count(raw)
+                values.append((self.table.key, row.key, column.key, _parse(row, raw)))
             except ValueError as error:
                 self._notice(f"粘贴未执行：{place(row, column)}：{error}", error=True)
                 return
-            values.append((self.table.key, row.key, column.key, value))
         self.store.write(values)
-        width = max(len(r) for r in block)
-        self._notice(f"已粘贴 {len(block)} 行 × {width} 列（ctrl+z 可撤销）", error=False)
+        self._notice(self._pasted(found), error=False)
 
-    def _paste_targets(
-        self, block: Sequence[Sequence[str]]
-    ) -> list[tuple[tuple[form.Row, form.Column], str]] | None:
-        inputs = [i for i in self._input_rows() if i >= self.cursor_row]
-        row, column = self.current
-        start = f"从「{place(row, column)}」起"
-        if len(block) > len(inputs):
-            self._notice(
-                f"粘贴未执行：内容有 {len(block)} 行，{start}只有 {len(inputs)} 行可填。",
-                error=True,
-            )
-            return None
-        out = []
-        for values, index in zip(block, inputs, strict=False):
-            line = self.rows[index]
-            slots = [s for s in line.editable_slots if s >= self.cursor_slot]
-            if len(values) > len(slots):
-                self._notice(
-                    f"粘贴未执行：内容有 {len(values)} 列，{start}"
-                    f"「{line.row.label}」这一行只有 {len(slots)} 列可填。",
-                    error=True,
-                )
-                return None
-            out += [
-                ((line.row, line.columns[s]), raw) for s, raw in zip(slots, values, strict=False)
-            ]
-        return out
+    def _pasted(self, found: Plan) -> str:
+        """What the message line says: what was pasted, and the totals that differ."""
+        shape = [f"已粘贴 {found.rows} 行 × {found.width} 列"]
+        if found.labelled:
+            shape.append("按标签对行")
+        if found.totals:
+            shape.append(f"其中 {len(found.totals)} 格是总计，未写入，已与计算值核对")
+        text = "，".join(shape) + "（ctrl+z 可撤销）"
+        differ = []
+        for row, column, raw in found.totals:
+            computed = self.store.cell(self.table.key, row.key, column.key)
+            try:
+                same = _parse(row, raw) == computed
+            except ValueError:
+                same = False
+            if not same:
+                differ.append(f"{place(row, column)} 粘贴 {raw}、计算 {show_value(computed)}")
+        if differ:
+            more = f"等 {len(differ)} 处" if len(differ) > 2 else ""
+            text += "。总计与计算不符：" + "；".join(differ[:2]) + more
+        return text
 
     def _notice(self, text: str, *, error: bool) -> None:
         self.post_message(Notice(text, error=error))
+
+
+def _parse(row: form.Row, raw: str) -> Value:
+    return parse_fee(raw) if row.kind == "decimal" else parse_count(raw)
 
 
 def _right(text: str, width: int) -> str:
