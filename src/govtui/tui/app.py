@@ -27,6 +27,7 @@ from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
 from govtui.tui.session import Edit, Session
+from govtui.tui.widgets.in_order import ESCAPED_DIGITS
 
 if TYPE_CHECKING:
     from govtui.tui.screens.quit import Answer
@@ -157,13 +158,30 @@ class GovtuiApp(App[None]):
         else:
             self.notify(text, severity="error" if error else "information")
 
-    # ------------------------------------------------------------------ pastes
+    # ------------------------------------------------------------------ what arrives
 
     async def on_event(self, event: events.Event) -> None:
         # Every paste, wherever it goes, without control characters (see govtui.controls).
         if isinstance(event, events.Paste):
             event.text = clean(event.text)
+        elif isinstance(event, events.Key) and event.character in ESCAPED_DIGITS:
+            # Esc and a digit typed at once (see in_order.ESCAPED_DIGITS): both, in order.
+            digit = ESCAPED_DIGITS[event.character]
+            await super().on_event(events.Key("escape", "\x1b"))
+            await super().on_event(events.Key(digit, digit))
+            return
         await super().on_event(event)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy through the terminal (OSC 52), and say so: the terminal gives no sign."""
+        super().copy_to_clipboard(text)
+        self.say(f"已复制 {len(text)} 个字符到剪贴板。")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c with nothing to copy: Textual would say "Do you want to quit?" in English."""
+        self.say(
+            "ctrl+c 复制选中的内容（表格里是当前格或 shift+方向键选中的一块）；退出请按 ctrl+q。"
+        )
 
     # ------------------------------------------------------------------ actions
 
@@ -216,9 +234,11 @@ class GovtuiApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from govtui.tui.commands import Palette
+
         if not isinstance(self.screen, CommandPalette):
             placeholder = "输入要做的事或要去的页，如：保存、三、预览"
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help(self) -> None:
         from govtui.tui.screens.help import HelpScreen

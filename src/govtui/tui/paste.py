@@ -30,9 +30,10 @@ from dataclasses import dataclass, field
 
 from govtui import form
 from govtui.io.importers.labels import norm, score, split_numbering, target
-from govtui.numbers import parse_fee
+from govtui.numbers import normalize, parse_fee
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_NUMBER = re.compile(r"[-+]?[\d.,]*\d[\d.,]*")
 
 
 class Refused(ValueError):
@@ -63,13 +64,9 @@ def rows_of(text: str) -> list[list[str]]:
 
 
 def _number(cell: str) -> bool:
-    if not cell:
-        return False
-    try:
-        parse_fee(cell)
-    except ValueError:
-        return False
-    return True
+    """Whether a cell is meant as a number, good or not (``-3`` and 10¹³ are numbers that the
+    grid refuses with their reason, not labels)."""
+    return bool(_NUMBER.fullmatch(normalize(cell)))
 
 
 def _first_number(cells: Sequence[str]) -> int | None:

@@ -70,6 +70,7 @@ class _Styles(NamedTuple):
     cursor: Style
     editing: Style
     error: Style
+    selected: Style
 
 
 def show_value(value: Value) -> str:
@@ -103,6 +104,12 @@ class Grid(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", show=False),
         Binding("backspace", "erase(False)", show=False),
         Binding("delete", "erase(True)", show=False),
+        # A block is selected as in a spreadsheet, and copied as one (tab-separated).
+        Binding("shift+up", "select(-1, 0)", show=False),
+        Binding("shift+down", "select(1, 0)", show=False),
+        Binding("shift+left", "select(0, -1)", show=False),
+        Binding("shift+right", "select(0, 1)", show=False),
+        Binding("ctrl+c", "copy", "复制", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -114,6 +121,7 @@ class Grid(ScrollView, can_focus=True):
         "grid--cursor",
         "grid--editing",
         "grid--error",
+        "grid--selected",
     }
 
     DEFAULT_CSS = """
@@ -132,6 +140,7 @@ class Grid(ScrollView, can_focus=True):
         }
         & > .grid--editing { color: $text; background: $warning-muted; text-style: bold underline; }
         & > .grid--error { color: $text-error; text-style: bold; }
+        & > .grid--selected { background: $accent-muted; text-style: bold; }
     }
     """
 
@@ -158,6 +167,7 @@ class Grid(ScrollView, can_focus=True):
         self.cursor_slot = self.rows[self.cursor_row].editable_slots[0]
         self._want_slot = self.cursor_slot
         self.buffer: str | None = None
+        self.select_from: tuple[int, int] | None = None  # the other corner of a selected block
         self.read_only = False  # a report opened read-only: every change is refused
         self.marked: frozenset[tuple[str, str]] = frozenset()
         self.bad_columns: frozenset[str] = frozenset()
@@ -275,6 +285,7 @@ class Grid(ScrollView, can_focus=True):
                 base + get("grid--cursor"),
                 base + get("grid--editing"),
                 get("grid--error"),
+                base + get("grid--selected"),
             )
         return self._styles
 
@@ -336,10 +347,13 @@ class Grid(ScrollView, can_focus=True):
         segments = [Segment(label, styles.row if here else styles.label)]
         inner = geometry.slot_width - 1
         texts = self._texts()
+        selection = self.selection
         for slot, column in enumerate(line.columns):
             style = styles.base if line.editable(slot) else styles.computed
             if (line.row.key, column.key) in self.marked:
                 style = style + styles.error
+            if selection is not None and _inside(selection, index, slot):
+                style = style + styles.selected
             if here and slot == self.cursor_slot:
                 if self.buffer is not None:
                     text = self.buffer
@@ -357,10 +371,17 @@ class Grid(ScrollView, can_focus=True):
     def _input_rows(self) -> list[int]:
         return [i for i, line in enumerate(self.rows) if line.editable_slots]
 
-    def _set_cursor(self, row: int, slot: int, *, by_key: bool = True) -> None:
+    def _set_cursor(
+        self, row: int, slot: int, *, by_key: bool = True, selecting: bool = False
+    ) -> None:
         old = self.cursor_row
+        had = self.selection
+        if not selecting:
+            self.select_from = None
         self.cursor_row, self.cursor_slot = row, slot
         self.buffer = None
+        if had is not None or self.select_from is not None:
+            self.refresh()  # the selected block's rows
         self._refresh_row(old)
         self._refresh_row(row)
         self._scroll_to_cursor()
@@ -407,7 +428,7 @@ class Grid(ScrollView, can_focus=True):
     def _nearest_slot(self, index: int, want: int) -> int:
         return min(self.rows[index].editable_slots, key=lambda s: (abs(s - want), s))
 
-    def action_move(self, rows: int, slots: int) -> None:
+    def action_move(self, rows: int, slots: int, selecting: bool = False) -> None:
         if not self.commit():
             return
         if slots:
@@ -416,13 +437,61 @@ class Grid(ScrollView, can_focus=True):
             if ahead:
                 target = min(ahead, key=lambda s: abs(s - self.cursor_slot))
                 self._want_slot = target
-                self._set_cursor(self.cursor_row, target)
+                self._set_cursor(self.cursor_row, target, selecting=selecting)
             return
         inputs = self._input_rows()
         position = inputs.index(self.cursor_row)
         target_row = inputs[max(0, min(len(inputs) - 1, position + rows))]
         if target_row != self.cursor_row:
-            self._set_cursor(target_row, self._nearest_slot(target_row, self._want_slot))
+            slot = self._nearest_slot(target_row, self._want_slot)
+            self._set_cursor(target_row, slot, selecting=selecting)
+
+    # ------------------------------------------------------------------ selecting, copying
+
+    @property
+    def selection(self) -> tuple[int, int, int, int] | None:
+        """The selected block as (first row, last row, first slot, last slot), or ``None``."""
+        if self.select_from is None:
+            return None
+        (row, slot), (here, there) = self.select_from, (self.cursor_row, self.cursor_slot)
+        return min(row, here), max(row, here), min(slot, there), max(slot, there)
+
+    def action_select(self, rows: int, slots: int) -> None:
+        """shift+arrows: grow or shrink the selected block from where it began."""
+        if self.select_from is None:
+            self.select_from = (self.cursor_row, self.cursor_slot)
+        self.action_move(rows, slots, selecting=True)
+
+    def copied_text(self) -> tuple[str, str]:
+        """The selected block, or the current cell, as tab-separated rows (the way spreadsheets
+        paste it), and what the message line calls it."""
+        texts = self._texts()
+        first, last, left, right = self.selection or (
+            self.cursor_row,
+            self.cursor_row,
+            self.cursor_slot,
+            self.cursor_slot,
+        )
+        lines = []
+        for line in self.rows[first : last + 1]:
+            cells = [
+                texts[line.row.key, line.columns[slot].key] if slot < len(line.columns) else ""
+                for slot in range(left, right + 1)
+            ]
+            lines.append("\t".join(cells))
+        if first == last and left == right:
+            row, column = self.rows[first].row, self.rows[first].columns[left]
+            return lines[0], f"「{place(row, column)}」的 {lines[0]}"
+        return "\r\n".join(lines) + "\r\n", f" {last - first + 1} 行 × {right - left + 1} 列"
+
+    def action_copy(self) -> None:
+        """ctrl+c: to the system clipboard through the terminal (OSC 52: over SSH and in tmux
+        with set-clipboard too)."""
+        if not self.commit():
+            return
+        text, what = self.copied_text()
+        self.app.copy_to_clipboard(text)
+        self._notice(f"已复制{what} 到剪贴板（制表符分隔，可粘贴到 Excel、WPS）。", error=False)
 
     def action_advance(self, step: int) -> None:
         """Tab and shift+Tab: the next input cell in reading order, across rows."""
@@ -623,6 +692,11 @@ class Grid(ScrollView, can_focus=True):
 
     def _notice(self, text: str, *, error: bool) -> None:
         self.post_message(Notice(text, error=error))
+
+
+def _inside(selection: tuple[int, int, int, int], row: int, slot: int) -> bool:
+    first, last, left, right = selection
+    return first <= row <= last and left <= slot <= right
 
 
 def _parse(row: form.Row, raw: str) -> Value:

@@ -12,8 +12,18 @@ binding runs is unchanged: the focused widget is the first place the App would l
 from __future__ import annotations
 
 from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual.widget import Widget
 from textual.widgets import Input
+
+# Textual reads Esc and a digit arriving together (a fast typist over SSH: Esc to cancel, then
+# the new number) as macOS's Option+digit, a symbol (Esc 7 is "¶"). No clerk types those in a
+# report: each stands for the Esc and the digit it came from.
+ESCAPED_DIGITS: dict[str, str] = {
+    symbol: digit
+    for digit in "0123456789"
+    if isinstance(symbol := ANSI_SEQUENCES_KEYS.get(f"\x1b{digit}"), str)
+}
 
 
 async def run_own_binding(widget: Widget, event: events.Key) -> bool:
