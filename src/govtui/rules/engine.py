@@ -10,9 +10,10 @@ from govtui import form
 from govtui.model import Acceptance, Report
 
 # Importing the rule modules registers them.
-from govtui.rules import balance, prose, totals, years  # noqa: F401
+from govtui.rules import across_units, balance, prose, totals, years  # noqa: F401
+from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
-from govtui.rules.registry import RULES, Context, Printed
+from govtui.rules.registry import RULES, Context, Printed, UnitSum
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}
 
@@ -23,13 +24,24 @@ def check(
     previous: Report | None = None,
     printed: Printed | None = None,
     settings: Mapping[str, float] | None = None,
+    collection: CopyIndex | None = None,
+    unit: str = "",
+    unit_sum: UnitSum | None = None,
 ) -> list[Finding]:
     """Every finding for ``report``, errors and warnings, in the order of the report's sections.
 
     Warnings the report accepted (``report.accepted``) come back marked with their reason.
+    The desk adds ``collection`` (every unit's prose; ``unit`` names this report's unit in it)
+    and, for the office's own report, ``unit_sum``.
     """
-    context = Context(report, previous, printed, settings or {})
-    available = {"report", *(("previous",) if previous else ()), *(("printed",) if printed else ())}
+    context = Context(report, previous, printed, settings or {}, collection, unit, unit_sum)
+    given = {
+        "previous": previous,
+        "printed": printed,
+        "collection": collection,
+        "unit_sum": unit_sum,
+    }
+    available = {"report", *(need for need, value in given.items() if value is not None)}
     findings: list[Finding] = []
     for rule in RULES:
         if rule.needs in available:
