@@ -8,7 +8,7 @@ from textual.widgets import Input, Label
 from govtui import form
 from govtui.numbers import parse_count
 from govtui.tui.screens.prose import ProseScreen
-from govtui.tui.widgets.in_order import TextField
+from govtui.tui.widgets.in_order import YEAR, TextField
 
 
 class InfoScreen(ProseScreen):
@@ -25,7 +25,7 @@ class InfoScreen(ProseScreen):
         yield Label("机关名称", classes="field-label")
         yield TextField(report.agency, id="agency", compact=True)
         yield Label("报告年度", classes="field-label")
-        yield TextField(str(report.year), id="year", max_length=4, compact=True)
+        yield TextField(str(report.year), id="year", max_length=4, restrict=YEAR, compact=True)
         yield Label("标题（留空则用标准标题）", classes="field-label")
         yield TextField(report.title, id="title", placeholder=report.display_title, compact=True)
         yield from super().compose_fields()

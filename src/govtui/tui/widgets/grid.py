@@ -669,13 +669,8 @@ class Grid(ScrollView, can_focus=True):
         self._notice(self._pasted(found), error=False)
 
     def _pasted(self, found: Plan) -> str:
-        """What the message line says: what was pasted, and the totals that differ."""
-        shape = [f"已粘贴 {found.rows} 行 × {found.width} 列"]
-        if found.labelled:
-            shape.append("按标签对行")
-        if found.totals:
-            shape.append(f"其中 {len(found.totals)} 格是总计，未写入，已与计算值核对")
-        text = "，".join(shape) + "（ctrl+z 可撤销）"
+        """What the message line says: the pasted totals that differ from the computed ones
+        first (that is what needs a look), then what was pasted."""
         differ = []
         for row, column, raw in found.totals:
             computed = self.store.cell(self.table.key, row.key, column.key)
@@ -684,10 +679,17 @@ class Grid(ScrollView, can_focus=True):
             except ValueError:
                 same = False
             if not same:
-                differ.append(f"{place(row, column)} 粘贴 {raw}、计算 {show_value(computed)}")
+                differ.append(
+                    f"{row.label} / {column.label} 粘贴 {raw}、计算得 {show_value(computed)}"
+                )
+        how = ["按标签对行"] if found.labelled else []
+        if found.totals:
+            how.append(f"{len(found.totals)} 格总计只核对、不写入")
+        how.append("ctrl+z 可撤销")
+        text = f"已粘贴 {found.rows} 行 × {found.width} 列（{'，'.join(how)}）。"
         if differ:
             more = f"等 {len(differ)} 处" if len(differ) > 2 else ""
-            text += "。总计与计算不符：" + "；".join(differ[:2]) + more
+            text = f"粘贴的总计与计算不符：{'；'.join(differ[:2])}{more}。" + text
         return text
 
     def _notice(self, text: str, *, error: bool) -> None:

@@ -49,6 +49,10 @@ class KeysInOrder(Widget):
         await run_own_binding(self, event)
 
 
+# A year field takes digits only (full-width ones too, from a Chinese input method).
+YEAR = r"[0-9０-９]*"
+
+
 class TextField(Input, KeysInOrder):
     """A one-line text field (the multi-line one is :class:`~govtui.tui.widgets.prose.TextEditor`:
     TextArea's modules are loaded only for the screens that show prose)."""

@@ -9,15 +9,35 @@ ambiguous width), so that nobody takes a cut message for the whole of it.
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 from textual.widgets import Static
 
 MARK = "..."
+# A path of three or more parts: when a message does not fit, its folders give way first, so
+# that the reason after it stays ("无法保存 .../报告/x.md：文件夹不存在").
+_LONG_PATH = re.compile(r"(?<![^\s「（(])(?:[A-Za-z]:)?[/\\](?:[^/\\\s]+[/\\]){2,}(?=[^/\\\s]+)")
+
+
+def _short_paths(content: Content) -> Content:
+    text = content.plain
+    matches = list(_LONG_PATH.finditer(text))
+    for match in reversed(matches):  # offsets stay right from the end backwards
+        head = match.group(0).rstrip("/\\")
+        parent = re.split(r"[/\\]", head)[-1]
+        short = f"{MARK}/{parent}/"
+        content = content[: match.start()] + Content(short) + content[match.end() :]
+    return content
 
 
 def cut(content: Content, width: int, lines: int) -> Content:
-    """``content`` in at most ``lines`` lines of ``width`` cells, the last ending in the mark
-    when the rest does not fit."""
+    """``content`` in at most ``lines`` lines of ``width`` cells: long paths shortened to their
+    last folder first, then the last line ending in the mark when the rest does not fit."""
+    wrapped = content.wrap(width)
+    if len(wrapped) <= lines:
+        return content
+    content = _short_paths(content)
     wrapped = content.wrap(width)
     if len(wrapped) <= lines:
         return content
