@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen
 
 from govtui.controls import clean
@@ -25,24 +25,12 @@ from govtui.tui.commands import GovtuiCommands
 from govtui.tui.guard import Guard
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
-from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
+from govtui.tui.sections import PLACE_BY_NAME, bindings, screen_of_field, screen_of_table
 from govtui.tui.session import Edit, Session
 from govtui.tui.widgets.in_order import ESCAPED_DIGITS
 
 if TYPE_CHECKING:
     from govtui.tui.screens.quit import Answer
-
-# Each screen's module is imported the first time it is shown: start-up pays for one.
-SCREEN_CLASSES: dict[str, str] = {
-    "info": "info:InfoScreen",
-    "overview": "overview:OverviewScreen",
-    "proactive": "proactive:ProactiveScreen",
-    "requests": "requests:RequestsScreen",
-    "appeals": "appeals:AppealsScreen",
-    "closing": "closing:ClosingScreen",
-    "findings": "findings:FindingsScreen",
-    "preview": "preview:PreviewScreen",
-}
 
 
 class GovtuiApp(App[None]):
@@ -51,18 +39,8 @@ class GovtuiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "govtui"
     COMMANDS: ClassVar = {GovtuiCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(p.key, f"show('{p.name}')", p.tab, show=False) for p in PLACES),
-        Binding("ctrl+s", "save", "保存"),
-        Binding("ctrl+z", "undo", "撤销"),
-        Binding("ctrl+y", "redo", "重做"),
-        Binding("ctrl+r", "export", "导出", show=False),
-        Binding("f1,question_mark", "help", "帮助", key_display="F1"),
-        # Not a priority binding (Textual's default is): a priority key overtakes the keys
-        # typed before it, and ctrl+q right after a digit must see that digit committed.
-        Binding("ctrl+q", "quit", "退出"),
-        Binding("ctrl+p", "command_palette", "命令"),
-    ]
+    # The screens' keys and the commands: from the one table in ``sections.py``.
+    BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -141,9 +119,11 @@ class GovtuiApp(App[None]):
     def _section(self, name: str) -> str:
         """The installed section screen ``name``, created on first use."""
         if not self.is_screen_installed(name):
-            module, _, cls = SCREEN_CLASSES[name].partition(":")
+            # Each screen's module is imported the first time it is shown: start-up pays
+            # for one.
+            module, _, cls = PLACE_BY_NAME[name].screen.partition(":")
             screen_type = getattr(importlib.import_module(f"govtui.tui.screens.{module}"), cls)
-            self.install_screen(screen_type(self.session), name)
+            self.install_screen(screen_type(self.session, name), name)
         return name
 
     def _session_changed(self) -> None:

@@ -26,19 +26,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import LoadingIndicator
 from textual.widgets.option_list import Option
 
-from govtui.tui.sections import PLACES
+from govtui.tui.sections import COMMANDS, PLACES, keys_shown
 from govtui.tui.widgets.in_order import KeysInOrder
 
 NO_MATCHES = "没有找到匹配的命令"
-
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("保存", "save", "ctrl+s：原子写入 TOML 文件"),
-    ("导出报告（选择格式）", "export", "ctrl+r：Markdown、网页、Word 或 JSON，写在 TOML 文件旁边"),
-    ("撤销表格修改", "undo", "ctrl+z"),
-    ("重做表格修改", "redo", "ctrl+y"),
-    ("帮助：所有按键", "help", "F1 或 ?"),
-    ("退出", "quit", "ctrl+q"),
-)
 
 
 def exports() -> list[tuple[str, str, str]]:
@@ -57,9 +48,15 @@ def exports() -> list[tuple[str, str, str]]:
 
 
 def commands() -> list[tuple[str, str, str]]:
-    """(name shown, action, help) for every screen and action."""
+    """(name shown, action, help) for every screen and command (from the one table of
+    ``sections.py``), and every export format."""
     places = [(f"转到 {p.heading}", f"show('{p.name}')", p.key.upper()) for p in PLACES]
-    return places + list(ACTIONS) + exports()
+    actions = [
+        (c.title, c.action, f"{keys_shown(c.keys)}：{c.help}")
+        for c in COMMANDS
+        if c.action != "command_palette"
+    ]
+    return places + actions + exports()
 
 
 class GovtuiCommands(Provider):

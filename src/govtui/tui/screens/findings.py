@@ -79,11 +79,15 @@ def comparison(session: Session) -> str:
 
 
 class FindingsScreen(SectionScreen):
-    NAME = "findings"
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "接受警告", key_display="A"),
-        Binding("u", "unaccept", "取消接受", key_display="U"),
+        Binding(
+            "a",
+            "accept",
+            "接受警告",
+            key_display="A",
+            tooltip="说明理由后接受当前警告：仍然列出，但不再计数；理由随报告保存",
+        ),
+        Binding("u", "unaccept", "取消接受", key_display="U", tooltip="取消接受，警告重新计数"),
     ]
 
     def compose_body(self) -> ComposeResult:

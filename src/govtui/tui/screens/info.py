@@ -12,7 +12,6 @@ from govtui.tui.widgets.in_order import YEAR, TextField
 
 
 class InfoScreen(ProseScreen):
-    NAME = "info"
     FIELDS = ("report.preface",)
 
     def compose_fields(self) -> ComposeResult:

@@ -49,6 +49,9 @@ from govtui.tui.widgets.in_order import run_own_binding
 
 Value = int | Decimal
 MAX_BUFFER = 40
+_MOVE = "移动（自动计算的格子跳过）"
+_SELECT = "选中一块（像电子表格）"
+_COPY = "复制当前格或选中的一块（制表符分隔，可粘贴到 Excel、WPS）"
 READ_ONLY = "只读打开：不能修改。"
 
 
@@ -85,31 +88,34 @@ def place(row: form.Row, column: form.Column) -> str:
 class Grid(ScrollView, can_focus=True):
     """A table of the form, edited like a spreadsheet."""
 
+    # Described for the help screen (F1), which lists them in this order; the footer shows
+    # only Enter.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "commit", "确认", key_display="Enter"),
+        Binding("up", "move(-1, 0)", _MOVE, show=False, key_display="方向键"),
+        Binding("down", "move(1, 0)", _MOVE, show=False, key_display="方向键"),
+        Binding("left", "move(0, -1)", _MOVE, show=False, key_display="方向键"),
+        Binding("right", "move(0, 1)", _MOVE, show=False, key_display="方向键"),
+        Binding("enter", "commit", "确认", key_display="Enter", tooltip="确认并下移"),
+        Binding("tab", "advance(1)", "确认并右移，到行尾换到下一行", show=False),
+        Binding("shift+tab", "advance(-1)", "确认并左移", show=False),
         # ctrl+z first takes back what is being typed, as in a spreadsheet; with nothing typed
         # it goes on to the app's undo (see check_action).
-        Binding("escape,ctrl+z", "cancel", "取消", show=False),
-        Binding("up", "move(-1, 0)", show=False),
-        Binding("down", "move(1, 0)", show=False),
-        Binding("left", "move(0, -1)", show=False),
-        Binding("right", "move(0, 1)", show=False),
-        Binding("tab", "advance(1)", show=False),
-        Binding("shift+tab", "advance(-1)", show=False),
-        Binding("home", "edge(-1)", show=False),
-        Binding("end", "edge(1)", show=False),
-        Binding("ctrl+home", "corner(-1)", show=False),
-        Binding("ctrl+end", "corner(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("backspace", "erase(False)", show=False),
-        Binding("delete", "erase(True)", show=False),
+        Binding("escape", "cancel", "放弃正在输入的内容", show=False),
+        Binding("ctrl+z", "cancel", "放弃正在输入的内容", show=False),
+        Binding("backspace", "erase(False)", "删去最后一个字；未输入时把当前格清为 0", show=False),
+        Binding("delete", "erase(True)", "把当前格清为 0", show=False),
+        Binding("home", "edge(-1)", "本行第一格", show=False),
+        Binding("end", "edge(1)", "本行最后一格", show=False),
+        Binding("ctrl+home", "corner(-1)", "表格第一格", show=False),
+        Binding("ctrl+end", "corner(1)", "表格最后一格", show=False),
+        Binding("pageup", "page(-1)", "上一屏", show=False),
+        Binding("pagedown", "page(1)", "下一屏", show=False),
         # A block is selected as in a spreadsheet, and copied as one (tab-separated).
-        Binding("shift+up", "select(-1, 0)", show=False),
-        Binding("shift+down", "select(1, 0)", show=False),
-        Binding("shift+left", "select(0, -1)", show=False),
-        Binding("shift+right", "select(0, 1)", show=False),
-        Binding("ctrl+c", "copy", "复制", show=False),
+        Binding("shift+up", "select(-1, 0)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+down", "select(1, 0)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+left", "select(0, -1)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+right", "select(0, 1)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("ctrl+c", "copy", _COPY, show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -51,7 +51,12 @@ class ProseEditor(Vertical):
     """One prose field; posts :class:`ProseEditor.Changed` as the text changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "external_edit", "外部编辑器"),
+        Binding(
+            "ctrl+o",
+            "external_edit",
+            "外部编辑器",
+            tooltip="用外部编辑器（$VISUAL 或 $EDITOR，默认 vi）编辑当前栏",
+        ),
     ]
 
     DEFAULT_CSS = """
