@@ -79,21 +79,21 @@ def test_an_error_cannot_be_accepted() -> None:
 
 def test_acceptance_problems_name_the_entry_and_its_line() -> None:
     text = _with_acceptance("in_forse", "proactive.nowhere.in_force", "  ", "colour = 1\n")
-    problems = _problems(text).splitlines()
+    problems = _problems(text).splitlines()  # in the order of the file's lines
     assert problems[0].startswith(
-        f"r.toml:{_line_of(text, 'colour')}：accepted[2].colour：不认识这个键"
-    )
-    assert problems[1].startswith(
         f"r.toml:{_line_of(text, 'in_forse')}：accepted[2].rule：不认识的规则「in_forse」"
     )
-    assert "copied_text" in problems[1] and "in_force" in problems[1]
-    assert problems[2] == (
+    assert "copied_text" in problems[0] and "in_force" in problems[0]
+    assert problems[1] == (
         f"r.toml:{_line_of(text, 'nowhere')}：accepted[2].place："
         "位置「proactive.nowhere.in_force」不是报告中的文字栏目或表格单元格"
     )
     assert (
-        problems[3]
+        problems[2]
         == f"r.toml:{_line_of(text, 'reason = ')}：accepted[2].reason：接受警告必须写明理由"
+    )
+    assert problems[3].startswith(
+        f"r.toml:{_line_of(text, 'colour')}：accepted[2].colour：不认识这个键"
     )
 
 
@@ -125,7 +125,8 @@ def test_apply_acceptances_never_marks_an_error() -> None:
     error = Finding("balance", "error", "三", "不平衡", cells=())
     warning = Finding("fee_statement", "warning", "六", "没说", field="closing.other_matters")
     accepted = [
-        Acceptance(rule="balance", place=error.place, reason="以后再改"),
+        # The model refuses to accept an error; one built around it is still not applied.
+        Acceptance.model_construct(rule="balance", place=error.place, reason="以后再改"),
         Acceptance(rule="fee_statement", place="closing.other_matters", reason="另行公告"),
     ]
     marked = apply_acceptances([error, warning], accepted)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from govtui.batch import CELLS, Outcome
 from govtui.io.roster import Roster, Unit, normalize_name
-from govtui.model import Report
+from govtui.model import Report, validate
 from govtui.rules import count
 
 if TYPE_CHECKING:
@@ -210,4 +210,4 @@ class Collection:
         assert self.year is not None
         report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
         report.agency, report.year = agency, self.year
-        return self.sum.into(report)
+        return validate(self.sum.into(report))  # a sum past the bounds is refused, not written

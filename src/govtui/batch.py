@@ -8,15 +8,17 @@ running total in the parent. Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from govtui import form
-from govtui.errors import LoadError
+from govtui.errors import LoadError, Problem
 from govtui.model import Report
-from govtui.rules import Finding, check, unused_acceptances
+from govtui.rules import Finding, check, count, unused_acceptances
 
 # Every input count cell of the form, in reading order: the layout of ``Outcome.counts``.
 CELLS: tuple[tuple[str, str, str], ...] = tuple(
@@ -54,23 +56,94 @@ class Outcome:
     previous: Path | None = None  # last year's report, when one was used
     counts: tuple[int, ...] = ()
     fees: Decimal = Decimal(0)
+    skipped: str = ""  # what the file is when it is govtui's but no report (a roster)
 
     @property
     def readable(self) -> bool:
         return not self.problems
 
+    def as_json(self) -> dict[str, Any]:
+        """The file's entry of ``check --json`` (and ``aggregate --json``, the desk): the
+        findings' shape (:func:`verdict_json`), then what is there only when it is."""
+        entry: dict[str, Any] = {"path": str(self.path)}
+        if not self.readable:
+            entry |= verdict_json(())
+            entry |= {"ok": False, "errors": len(self.problems)}
+            entry["unreadable"] = "\n".join(self.problems)
+            return entry
+        entry |= verdict_json(self.findings)
+        if self.previous:
+            entry["previous"] = str(self.previous)
+        if self.notes:
+            entry["notes"] = list(self.notes)
+        return entry
+
+
+def verdict_json(findings: Iterable[Finding]) -> dict[str, Any]:
+    """What was found in one report, as JSON: ``ok``, ``errors``, ``warnings`` (not accepted),
+    ``accepted`` (how many warnings were), ``findings``. The one shape of ``check --json``,
+    ``aggregate --json`` and the JSON export."""
+    findings = list(findings)
+    errors, warnings, accepted = count(findings)
+    return {
+        "ok": errors == 0,
+        "errors": errors,
+        "warnings": warnings,
+        "accepted": accepted,
+        "findings": [f.as_json() for f in findings],
+    }
+
 
 def examine(path: Path, options: Options) -> Outcome:
-    """Read ``path``, find last year's report, run every rule; never raises for a bad file."""
+    """Read ``path``, find last year's report, run every rule; never raises for a bad file.
+
+    Whatever goes wrong with one input — a reader's or a rule's unforeseen exception, nesting
+    deeper than the stack, memory — becomes that input's verdict (:func:`reading.contained`),
+    so that the run goes on to the next file and its output stays whole.
+    """
+    from govtui.io.reading import contained, what_else
+
+    try:
+        with contained(path):
+            return _examine(path, options)
+    except LoadError as error:
+        what = what_else(path)
+        if what:
+            return Outcome(path, skipped=what)
+        return Outcome(path, problems=tuple(p.describe(path) for p in error.problems))
+
+
+def examine_all(
+    paths: Iterable[Path], options: Options, *, jobs: int, expected: int
+) -> Iterator[Outcome]:
+    """:func:`examine` over ``paths`` in input order, in ``jobs`` worker processes when there
+    are enough; an input whose worker dies gets :func:`crashed` and the run goes on."""
+    from govtui import parallel
+
+    return parallel.imap(
+        partial(examine, options=options),
+        paths,
+        jobs=parallel.workers(jobs),
+        expected=expected,
+        crashed=crashed,
+    )
+
+
+def crashed(path: Path) -> Outcome:
+    """The verdict of an input whose worker process died while reading it (killed for its
+    memory, or a crash inside a library): the run goes on without it."""
+    message = "读这个文件时处理进程意外退出（可能是内存不足，或文件触发了程序缺陷）"
+    return Outcome(path, problems=(Problem(message).describe(path),))
+
+
+def _examine(path: Path, options: Options) -> Outcome:
     from govtui.io.previous import find_previous
     from govtui.io.reading import read_report
     from govtui.rules.finding import place_label
 
-    try:
-        loaded = read_report(path)
-    except LoadError as error:
-        return Outcome(path, problems=tuple(p.describe(path) for p in error.problems))
+    loaded = read_report(path)
     report = loaded.report
+    fees = +report.fees  # raises for a fee no sum could hold (1e999999999): that file's verdict
     previous = find_previous(path, report, options.previous)
     findings = check(
         report, previous=previous.report, printed=loaded.printed, settings=options.settings
@@ -87,5 +160,5 @@ def examine(path: Path, options: Options) -> Outcome:
         notes=(*loaded.notes, *previous.notes, *stale),
         previous=previous.path if previous.report else None,
         counts=count_vector(report) if options.counts else (),
-        fees=report.fees if options.counts else Decimal(0),
+        fees=fees if options.counts else Decimal(0),
     )

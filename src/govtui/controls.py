@@ -23,8 +23,14 @@ from __future__ import annotations
 
 import re
 
-# C0 except tab and line feed, DEL, C1, and the bidi embeddings, overrides and isolates.
-_CONTROL_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# C0 except tab and line feed, DEL, C1; the bidi embeddings, overrides and isolates, and the
+# direction marks (U+200E, U+200F, U+061C); the zero-width characters (space, non-joiner,
+# joiner, word joiner and the invisible operators, the zero-width no-break space) and the tag
+# characters (U+E0000–U+E007F), which hide text or change what a reader sees.
+_CONTROL_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
+)
 _CONTROL = re.compile(f"[{_CONTROL_CLASS}\u2028\u2029]")
 _ANY_CONTROL = re.compile(f"[{_CONTROL_CLASS}\u2028\u2029\t\n]")
 _LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
@@ -49,6 +55,14 @@ _NAMES = {
     0x2069: "方向隔离结束",
     0x2028: "行分隔符",
     0x2029: "段分隔符",
+    0x200E: "从左到右标记",
+    0x200F: "从右到左标记",
+    0x061C: "阿拉伯文字母标记",
+    0x200B: "零宽空格",
+    0x200C: "零宽不连字",
+    0x200D: "零宽连字",
+    0x2060: "零宽不换行",
+    0xFEFF: "零宽不换行空格",
 }
 
 
@@ -81,7 +95,9 @@ def _escape(match: re.Match[str]) -> str:
     code = ord(char)
     if char in _SHORT:
         return _SHORT[char]
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str, *, lines: bool = False) -> str:
@@ -94,3 +110,18 @@ def visible(text: str, *, lines: bool = False) -> str:
     if not pattern.search(text):
         return text
     return pattern.sub(_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a tag character: JSON spells it as a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every invisible character
+    written as a ``\\u`` escape: the same data, but nothing a terminal would obey when the JSON
+    is printed on one. (JSON itself escapes only C0; C1's CSI, U+009B, is an escape too.)"""
+    return _CONTROL.sub(_json_escape, text) if _CONTROL.search(text) else text

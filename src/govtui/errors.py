@@ -53,3 +53,12 @@ class SaveError(GovtuiError):
 
 class ExportError(GovtuiError):
     """A report cannot be written in the chosen format; the message says why and what to do."""
+
+
+class Refusals(ValueError):
+    """Several refusals from one validator, each with its place inside the value it checked
+    (a list index, a key), so that every one is reported with its own place, at once."""
+
+    def __init__(self, refusals: list[tuple[tuple[int | str, ...], str]]) -> None:
+        self.refusals = refusals
+        super().__init__("；".join(message for _, message in refusals))

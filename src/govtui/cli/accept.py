@@ -45,22 +45,24 @@ def run(args: argparse.Namespace) -> int:
     from govtui.io import toml_file
     from govtui.io.backup import keep_backup
     from govtui.io.previous import find_previous
+    from govtui.io.reading import contained
     from govtui.rules import RULES, check
 
     path = Path(args.file)
     try:
-        report = toml_file.load(path)
+        with contained(path):
+            report = toml_file.load(path)
     except LoadError as error:
         return fail(error.describe())
     previous = find_previous(path, report)
     findings = check(report, previous=previous.report)
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
+        from govtui.cli import findings as layout
+
         if not warnings:
             print(f"{visible(str(path))} 没有警告。")
-        for finding in warnings:
-            mark = f"已接受：{finding.accepted}" if finding.accepted else finding.message
-            print(f"{finding.rule} {finding.place}\n    {mark}")
+        layout.show(warnings, layout.Printer(), places=True)
         return EXIT_OK
     severity = {r.id: r.severity for r in RULES}.get(args.rule)
     if severity == "error":

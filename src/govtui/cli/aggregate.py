@@ -18,19 +18,19 @@ but some report has errors or some unit has not filed; 2 an input was refused or
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from govtui.cli.check import add_jobs_option, add_year_options, settings_of
-from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, paint
+from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, paint, to_json
+from govtui.controls import visible
 
 if TYPE_CHECKING:
     from govtui.aggregate import Collection, Entry, Overview
+    from govtui.cli.findings import Printer
     from govtui.model import Report
 
 _NAME_COLUMNS = 26
@@ -76,20 +76,22 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtui import parallel
     from govtui.aggregate import Collection
-    from govtui.batch import Options, examine
+    from govtui.batch import Options, Outcome, examine_all
+    from govtui.cli.check import print_skipped
+    from govtui.cli.findings import Printer
     from govtui.cli.progress import Progress
-    from govtui.errors import LoadError
+    from govtui.errors import LoadError, Problem
     from govtui.io import roster as rosters
-    from govtui.io.reading import Inputs
+    from govtui.io.reading import Inputs, Skipped, contained, unexpected
 
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
     roster = None
     if args.roster:
         try:
-            roster = rosters.load(Path(args.roster))
+            with contained(Path(args.roster)):
+                roster = rosters.load(Path(args.roster))
         except LoadError as error:
             return fail(error.describe())
     paths: Inputs | list[Path]
@@ -106,28 +108,32 @@ def run(args: argparse.Namespace) -> int:
 
     collection = Collection(args.year, roster)
     options = Options(settings=settings_of(args), counts=True)
-    outcomes = parallel.imap(
-        partial(examine, options=options),
-        _without(paths, output),
-        jobs=parallel.workers(args.jobs),
-        expected=len(paths),
-    )
+    outcomes = examine_all(_without(paths, output), options, jobs=args.jobs, expected=len(paths))
     out = sys.stdout
+    printer = Printer(out)
+    skipped = list(paths.skipped) if isinstance(paths, Inputs) else []
     if args.json:
         out.write('{"inputs": [')
     else:
         _print_head(collection, args)
     with Progress(len(paths), "汇总") as progress:
-        for index, outcome in enumerate(outcomes):
-            entry = collection.add(outcome)
+        written_entries = 0
+        for outcome in outcomes:
             progress.advance()
+            if outcome.skipped:
+                skipped.append(Skipped(outcome.path, outcome.skipped))
+                continue
+            try:
+                entry = collection.add(outcome)
+            except Exception as error:  # one input's numbers the sum cannot take: its verdict
+                why = Problem(unexpected(error)).describe(outcome.path)
+                entry = collection.add(Outcome(outcome.path, problems=(why,)))
             if args.json:
-                out.write(
-                    ("," if index else "") + json.dumps(_entry_json(entry), ensure_ascii=False)
-                )
+                out.write(("," if written_entries else "") + to_json(_entry_json(entry)))
+                written_entries += 1
             else:
                 progress.clear()
-                _print_entry(entry, out)
+                _print_entry(entry, printer)
     collection.seen.close()
 
     written = None
@@ -137,14 +143,14 @@ def run(args: argparse.Namespace) -> int:
             return fail(written)
     overview = collection.overview
     if args.json:
-        out.write(
-            "], " + json.dumps(_tail_json(collection, output, written), ensure_ascii=False)[1:]
-        )
-        out.write("\n")
+        tail = _tail_json(collection, output, written)
+        tail["skipped"] = [s.as_json() for s in skipped]
+        out.write("], " + to_json(tail)[1:] + "\n")
     else:
+        print_skipped(skipped, printer)
         if overview is not None:
             _print_overview(overview)
-        _print_summary(collection, output, written)
+        _print_summary(collection, output, written, len(skipped))
     if not collection.complete or not collection.sum.reports:
         return EXIT_UNREADABLE
     if collection.with_errors or (overview is not None and overview.missing):
@@ -167,11 +173,13 @@ def _existing_sum(output: Path | None, force: bool) -> tuple[Report | None, str]
     """The sum file of a previous run, whose prose is kept; or why it must not be touched."""
     from govtui.errors import LoadError
     from govtui.io import toml_file
+    from govtui.io.reading import contained
 
     if output is None or not output.exists():
         return None, ""
     try:
-        return toml_file.load(output), ""
+        with contained(output):
+            return toml_file.load(output), ""
     except LoadError as error:
         if force:
             return None, ""
@@ -203,39 +211,38 @@ def _print_head(collection: Collection, args: argparse.Namespace) -> None:
     print(f"  {ljust('单位', _NAME_COLUMNS)} 错误 警告  文件")
 
 
-def _print_entry(entry: Entry, out: TextIO) -> None:
-    from collections import Counter
-
+def _print_entry(entry: Entry, printer: Printer) -> None:
+    from govtui.cli import findings
     from govtui.cli.layout import ljust, width
     from govtui.rules import count
 
     outcome = entry.outcome
+    path = visible(str(outcome.path))
     if entry.status == "unreadable":
-        out.write(paint(f"✕ 无法读取 {outcome.path}", "1;31") + "\n")
+        printer.line(printer.paint(f"✕ 无法读取 {path}", "1;31"))
         for problem in outcome.problems:
-            out.write(f"    {problem}\n")
+            printer.say(problem, "    ", "      ")
         return
-    name = outcome.agency
+    name = visible(outcome.agency)
     if width(name) > _NAME_COLUMNS:  # ".." rather than "…", whose width terminals disagree on
         while width(name + "..") > _NAME_COLUMNS:
             name = name[:-1]
         name += ".."
     errors, warnings, accepted = count(outcome.findings)
     if entry.status == "refused":
-        mark = paint("✕", "1;31")
+        mark = printer.paint("✕", "1;31")
     else:
-        mark = paint("✗", "31") if errors else paint("✓", "32")
-    out.write(f"{mark} {ljust(name, _NAME_COLUMNS)} {errors:>4} {warnings:>4}  {outcome.path}\n")
+        mark = printer.paint("✗", "31") if errors else printer.paint("✓", "32")
+    printer.line(f"{mark} {ljust(name, _NAME_COLUMNS)} {errors:>4} {warnings:>4}  {path}")
     if entry.status == "refused":
-        out.write(paint(f"    未计入：{entry.reason}", "31") + "\n")
-    rules = Counter(f.rule for f in outcome.findings if not f.accepted)
+        printer.line(printer.paint(f"    未计入：{visible(entry.reason, lines=True)}", "31"))
+    rules = findings.rules(outcome.findings)
     if rules:
-        listed = "，".join(f"{rule}（{n}）" if n > 1 else rule for rule, n in rules.items())
-        out.write(f"    规则：{listed}\n")
+        printer.line(f"    规则：{rules}")
     if accepted:
-        out.write(f"    另有 {accepted} 个警告已接受\n")
+        printer.line(f"    另有 {accepted} 个警告已接受")
     for note in outcome.notes:
-        out.write(f"    注意：{note}\n")
+        printer.say(f"注意：{note}", "    ", "          ")
 
 
 def _print_overview(overview: Overview) -> None:
@@ -247,7 +254,8 @@ def _print_overview(overview: Overview) -> None:
     units = len(overview.roster.units)
     print(
         paint(
-            f"\n名单：{overview.roster.path}，共 {units} 个单位，已报送 {len(overview.filed)} 个",
+            f"\n名单：{visible(str(overview.roster.path))}，共 {units} 个单位，"
+            f"已报送 {len(overview.filed)} 个",
             "1",
         )
     )
@@ -255,7 +263,7 @@ def _print_overview(overview: Overview) -> None:
     def block(title: str, items: list[str], style: str = "") -> None:
         print(paint(f"  {title}（{len(items)}）", style) if items else f"  {title}：无")
         for item in items:
-            for line in fold([(item, "")], columns, "    ", "      "):
+            for line in fold([(visible(item), "")], columns, "    ", "      "):
                 print(line)
 
     block("未报送", [u.name for u in overview.missing], "1;31")
@@ -283,24 +291,28 @@ def _print_overview(overview: Overview) -> None:
         block("不在名单上的报告", [str(p) for p in overview.unlisted], "33")
 
 
-def _print_summary(collection: Collection, output: Path | None, written: object) -> None:
+def _print_summary(
+    collection: Collection, output: Path | None, written: object, skipped: int
+) -> None:
     tally = collection.tally
     total = sum(tally.values())
     print(
         f"\n共 {total} 份：计入 {tally['counted']} 份（{collection.with_errors} 份有错误），"
-        f"未计入 {tally['refused']} 份，无法读取 {tally['unreadable']} 份。"
+        f"未计入 {tally['refused']} 份，无法读取 {tally['unreadable']} 份"
+        + (f"；跳过 {skipped} 个不是报告的文件。" if skipped else "。")
     )
     if output is None:
         return
+    shown = visible(str(output))
     if written is True:
         print(
-            f"已写出汇总报告 {output}（{collection.year} 年，{collection.sum.reports} 份报告之和）；"
+            f"已写出汇总报告 {shown}（{collection.year} 年，{collection.sum.reports} 份报告之和）；"
             "文字部分请汇总单位撰写，已有的文字保留。"
         )
     else:
         print(
             paint(
-                f"未写出汇总报告 {output}：汇总必须包含每一份报告，请处理上面未计入的报告后重新运行。",
+                f"未写出汇总报告 {shown}：汇总必须包含每一份报告，请处理上面未计入的报告后重新运行。",
                 "1;31",
             )
         )
@@ -310,9 +322,7 @@ def _print_summary(collection: Collection, output: Path | None, written: object)
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
-    from govtui.cli.check import as_json
-
-    data = as_json(entry.outcome)
+    data = entry.outcome.as_json()
     data["status"] = entry.status
     data["agency"] = entry.outcome.agency
     if entry.reason:

@@ -12,18 +12,17 @@ the file accepted are shown with their reason and not counted.
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
-from functools import partial
-from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, paint
+from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, fail, to_json
+from govtui.controls import visible
 
 if TYPE_CHECKING:
     from govtui.batch import Outcome
+    from govtui.cli.findings import Printer
+    from govtui.io.reading import Skipped
 
 
 def add_parser(sub: Any) -> None:
@@ -99,10 +98,10 @@ def settings_of(args: argparse.Namespace) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtui import parallel
-    from govtui.batch import Options, examine
+    from govtui.batch import Options, examine_all
+    from govtui.cli.findings import Printer
     from govtui.cli.progress import Progress
-    from govtui.io.reading import Inputs
+    from govtui.io.reading import Inputs, Skipped
     from govtui.rules import count
 
     paths = Inputs(args.inputs)
@@ -111,128 +110,78 @@ def run(args: argparse.Namespace) -> int:
         return fail("--previous 只能用于校验一个文件 / --previous needs exactly one input")
     options = Options(previous=previous, settings=settings_of(args))
     out = sys.stdout
+    printer = Printer(out)
     status = EXIT_OK
     totals = {"files": 0, "with_errors": 0, "unreadable": 0}
+    skipped = list(paths.skipped)
     if args.json:
         out.write('{"files": [')
-    outcomes = parallel.imap(
-        partial(examine, options=options),
-        paths,
-        jobs=parallel.workers(args.jobs),
-        expected=len(paths),
-    )
+    outcomes = examine_all(paths, options, jobs=args.jobs, expected=len(paths))
     with Progress(len(paths), "校验") as progress:
-        for index, outcome in enumerate(outcomes):
+        written = 0
+        for outcome in outcomes:
             progress.advance()
+            if outcome.skipped:
+                skipped.append(Skipped(outcome.path, outcome.skipped))
+                continue
             totals["files"] += 1
-            counts = count(outcome.findings)
             if not outcome.readable:
                 totals["unreadable"] += 1
                 status = EXIT_UNREADABLE
-            elif counts.errors:
+            elif count(outcome.findings).errors:
                 totals["with_errors"] += 1
                 status = max(status, EXIT_FINDINGS)
             if args.json:
-                out.write(("," if index else "") + json.dumps(as_json(outcome), ensure_ascii=False))
+                out.write(("," if written else "") + to_json(outcome.as_json()))
+                written += 1
             else:
                 progress.clear()
-                print_outcome(outcome)
+                print_outcome(outcome, printer)
     if args.json:
-        out.write("]}\n")
+        out.write('], "skipped": ' + to_json([s.as_json() for s in skipped]) + "}\n")
     else:
-        _print_summary(totals)
+        print_skipped(skipped, printer)
+        _print_summary(totals, len(skipped))
     return status
 
 
-def as_json(outcome: Outcome) -> dict[str, Any]:
-    """One file's entry of ``--json``: the spec's keys, then what is there only when it is."""
-    from govtui.rules import count
+def print_outcome(outcome: Outcome, printer: Printer) -> None:
+    """One file's verdict, last year's report it was compared with, the notes, the findings."""
+    from govtui.cli import findings
 
+    name = visible(str(outcome.path))
     if not outcome.readable:
-        return {
-            "path": str(outcome.path),
-            "ok": False,
-            "errors": len(outcome.problems),
-            "warnings": 0,
-            "findings": [],
-            "unreadable": "\n".join(outcome.problems),
-        }
-    counts = count(outcome.findings)
-    entry: dict[str, Any] = {
-        "path": str(outcome.path),
-        "ok": counts.errors == 0,
-        "errors": counts.errors,
-        "warnings": counts.warnings,
-        "findings": [f.as_json() for f in outcome.findings],
-    }
-    if counts.accepted:
-        entry["accepted"] = counts.accepted
-    if outcome.previous:
-        entry["previous"] = str(outcome.previous)
-    if outcome.notes:
-        entry["notes"] = list(outcome.notes)
-    return entry
-
-
-def print_outcome(outcome: Outcome) -> None:
-    """One file's findings, grouped by section. On a terminal, long lines fold to its width
-    under their own indent (an 80-column SSH session would otherwise wrap them to column 0);
-    piped, each finding stays on its own line for ``grep``."""
-    from govtui.controls import visible
-    from govtui.rules import count
-
-    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
-
-    def say(text: str, indent: str, hanging: str | None = None) -> None:
-        if columns:
-            from govtui.cli.layout import fold
-
-            rest = indent if hanging is None else hanging
-            for number, line in enumerate(text.splitlines() or [""]):
-                margin = indent if number == 0 else rest
-                print("\n".join(fold([(line, "")], max(40, columns - 1), margin, rest)))
-        else:
-            print(indent + text)
-
-    path = outcome.path
-    if not outcome.readable:
-        print(paint(f"{visible(str(path))}  无法读取", "1;31"))
+        printer.line(printer.paint(f"{name}  无法读取", "1;31"))
         for problem in outcome.problems:
-            say(problem, "    ", "      ")
+            printer.say(problem, "    ", "      ")
         return
-    errors, warnings, accepted = count(outcome.findings)
-    if errors:
-        head = paint(f"{visible(str(path))}  ✗ {errors} 个错误，{warnings} 个警告", "1;31")
-    else:
-        head = paint(f"{visible(str(path))}  ✓ 没有错误", "1;32") + (
-            f"，{warnings} 个警告" if warnings else ""
-        )
-    if accepted:
-        head += f"（另有 {accepted} 个警告已接受）"
-    print(head)
+    printer.line(f"{name}  {findings.verdict(outcome.findings, printer)}")
     if outcome.previous:
-        say(f"对照上年报告：{visible(str(outcome.previous))}", "    ", "      ")
+        printer.say(f"对照上年报告：{visible(str(outcome.previous))}", "    ", "      ")
     for note in outcome.notes:
-        say(f"注意：{note}", "    ", "          ")
-    for heading, group in groupby(outcome.findings, key=lambda f: f.section_heading):
-        print(f"  {heading}")
-        for finding in group:
-            if finding.is_error:
-                label = paint("错误", "31")
-            elif finding.accepted:
-                label = paint("已接受", "2")
-            else:
-                label = paint("警告", "33")
-            place = " / ".join(p for p in (finding.row, finding.column) if p)
-            print(f"    {label} [{finding.rule}] {place}")
-            say(finding.message, "         ")
-            if finding.accepted:
-                say(f"接受理由：{finding.accepted}", "         ")
+        printer.say(f"注意：{note}", "    ", "          ")
+    findings.show(outcome.findings, printer)
 
 
-def _print_summary(totals: dict[str, int]) -> None:
-    if totals["files"] > 1:
+def print_skipped(skipped: list[Skipped], printer: Printer) -> None:
+    """The entries of a checked folder that are not reports, each with what it is (the exports
+    beside their reports counted on one line)."""
+    from govtui.io.reading import EXPORT
+
+    exports = [s for s in skipped if s.what == EXPORT]
+    others = [s for s in skipped if s.what != EXPORT]
+    if others:
+        printer.line(f"跳过（不是报告，{len(others)} 个）：")
+        for entry in others:
+            printer.line(f"  {visible(str(entry.path))}  {entry.what}")
+    if exports:
+        printer.line(f"另有 {len(exports)} 个导出文件与同名 .toml 报告并列，不另校验。")
+
+
+def _print_summary(totals: dict[str, int], skipped: int) -> None:
+    if totals["files"] > 1 or skipped:
         print(
             f"共 {totals['files']} 个文件：{totals['with_errors']} 个有错误，"
-            f"{totals['unreadable']} 个无法读取。"
+            f"{totals['unreadable']} 个无法读取"
+            + (f"；跳过 {skipped} 个不是报告的文件。" if skipped else "。")
         )

@@ -26,3 +26,13 @@ def fail(message: str) -> int:
 
     print(visible(message, lines=True), file=sys.stderr)
     return EXIT_UNREADABLE
+
+
+def to_json(data: object) -> str:
+    """``data`` as JSON text for standard output: UTF-8 Chinese as is, every invisible
+    character (a file name's escape sequence) as a ``\\u`` escape, never raw."""
+    import json
+
+    from govtui.controls import json_safe
+
+    return json_safe(json.dumps(data, ensure_ascii=False))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
+from govtui.controls import visible
 
 if TYPE_CHECKING:
     from govtui.model import Report
@@ -70,9 +71,10 @@ def _open(args: argparse.Namespace) -> int:
     if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
     if path is not None and not path.exists() and path.suffix.lower() != ".toml":
+        name, toml = visible(str(path)), visible(str(path.with_suffix(".toml")))
         print(
-            f"{path} 不存在。新建报告请给出 .toml 文件名，如 {path.with_suffix('.toml')}\n"
-            f"{path} does not exist; a new report needs a .toml name",
+            f"{name} 不存在。新建报告请给出 .toml 文件名，如 {toml}\n"
+            f"{name} does not exist; a new report needs a .toml name",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -115,14 +117,15 @@ def _published(source: Path) -> int:
     TOML file an earlier import left there."""
     from govtui.errors import LoadError
     from govtui.io import toml_file
-    from govtui.io.reading import read_report
+    from govtui.io.reading import contained, read_report
 
     target = source.with_suffix(".toml")
     if not sys.stdin.isatty() or not sys.stdout.isatty():
+        name, toml = visible(str(source)), visible(str(target))
         print(
-            f"{source} 是已发布的报告，不是 govtui 的报告文件（.toml）。"
-            f"请先导入：govtui import {source} -o {target}，再用 govtui {target} 编辑。\n"
-            f"{source} is a published report; import it first: govtui import {source} -o {target}",
+            f"{name} 是已发布的报告，不是 govtui 的报告文件（.toml）。"
+            f"请先导入：govtui import {name} -o {toml}，再用 govtui {toml} 编辑。\n"
+            f"{name} is a published report; import it first: govtui import {name} -o {toml}",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -131,7 +134,8 @@ def _published(source: Path) -> int:
         print(refusal, file=sys.stderr)
         return EXIT_UNREADABLE
     try:
-        existing = toml_file.load(target) if target.exists() else None
+        with contained(target):
+            existing = toml_file.load(target) if target.exists() else None
         loaded = None if existing is not None else read_report(source)
     except LoadError as error:
         print(error.describe(), file=sys.stderr)
@@ -160,14 +164,17 @@ def read_for_editing(path: Path | None) -> tuple[Report, bool] | None:
     """
     from govtui.errors import LoadError
     from govtui.io import recovery, toml_file
+    from govtui.io.reading import contained
     from govtui.model import Report
 
     if path is None:
         return None
     if path.exists():
-        return toml_file.load(path), True
+        with contained(path):
+            return toml_file.load(path), True
     try:
-        copy = recovery.read(path)
+        with contained(recovery.recovery_path(path)):
+            copy = recovery.read(path)
     except LoadError:
         return None  # the editor sets the copy aside and says so
     return (Report.blank(copy.agency, copy.year), False) if copy is not None else None

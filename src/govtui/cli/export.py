@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail
+from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
 from govtui.io.exporters import BY_NAME, DEFAULT, EXPORTERS
 
@@ -64,7 +64,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         exporter.write(report, target)
     except GovtuiError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
+        return fail(str(error))
     print(f"已写出 / written: {visible(str(target))}")
     return EXIT_OK

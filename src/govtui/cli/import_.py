@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, fail, paint
+from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
 
 
@@ -80,21 +80,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_report(loaded: Any, out: Any) -> None:
+    from govtui.cli import findings
     from govtui.rules import check
 
-    findings = check(loaded.report, printed=loaded.printed)
+    printer = findings.Printer(out)
+    found = check(loaded.report, printed=loaded.printed)
     if loaded.notes:
-        print(f"导入时的处理（{len(loaded.notes)} 条）：", file=out)
+        printer.line(f"导入时的处理（{len(loaded.notes)} 条）：")
         for note in loaded.notes:
-            print(f"  注意：{note}", file=out)
-    errors = [f for f in findings if f.is_error]
-    if not findings:
-        print(paint("校验：没有错误，没有警告", "32", out), file=out)
-        return
-    summary = f"校验：{len(errors)} 个错误，{len(findings) - len(errors)} 个警告"
-    print(paint(summary, "31" if errors else "33", out), file=out)
-    for finding in findings:
-        label = paint("错误", "31", out) if finding.is_error else paint("警告", "33", out)
-        place = " / ".join(p for p in (finding.section_heading, finding.row, finding.column) if p)
-        print(f"  {label} [{finding.rule}] {place}", file=out)
-        print(f"       {finding.message}", file=out)
+            printer.say(f"注意：{note}", "  ", "        ")
+    printer.line(f"校验：{findings.verdict(found, printer)}")
+    findings.show(found, printer)

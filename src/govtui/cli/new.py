@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE, fail
+from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
 
 
@@ -71,12 +70,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         toml_file.save(report, target)
     except GovtuiError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
+        return fail(str(error))
     print(f"已创建 / created: {visible(str(target))}")
     if args.last is not None:
         print(
-            f"  {report.year} 年草稿：上年结转和现行有效件数已从 {args.last} 接续，其他数字为 0；"
+            f"  {report.year} 年草稿：上年结转和现行有效件数已从 {visible(args.last)} 接续，其他数字为 0；"
             "文字沿用上年，请逐节重写（govtui check 会标出仍与上年雷同的部分）。"
         )
     return EXIT_OK

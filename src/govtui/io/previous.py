@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from govtui.errors import LoadError
+from govtui import controls
+from govtui.errors import LoadError, Problem
 from govtui.model import Report
 
 
@@ -60,7 +61,21 @@ def draft_from(last: Path, target: Path) -> Report:
     from govtui.io.reading import read_report
     from govtui.rollover import next_year
 
-    return next_year(read_report(last).report, relative_path(last, target))
+    name = relative_path(last, target)
+    found = controls.first(name)
+    if found is not None:
+        # The draft names it (``previous``), and no report file may hold a control character:
+        # the draft could not be opened again.
+        raise LoadError(
+            last,
+            [
+                Problem(
+                    f"文件名中有看不见的控制字符 {controls.describe(found[1])}：本年草稿要记下"
+                    "上年报告的文件名，请先给上年报告改名"
+                )
+            ],
+        )
+    return next_year(read_report(last).report, name)
 
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator
+import stat
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +33,47 @@ class Loaded:
 
 
 def read_report(path: Path) -> Loaded:
-    """Load ``path`` by its suffix; :class:`LoadError` when it cannot be read."""
+    """Load ``path`` by its suffix; :class:`LoadError` when it cannot be read, and nothing else:
+    whatever goes wrong inside a reader on one hostile file stays that file's verdict."""
+    with contained(path):
+        return _read(path)
+
+
+@contextmanager
+def contained(path: Path | None) -> Iterator[None]:
+    """Turn any exception raised while reading ``path`` into its :class:`LoadError`.
+
+    The readers refuse bad input with a message; this is the net under them, for what they did
+    not foresee (a parser's assertion, nesting deeper than the stack, a file that needs more
+    memory than there is), so that one file never stops a batch or the editor with a
+    traceback. Interrupts (ctrl+c) pass through.
+    """
+    try:
+        yield
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(path, [Problem(DEEP)]) from None
+    except MemoryError:
+        raise LoadError(path, [Problem("读这个文件需要的内存太多，不像是年度报告")]) from None
+    except ArithmeticError:  # inf, nan, 1e999999999 where a reader or the sum expects a number
+        raise LoadError(path, [Problem(OUT_OF_RANGE)]) from None
+    except Exception as error:  # the point: nothing escapes one file
+        raise LoadError(path, [Problem(unexpected(error))]) from None
+
+
+OUT_OF_RANGE = "文件中有超出范围的数（如 inf、nan 或 1e999999999），不是报告里的数"
+DEEP = "嵌套太深（括号、表或标签一层套一层），不像是年度报告"
+
+
+def unexpected(error: BaseException) -> str:
+    """What to tell the user when a reader failed in a way it did not foresee."""
+    detail = str(error).strip().splitlines()[0][:80] if str(error).strip() else ""
+    what = f"{type(error).__name__}：{detail}" if detail else type(error).__name__
+    return f"读取时出错（{what}）：文件可能已损坏，或不是报告；如确认文件无误，请报告 govtui 的这个问题"
+
+
+def _read(path: Path) -> Loaded:
     suffix = path.suffix.lower()
     if suffix == ".toml":
         from govtui.io import toml_file
@@ -47,25 +90,92 @@ def read_report(path: Path) -> Loaded:
     )
 
 
-def _folder_reports(folder: Path) -> list[str]:
-    """The report files directly inside ``folder``, sorted.
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a checked folder that is not a report, and what it is (in words)."""
 
-    A published file beside a govtui file of the same name (``x.md`` next to ``x.toml``) is
-    that report's export, not another report: only the ``.toml`` counts, so that a folder of
-    drafts and their exports is checked or summed once per report.
+    path: Path
+    what: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"path": str(self.path), "skipped": self.what}
+
+
+# govtui's own files that sit beside reports, by name: (test on the name, what it is).
+RULE_PROFILE = "govtui.toml"
+LEDGER_SUFFIX = ".review.toml"
+_BY_NAME: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda n: n.endswith("~"), "备份（编辑器保存前的上一版）"),
+    (lambda n: n.endswith(".govtui-recover"), "恢复副本（编辑器未保存的修改）"),
+    (lambda n: ".govtui-lock" in n, "锁文件（有人正在用 govtui 编辑旁边的报告）"),
+    (lambda n: n.lower() == RULE_PROFILE, "规则配置（govtui.toml）"),
+    (lambda n: n.lower().endswith(LEDGER_SUFFIX), "审阅台账（.review.toml）"),
+)
+EXPORT = "导出文件（旁边同名 .toml 报告的导出，不另校验）"
+
+
+def _folder_entries(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The report files directly inside ``folder``, sorted, and the entries that look like
+    one but are not, with what they are.
+
+    Not reports: govtui's own files (backups, recovery copies, locks, the rule profile, the
+    desk's ledgers), anything that is not a regular file (a named pipe, a link to a device or
+    to nothing) or is a folder named like a report. A published file beside a govtui file of
+    the same name (``x.md`` next to ``x.toml``) is that report's export, not another report:
+    only the ``.toml`` counts, so that a folder of drafts and their exports is checked or
+    summed once per report. Other files (pictures, spreadsheets) are not mentioned.
     """
+    names: list[str] = []
+    skipped: list[tuple[str, str]] = []
     with os.scandir(folder) as entries:
-        names = [
-            e.name
-            for e in entries
-            if os.path.splitext(e.name)[1].lower() in REPORT_SUFFIXES and e.is_file()
-        ]
+        for entry in entries:
+            name = entry.name
+            what = next((w for test, w in _BY_NAME if test(name)), "")
+            if what:
+                skipped.append((name, what))
+            elif os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
+                continue
+            elif entry.is_dir():
+                skipped.append((name, "文件夹（名字像报告文件，但不是文件）"))
+            elif not entry.is_file():
+                skipped.append((name, _not_regular(entry)))
+            else:
+                names.append(name)
     sources = {stem for stem, suffix in map(os.path.splitext, names) if suffix.lower() == ".toml"}
-    return sorted(
-        name
-        for name in names
-        if name.lower().endswith(".toml") or os.path.splitext(name)[0] not in sources
-    )
+    reports = []
+    for name in names:
+        if name.lower().endswith(".toml") or os.path.splitext(name)[0] not in sources:
+            reports.append(name)
+        else:
+            skipped.append((name, EXPORT))
+    return sorted(reports), sorted(skipped)
+
+
+def _not_regular(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink() and not os.path.exists(entry.path):
+        return "失效的链接（指向的文件不存在）"
+    try:
+        fifo = stat.S_ISFIFO(entry.stat().st_mode)
+    except OSError:
+        fifo = False
+    return "不是普通文件（命名管道）" if fifo else "不是普通文件（设备、套接字或其他特殊文件）"
+
+
+def what_else(path: Path) -> str:
+    """What a ``.toml`` file that is not a report is, when it is another file of govtui's
+    (a roster: ``[[unit]]`` and no ``[report]``); empty when it is none of them. Only asked of
+    files that failed to load as a report, so reports are parsed once."""
+    from govtui.io import toml_file
+
+    if path.suffix.lower() != ".toml":
+        return ""
+    try:
+        data = tomllib.loads(toml_file.read_text(path))
+    except (LoadError, ValueError, RecursionError):
+        return ""
+    if isinstance(data.get("unit"), list) and "report" not in data:
+        return "单位名单（[[unit]]）"
+    return ""
 
 
 def expand(inputs: list[str]) -> list[Path]:
@@ -88,6 +198,7 @@ class Inputs:
 
     def __init__(self, inputs: list[str]) -> None:
         self._groups: list[tuple[str, list[str]]] = []  # (folder or "", names)
+        self.skipped: list[Skipped] = []  # entries of the folders that are not reports
         for name in inputs:
             path = Path(name)
             if any(c in name for c in "*?[") and not path.exists():
@@ -95,7 +206,9 @@ class Inputs:
                 # A glob that matches nothing is kept, to be reported as a missing file.
                 self._groups.append(("", [m for m in matches if Path(m).is_file()] or [name]))
             elif path.is_dir():
-                self._groups.append((name, _folder_reports(path)))
+                reports, skipped = _folder_entries(path)
+                self._groups.append((name, reports))
+                self.skipped += [Skipped(Path(name, n), what) for n, what in skipped]
             else:
                 self._groups.append(("", [name]))
         self._length = sum(len(names) for _, names in self._groups)

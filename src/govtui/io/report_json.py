@@ -26,9 +26,10 @@ import json
 from typing import Any
 
 from govtui import form
+from govtui.batch import verdict_json
 from govtui.model import Report
 from govtui.numbers import format_fee
-from govtui.rules import check, count
+from govtui.rules import check
 
 FORMAT = "govtui-report"
 
@@ -59,8 +60,6 @@ def _grid(report: Report, table: form.Table) -> dict[str, dict[str, int]]:
 
 def data(report: Report) -> dict[str, Any]:
     """The JSON document as Python data, keys in a fixed order."""
-    findings = check(report)
-    errors, warnings, accepted = count(findings)
     return {
         "format": FORMAT,
         "form": form.FORM_ID,
@@ -79,11 +78,7 @@ def data(report: Report) -> dict[str, Any]:
             "accepted": [a.model_dump() for a in report.accepted],
         },
         "totals": totals(report),
-        "ok": errors == 0,
-        "errors": errors,
-        "warnings": warnings,
-        "accepted": accepted,
-        "findings": [f.as_json() for f in findings],
+        **verdict_json(check(report)),
     }
 
 

@@ -1,9 +1,11 @@
 """The report's TOML file (schema 1): loading with errors that name the place, saving byte-stable.
 
-Loading walks the parsed TOML along :mod:`govtui.form`, so every problem — an unknown or
-missing key, a negative or fractional count, a fee that is not a decimal, a newer schema — is
-collected with its dotted key and, found by a small scan of the text, its line. All problems
-are reported at once, so a hand-edited file is fixed in one pass.
+Loading undoes the file's layout and hands the report to the model's validator, the one every
+report goes through (:func:`govtui.model.validate`); this module checks only what is the
+file's own (its schema and form). Every problem — an unknown or missing key, a negative,
+fractional or unbounded count, a fee that is not a decimal, a newer schema — comes back with
+its dotted key and, found by a small scan of the text, its line. All problems are reported at
+once, so a hand-edited file is fixed in one pass.
 
 Saving writes one canonical layout, commented with the official labels so that a person
 editing the file over SSH always knows which cell a number is. Loading and saving a file
@@ -12,24 +14,24 @@ written here reproduces it byte for byte.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from govtui import controls, form
+from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.io.atomic import atomic_write, describe_os_error
-from govtui.model import Acceptance, Report
-from govtui.numbers import MAX_COUNT, format_fee
+from govtui.model import IN_REPORT_TABLE, UNKNOWN_KEY, Report, validate
+from govtui.numbers import format_fee, kind
 
 # A report of several hundred pages of prose is still far below this; beyond it, refuse.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-
-_REPORT_KEYS = {"agency", "year", "title", "preface", "previous"}
-_OPTIONAL = {"report.title", "report.preface", "report.previous"}
-_ACCEPTANCE_KEYS = {"rule", "place", "reason"}
 
 
 # =========================================================================== loading
@@ -49,21 +51,44 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a :class:`LoadError` (missing, a folder, too large, unreadable).
 
-    Shared with the importer of published reports, which decodes more leniently.
+    Shared with the importer of published reports, which decodes more leniently. Only a
+    regular file is read: a named pipe would block forever and a link to ``/dev/zero`` would
+    read until memory runs out, so the file is opened without blocking, its kind checked on
+    the open descriptor (no race with a swapped name), and at most the cap plus one byte read.
     """
+
+    def refuse(message: str) -> LoadError:
+        return LoadError(path, [Problem(message)])
+
+    def too_large(size: int) -> LoadError:
+        return refuse(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")
+
     try:
-        if path.is_dir():
-            raise LoadError(path, [Problem("这是一个文件夹，不是报告文件")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                path, [Problem(f"文件太大（{size // 1024 // 1024} MB），不像是年度报告")]
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LoadError(path, [Problem("文件不存在")]) from None
+        raise refuse("文件不存在") from None
+    except IsADirectoryError:
+        raise refuse("这是一个文件夹，不是报告文件") from None
     except OSError as error:
-        raise LoadError(path, [Problem(f"无法读取：{describe_os_error(error)}")]) from None
+        raise refuse(f"无法读取：{describe_os_error(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("这是一个文件夹，不是报告文件")
+        if not stat.S_ISREG(info.st_mode):
+            kind = "命名管道" if stat.S_ISFIFO(info.st_mode) else "设备或其他特殊文件"
+            raise refuse(f"这不是普通文件（{kind}），不能当作报告读取")
+        if info.st_size > MAX_FILE_BYTES:  # refused unread
+            raise too_large(info.st_size)
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # the file may grow while it is read
+    except OSError as error:
+        raise refuse(f"无法读取：{describe_os_error(error)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large(len(data))
+    return data
 
 
 def decode(data: bytes, path: Path | str | None = None) -> str:
@@ -120,291 +145,123 @@ def parse(text: str, path: Path | str | None = None) -> dict[str, Any]:
 
 
 def loads(text: str, path: Path | str | None = None) -> Report:
-    """Parse and validate a report from TOML text."""
+    """Parse a report from TOML text and validate it with the model (:func:`model.validate`);
+    a :class:`LoadError` names every problem at once, each with its key and line."""
     data = parse(text, path)
-    reader = _Reader(text)
-    report = reader.read(data)
-    if reader.problems or report is None:
-        raise LoadError(path, reader.problems)
+    problems: list[Problem] = []
+    fields = _fields(data, problems)
+    report: Report | None = None
+    if fields is not None:
+        try:
+            report = validate(fields)
+        except LoadError as error:
+            problems += error.problems
+    if problems or report is None:
+        lines = key_lines(text)
+        placed = [dataclasses.replace(p, line=_line_of(lines, p.key)) for p in problems]
+        raise LoadError(path, sorted(placed, key=lambda p: p.line or 0))
     return report
 
 
-class _Reader:
-    """Walks parsed TOML along the form, collecting problems with their keys and lines."""
+def _fields(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any] | None:
+    """The file's layout undone: the model's fields from the TOML tables (``[report]``'s keys,
+    the prose tables, rows of groups such as ``[requests.withheld.*]``, ``proactive.fees``).
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.problems: list[Problem] = []
-        self._lines: dict[str, int] | None = None
+    Only what is the file's own is checked here — its schema and form, the top-level tables —
+    and ``None`` returned for a file that is no report of ours; everything in a report is
+    the model's to judge.
+    """
 
-    # ------------------------------------------------------------ reporting
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(message, key=key))
 
-    def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(message, key=key, line=self.line_of(key)))
-
-    def line_of(self, key: str) -> int | None:
-        """The line where ``key`` (or, failing that, its nearest parent) is written."""
-        if self._lines is None:
-            self._lines = key_lines(self.text)
-        while key:
-            if key in self._lines:
-                return self._lines[key]
-            # accepted[2].reason → accepted[2] → accepted
-            key = key.rpartition("[")[0] if key.endswith("]") else key.rpartition(".")[0]
+    schema = data.get("schema")
+    if schema is None:
+        problem("schema", "缺少 schema（文件格式版本）：这不像是 govtui 的报告文件")
         return None
-
-    # ------------------------------------------------------------ values
-
-    def table(self, value: Any, key: str, allowed: set[str]) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.problem(key, f"应为一个表（[{key}]），而不是{_kind(value)}")
-            return None
-        for extra in sorted(value.keys() - allowed):
-            self.problem(f"{key}.{extra}" if key else extra, "不认识这个键（拼写错误？）")
-        return value
-
-    def required(self, table: dict[str, Any], name: str, key: str) -> Any:
-        if name not in table:
-            if key in _OPTIONAL:
-                return ""
-            self.problem(key, "缺少这个键")
-            return None
-        return table[name]
-
-    def count(self, value: Any, key: str, label: str) -> int:
-        if value is None:
-            return 0
-        if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            self.problem(key, f"{label}：应为整数（不加引号），而不是{_kind(value)}")
-            return 0
-        if value < 0:
-            self.problem(key, f"{label}：件数不能是负数（{value}）")
-            return 0
-        if isinstance(value, Decimal):
-            if value != value.to_integral_value():
-                self.problem(key, f"{label}：件数必须是整数（{value}）")
-                return 0
-            value = int(value)
-        if value > MAX_COUNT:
-            self.problem(key, f"{label}：数字太大（{value}），请检查")
-            return 0
-        return int(value)
-
-    def fee(self, value: Any, key: str, label: str) -> Decimal:
-        if value is None:
-            return Decimal(0)
-        if isinstance(value, str):
-            if re.fullmatch(r"\d+(\.\d+)?", value):
-                return Decimal(value)
-            self.problem(key, f'{label}：「{value}」不是金额，应写成如 "12.5" 的十进制数')
-            return Decimal(0)
-        if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            self.problem(key, f'{label}：应为金额（如 "12.5"），而不是{_kind(value)}')
-            return Decimal(0)
-        if value < 0:
-            self.problem(key, f"{label}：金额不能是负数（{value}）")
-            return Decimal(0)
-        return Decimal(value)
-
-    def string(self, value: Any, key: str) -> str:
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.problem(key, f"应为文字（加引号），而不是{_kind(value)}")
-            return ""
-        found = controls.first(value)
-        if found is not None:
-            # TOML can spell any character ("\u001b"); a report has no use for invisible ones,
-            # and some of them would drive the terminal that shows the text.
-            index, char = found
-            paragraph = value.count("\n", 0, index) + 1
-            column = index - (value.rfind("\n", 0, index) + 1) + 1
-            where = f"第 {paragraph} 段第 {column} 个字" if "\n" in value else f"第 {column} 个字"
-            self.problem(
-                key,
-                f"文字中有看不见的控制字符 {controls.describe(char)}（{where}）："
-                "报告中不能有控制字符，请用文本编辑器删除",
-            )
-            return controls.clean(value)
-        return value
-
-    # ------------------------------------------------------------ the file
-
-    def read(self, data: dict[str, Any]) -> Report | None:
-        schema = data.get("schema")
-        if schema is None:
-            self.problem("schema", "缺少 schema（文件格式版本）：这不像是 govtui 的报告文件")
-            return None
-        if isinstance(schema, bool) or not isinstance(schema, int):
-            self.problem("schema", f"schema 应为整数，而不是{_kind(schema)}")
-            return None
-        if schema > form.SCHEMA_VERSION:
-            self.problem(
-                "schema",
-                f"此文件是较新版本的 govtui 写的（格式版本 {schema}，本程序只认识到 "
-                f"{form.SCHEMA_VERSION}）：请升级 govtui 后再打开",
-            )
-            return None
-        if schema < 1:
-            self.problem("schema", f"格式版本 {schema} 无效")
-            return None
-        self.table(data, "", {"schema", "form", "report", *_table_names()})
-        form_id = data.get("form")
-        if form_id != form.FORM_ID:
-            self.problem(
-                "form",
-                f'表格式应为 "{form.FORM_ID}"（2021 年国家格式），而不是 {form_id!r}'
-                if form_id is not None
-                else '缺少 form（表格式，应为 "2021"）',
-            )
-
-        prose: dict[str, str] = {}
-        info = self.table(data.get("report", {}), "report", _REPORT_KEYS) or {}
-        agency = self.string(self.required(info, "agency", "report.agency"), "report.agency")
-        if "agency" in info and not agency.strip():
-            self.problem("report.agency", "机关名称不能为空")
-        year_value = self.required(info, "year", "report.year")
-        year = 0
-        if year_value is not None:
-            if isinstance(year_value, bool) or not isinstance(year_value, int):
-                self.problem("report.year", f"年度应为整数，如 2024，而不是{_kind(year_value)}")
-            elif not 1900 <= year_value <= 9999:
-                self.problem("report.year", f"年度 {year_value} 不合理")
-            else:
-                year = year_value
-        title = self.string(info.get("title"), "report.title")
-        previous = self.string(info.get("previous"), "report.previous")
-
-        sections = {
-            name: self.table(data.get(name, {}), name, names)
-            for name, names in _prose_tables().items()
-            if name != "report"
-        }
-        for field in form.PROSE_FIELDS:
-            name, _, leaf = field.key.partition(".")
-            table = info if name == "report" else sections.get(name)
-            if table is None:
-                prose[field.key] = ""
-                continue
-            prose[field.key] = self.string(self.required(table, leaf, field.key), field.key)
-
-        grids: dict[str, dict[str, dict[str, int]]] = {}
-        fees = Decimal(0)
-        for definition in form.TABLES:
-            grid, fee = self.grid(definition, data.get(definition.key))
-            grids[definition.key] = grid
-            if fee is not None:
-                fees = fee
-        accepted = self.acceptances(data.get("accepted", []))
-        if self.problems:
-            return None
-        # Everything above was checked along the form, as strictly as the model's validators
-        # would (the tests hold the two to the same reports): construct without a second pass.
-        return Report.model_construct(
-            agency=agency,
-            year=year,
-            title=title,
-            prose=prose,
-            proactive=grids["proactive"],
-            fees=fees,
-            requests=grids["requests"],
-            appeals=grids["appeals"],
-            previous=previous,
-            accepted=accepted,
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        problem("schema", f"schema 应为整数，而不是{kind(schema)}")
+        return None
+    if schema > form.SCHEMA_VERSION:
+        problem(
+            "schema",
+            f"此文件是较新版本的 govtui 写的（格式版本 {schema}，本程序只认识到 "
+            f"{form.SCHEMA_VERSION}）：请升级 govtui 后再打开",
         )
+        return None
+    if schema < 1:
+        problem("schema", f"格式版本 {schema} 无效")
+        return None
+    form_id = data.get("form")
+    if form_id != form.FORM_ID:
+        problem(
+            "form",
+            f'表格式应为 "{form.FORM_ID}"（2021 年国家格式），而不是 {form_id!r}'
+            if form_id is not None
+            else '缺少 form（表格式，应为 "2021"）',
+        )
+    prose_tables = _prose_tables()
+    known = {"schema", "form", *prose_tables, *(t.key for t in form.TABLES), "accepted"}
+    for extra in sorted(data.keys() - known):
+        problem(extra, UNKNOWN_KEY)
 
-    def acceptances(self, value: Any) -> list[Acceptance]:
-        """``[[accepted]]``: warnings accepted with a reason; an error can never be accepted."""
-        from govtui.rules import RULES
-        from govtui.rules.finding import is_place
+    fields: dict[str, Any] = {}
+    prose: dict[str, Any] = {}
+    for name, leaves in prose_tables.items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            problem(name, f"应为一个表（[{name}]），而不是{kind(table)}")
+            prose.update({f"{name}.{leaf}": "" for leaf in leaves})  # said once, not per key
+            continue
+        for key, value in table.items():
+            if name == "report" and key in IN_REPORT_TABLE:
+                fields[key] = value
+            else:
+                prose[f"{name}.{key}"] = value
+    fields["prose"] = prose
+    for definition in form.TABLES:
+        if definition.key in data:
+            fields[definition.key] = _table_grid(definition, data[definition.key], fields, problem)
+    if "accepted" in data:
+        fields["accepted"] = data["accepted"]
+    return fields
 
-        if not isinstance(value, list):
-            self.problem("accepted", f"应写成 [[accepted]] 表的数组，而不是{_kind(value)}")
-            return []
-        severity = {r.id: r.severity for r in RULES}
-        warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
-        out: list[Acceptance] = []
-        seen: set[tuple[str, str]] = set()
-        for number, item in enumerate(value, start=1):
-            key = f"accepted[{number}]"
-            entry = self.table(item, key, _ACCEPTANCE_KEYS)
-            if entry is None:
-                continue
-            rule, place, reason = (
-                self.string(self.required(entry, name, f"{key}.{name}"), f"{key}.{name}")
-                for name in ("rule", "place", "reason")
-            )
-            if "rule" in entry and severity.get(rule) != "warning":
-                self.problem(
-                    f"{key}.rule",
-                    f"「{rule}」是错误，错误不能接受，只能改正"
-                    if severity.get(rule) == "error"
-                    else f"不认识的规则「{rule}」（可以接受的警告：{warnings}）",
+
+def _table_grid(
+    table: form.Table, value: Any, fields: dict[str, Any], problem: Callable[[str, str], None]
+) -> Any:
+    """A table of the file as the model's grid: ``licensing = 5`` as a row of one cell, the rows
+    of ``[requests.withheld.*]`` as ``withheld.*``, the fee moved to ``fields``."""
+    if not isinstance(value, dict):
+        return value  # the model says it should be a table
+    groups = {r.key.partition(".")[0] for r in table.input_rows if "." in r.key}
+    grid: dict[str, Any] = {}
+    for key, cells in value.items():
+        row = table.row(key) if table.has_row(key) else None
+        if key in groups:
+            if isinstance(cells, dict):
+                grid.update({f"{key}.{leaf}": inner for leaf, inner in cells.items()})
+            else:
+                problem(
+                    f"{table.key}.{key}", f"应为一个表（[{table.key}.{key}]），而不是{kind(cells)}"
                 )
-            if "place" in entry and not is_place(place):
-                self.problem(f"{key}.place", f"位置「{place}」不是报告中的文字栏目或表格单元格")
-            if "reason" in entry and not reason.strip():
-                self.problem(f"{key}.reason", "接受警告必须写明理由")
-            if (rule, place) in seen:
-                self.problem(key, f"同一条警告（{rule}，{place}）接受了两次")
-            seen.add((rule, place))
-            if rule and place and reason.strip():
-                out.append(Acceptance.model_construct(rule=rule, place=place, reason=reason))
-        return out
-
-    def grid(
-        self, table: form.Table, data: Any
-    ) -> tuple[dict[str, dict[str, int]], Decimal | None]:
-        key = table.key
-        if data is None:
-            self.problem(key, f"缺少 [{key}]（{form.section_of(table.section).heading}）")
-            return {}, None
-        tops = {r.key.partition(".")[0] for r in table.input_rows}
-        root = self.table(data, key, tops)
-        if root is None:
-            return {}, None
-        # Group tables such as requests.withheld may hold only their own rows.
-        for group in sorted({r.key.partition(".")[0] for r in table.input_rows if "." in r.key}):
-            leaves = {
-                r.key.partition(".")[2] for r in table.input_rows if r.key.startswith(group + ".")
-            }
-            if group in root:
-                self.table(root[group], f"{key}.{group}", leaves)
-        grid: dict[str, dict[str, int]] = {}
-        fee: Decimal | None = None
-        for row in table.input_rows:
-            row_key = f"{key}.{row.key}"
-            value = _dig(root, row.key)
-            if value is None:
-                self.problem(row_key, f"缺少「{row.full_label}」这一行")
-                continue
-            if row.kind == "decimal":
-                fee = self.fee(value, row_key, row.label)
-                continue
-            columns = table.columns_of(row)
-            if row.scalar:
-                grid[row.key] = {columns[0].key: self.count(value, row_key, row.label)}
-                continue
-            cells = self.table(value, row_key, {c.key for c in columns})
-            if cells is None:
-                continue
-            grid[row.key] = {}
-            for col in columns:
-                cell_key = f"{row_key}.{col.key}"
-                label = f"{row.label} / {col.label}"
-                if col.key not in cells:
-                    self.problem(cell_key, f"{label}：缺少这一格")
-                grid[row.key][col.key] = self.count(cells.get(col.key), cell_key, label)
-        return grid, fee
+        elif row is not None and row.kind == "decimal":
+            fields["fees"] = cells
+        elif row is not None and row.scalar:
+            grid[key] = {table.columns_of(row)[0].key: cells}
+        else:
+            grid[key] = cells
+    return grid
 
 
-def _dig(root: dict[str, Any], dotted: str) -> Any:
-    node: Any = root
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
+def _line_of(lines: dict[str, int], key: str) -> int | None:
+    """The line where ``key`` (or, failing that, its nearest parent) is written."""
+    while key:
+        if key in lines:
+            return lines[key]
+        # accepted[2].reason → accepted[2] → accepted
+        key = key.rpartition("[")[0] if key.endswith("]") else key.rpartition(".")[0]
+    return None
 
 
 def _prose_tables() -> dict[str, set[str]]:
@@ -413,26 +270,6 @@ def _prose_tables() -> dict[str, set[str]]:
         name, _, leaf = field.key.partition(".")
         tables.setdefault(name, set()).add(leaf)
     return tables
-
-
-def _table_names() -> list[str]:
-    """The top-level tables after [report]; ``accepted`` is the array of accepted warnings."""
-    prose = [name for name in _prose_tables() if name != "report"]
-    return [*prose, *(t.key for t in form.TABLES), "accepted"]
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"真假值 {str(value).lower()}"
-    if isinstance(value, str):
-        return f'文字 "{value[:20]}"'
-    if isinstance(value, dict):
-        return "一个表"
-    if isinstance(value, list):
-        return "一个数组"
-    if isinstance(value, Decimal):
-        return f"小数 {value}"
-    return f"{type(value).__name__} {value}"
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")

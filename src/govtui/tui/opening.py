@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from govtui.controls import visible
 from govtui.errors import LoadError
 from govtui.io import lock, recovery
+from govtui.io.reading import contained
 from govtui.model import Report
 from govtui.tui.guard import Guard
 
@@ -87,7 +88,8 @@ class Opening:
     def _offer_recovery(self) -> None:
         path = self.session.path
         try:
-            recovered = recovery.read(path)
+            with contained(recovery.recovery_path(path)):
+                recovered = recovery.read(path)
         except LoadError as error:
             aside = recovery.set_aside(path)
             where = f"已改名为 {visible(aside.name)} 留存" if aside else "已留在原处"

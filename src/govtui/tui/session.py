@@ -226,7 +226,7 @@ class Session:
         if (table, row, column) == FEE_CELL:
             if not isinstance(value, Decimal):
                 raise TypeError("the fee is a Decimal")
-            self.report.fees = value
+            self.report.set_fee(value)
         elif isinstance(value, int):
             self.report.set_count(table, row, column, value)
         else:

@@ -22,7 +22,7 @@ from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
-from govtui.model import Report
+from govtui.model import Report, validate
 from govtui.rules.finding import CellRef
 
 UNKNOWN_AGENCY = "未知机关"
@@ -141,7 +141,7 @@ def import_lines(
         )
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
-    return Imported(report, printed, notes.all())
+    return Imported(validate(report, path), printed, notes.all())  # the model judges it
 
 
 def _clean(text: str) -> str:
