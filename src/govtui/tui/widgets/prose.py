@@ -136,11 +136,15 @@ class ProseEditor(Vertical):
             return
         command = editor_command()
         original = self.text_area.text
-        handle, name = tempfile.mkstemp(prefix="govtui-", suffix=".txt")
+        # The name says which field it is (in the editor's title bar, in ``ps``).
+        prefix = f"govtui-{self.field.key.replace('.', '-')}-"
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
         path = Path(name)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(original)
+                # A text file ends with a newline: a script appending a line must not join
+                # it to the last paragraph. It is taken off again below.
+                file.write(original if original.endswith("\n") else original + "\n")
             try:
                 with self.app.suspend():
                     result = subprocess.run([*command, str(path)], check=False)
