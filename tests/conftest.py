@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from tests.tmux import Terminal
+from tests.tmux import Terminal, poll, runs_govtui
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample"
@@ -39,3 +41,15 @@ def terminal() -> Iterator[Terminal]:
         yield term
     finally:
         term.kill()
+
+
+@pytest.fixture
+def govtui_process() -> Iterator[int]:
+    """A live process whose command line says govtui, as an editor's would: its lock holds."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
+    poll(lambda: runs_govtui(process.pid), "the process to start")
+    try:
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()

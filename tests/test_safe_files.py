@@ -8,12 +8,10 @@ import socket
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.tmux import poll, runs_govtui
-from tests.tui_helpers import CLEAN, copy_sample, copy_this_year
+from tests.tui_helpers import CLEAN, copy_sample, copy_this_year, write_lock
 
 from govtui.errors import LoadError, SaveError
 from govtui.io import lock, recovery, toml_file
@@ -156,25 +154,6 @@ def test_a_read_only_session_refuses_every_change_and_every_save(tmp_path: Path)
 
 
 # --------------------------------------------------------------------------- lock
-
-
-@pytest.fixture
-def govtui_process() -> Iterator[int]:
-    """A live process whose command line says govtui, as an editor's would."""
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
-    poll(lambda: runs_govtui(process.pid), "the process to start")
-    try:
-        yield process.pid
-    finally:
-        process.kill()
-        process.wait()
-
-
-def write_lock(path: Path, pid: int, host: str) -> None:
-    lock.lock_path(path).write_text(
-        f'pid = {pid}\nhost = "{host}"\nuser = "clerk"\nsince = "2025-01-10 09:00:00"\n',
-        encoding="utf-8",
-    )
 
 
 def test_a_lock_is_taken_and_released(tmp_path: Path) -> None:

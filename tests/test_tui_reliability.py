@@ -11,14 +11,11 @@ from __future__ import annotations
 import contextlib
 import signal
 import socket
-import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.tmux import poll, runs_govtui
-from tests.tui_helpers import CLEAN, copy_sample, make_app, screen_text, wait_for
+from tests.tui_helpers import CLEAN, copy_sample, make_app, screen_text, wait_for, write_lock
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -216,21 +213,11 @@ async def test_an_unreadable_copy_is_set_aside_and_said(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def held_by_another(tmp_path: Path) -> Iterator[Path]:
+def held_by_another(tmp_path: Path, govtui_process: int) -> Path:
     """The sample, locked by a live govtui process on this host."""
     path = copy_sample(tmp_path)
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "govtui"])
-    poll(lambda: runs_govtui(process.pid), "the process to start")
-    lock.lock_path(path).write_text(
-        f'pid = {process.pid}\nhost = "{socket.gethostname()}"\nuser = "clerk"\n'
-        'since = "2025-01-10 09:00:00"\n',
-        encoding="utf-8",
-    )
-    try:
-        yield path
-    finally:
-        process.kill()
-        process.wait()
+    write_lock(path, govtui_process, socket.gethostname())
+    return path
 
 
 async def test_a_file_another_govtui_edits_opens_read_only_on_request(

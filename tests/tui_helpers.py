@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from govtui.io import toml_file
+from govtui.io import lock, toml_file
 from govtui.tui.app import GovtuiApp
 from govtui.tui.session import Session
 
@@ -37,6 +37,14 @@ def copy_this_year(folder: Path, fixture: str = "") -> Path:
     target = folder / f"yunxi-scjg-2025-{fixture}.toml"
     toml_file.save(report, target)
     return target
+
+
+def write_lock(path: Path, pid: int, host: str) -> None:
+    """A lock on ``path`` as the editor in process ``pid`` on ``host`` writes it."""
+    lock.lock_path(path).write_text(
+        f'pid = {pid}\nhost = "{host}"\nuser = "clerk"\nsince = "2025-01-10 09:00:00"\n',
+        encoding="utf-8",
+    )
 
 
 def app_on(path: Path, start: str = "requests") -> GovtuiApp:

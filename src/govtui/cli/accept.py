@@ -4,11 +4,16 @@ Some warnings are right to ignore — 现行有效 changed because documents exp
 the same as last year because nothing changed. Accepting one records the rule, the place and
 the reason in the file (``[[accepted]]``); ``check`` and the editor then show it as accepted
 and no longer count it. Errors cannot be accepted: they are corrected.
+
+The file is written as the editor writes it (:class:`govtui.io.document.Document`): not while
+another govtui edits it, not over a version saved since it was read, the old file kept as
+``报告.toml~``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +47,14 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
-    from govtui.io import toml_file
-    from govtui.io.backup import keep_backup
+    from govtui.io.document import Document
     from govtui.io.previous import find_previous
-    from govtui.io.reading import contained
     from govtui.rules import RULES, check
 
     path = Path(args.file)
+    document = Document(path)
     try:
-        with contained(path):
-            report = toml_file.load(path)
+        report = document.load()
     except LoadError as error:
         return fail(error.describe())
     previous = find_previous(path, report)
@@ -81,9 +84,11 @@ def run(args: argparse.Namespace) -> int:
         return fail("请用 --reason 写明接受的理由 / --reason is required")
     report.accept(finding.rule, finding.place, reason)
     try:
-        keep_backup(path)
-        toml_file.save(report, path)
+        with document.held():
+            document.save(report)
     except GovtuiError as error:
         return fail(str(error))
+    for note in document.take_notes():
+        print(note, file=sys.stderr)
     print(f"已接受 [{finding.rule}] {finding.place}：{reason}")
     return EXIT_OK

@@ -31,6 +31,7 @@ from govtui.controls import visible
 if TYPE_CHECKING:
     from govtui.aggregate import Collection, Entry, Overview
     from govtui.cli.findings import Printer
+    from govtui.io.document import Document
     from govtui.model import Report
 
 _NAME_COLUMNS = 26
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from govtui.cli.progress import Progress
     from govtui.errors import LoadError, Problem
     from govtui.io import roster as rosters
+    from govtui.io.document import Document
     from govtui.io.reading import Inputs, Skipped, contained, unexpected
 
     if args.output and not (args.agency or "").strip():
@@ -102,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         return fail("请给出要汇总的报告（文件、文件夹或通配符）/ no inputs")
     output = Path(args.output) if args.output else None
-    base, problem = _existing_sum(output, args.force)
+    document = Document(output) if output else None
+    base, problem = _existing_sum(document, args.force)
     if problem:
         return fail(problem)
 
@@ -137,8 +140,8 @@ def run(args: argparse.Namespace) -> int:
     collection.seen.close()
 
     written = None
-    if output is not None and collection.complete and collection.sum.reports:
-        written = _write(collection, args.agency.strip(), output, base)
+    if document is not None and collection.complete and collection.sum.reports:
+        written = _write(collection, args.agency.strip(), document, base, args.force)
         if isinstance(written, str):
             return fail(written)
     overview = collection.overview
@@ -169,34 +172,38 @@ def _without(paths: Iterable[Path], output: Path | None) -> Iterator[Path]:
             yield path
 
 
-def _existing_sum(output: Path | None, force: bool) -> tuple[Report | None, str]:
-    """The sum file of a previous run, whose prose is kept; or why it must not be touched."""
+def _existing_sum(output: Document | None, force: bool) -> tuple[Report | None, str]:
+    """The sum file of a previous run, whose prose is kept; or why it must not be touched (a
+    link that points nowhere is no readable report either)."""
     from govtui.errors import LoadError
-    from govtui.io import toml_file
-    from govtui.io.reading import contained
 
-    if output is None or not output.exists():
+    if output is None or not output.exists:
         return None, ""
     try:
-        with contained(output):
-            return toml_file.load(output), ""
+        return output.load(), ""
     except LoadError as error:
         if force:
             return None, ""
         return None, (
-            f"{output} 已存在但不是可读的报告文件，未覆盖（确认要覆盖请加 --force）：\n"
+            f"{output.path} 已存在但不是可读的报告文件，未覆盖（确认要覆盖请加 --force）：\n"
             f"{error.describe()}"
         )
 
 
-def _write(collection: Collection, agency: str, output: Path, base: Report | None) -> bool | str:
+def _write(
+    collection: Collection, agency: str, output: Document, base: Report | None, force: bool
+) -> bool | str:
+    """Write the sum as the editor saves (:class:`govtui.io.document.Document`): not while
+    another govtui edits it, not over a version saved while this run read its inputs."""
     from govtui.errors import GovtuiError
-    from govtui.io import toml_file
 
     try:
-        toml_file.save(collection.report(agency, base), output)
+        with output.held():
+            output.save(collection.report(agency, base), overwrite=force, backup=False)
     except GovtuiError as error:
         return str(error)
+    for note in output.take_notes():
+        print(note, file=sys.stderr)
     return True
 
 

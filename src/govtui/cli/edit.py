@@ -134,8 +134,9 @@ def _published(source: Path) -> int:
         print(refusal, file=sys.stderr)
         return EXIT_UNREADABLE
     try:
+        # A link that points nowhere counts as a file there: refused, never written through.
         with contained(target):
-            existing = toml_file.load(target) if target.exists() else None
+            existing = toml_file.load(target) if os.path.lexists(target) else None
         loaded = None if existing is not None else read_report(source)
     except LoadError as error:
         print(error.describe(), file=sys.stderr)

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(exporter.render(report))  # UTF-8, whatever the locale
             sys.stdout.buffer.flush()
             return EXIT_OK
-        exporter.write(report, target)
+        exporter.write(report, target, through_link=args.output is not None)
     except GovtuiError as error:
         return fail(str(error))
     print(f"已写出 / written: {visible(str(target))}")

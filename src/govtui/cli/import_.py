@@ -2,7 +2,9 @@
 
 The file is written next to the report with the suffix ``.toml`` unless ``-o`` says
 otherwise (``-o -`` prints it). An existing file is never overwritten without ``--force``:
-it may be the clerk's edited report. The notes (what the importer assumed) and the checker's
+it may be the clerk's edited report. A link that points nowhere counts as an existing file
+(``--force`` replaces the link, never writes where it points), and a file another govtui edits
+is not written (:class:`govtui.io.document.Document`). The notes (what the importer assumed) and the checker's
 findings, the printed totals that do not add up first among them, are printed after.
 
 Exit status: 0 when the file was written (findings or not: ``govtui check`` judges the
@@ -47,6 +49,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io import toml_file
+    from govtui.io.document import Document
     from govtui.io.reading import IMPORT_SUFFIXES, read_report
 
     source = Path(args.report)
@@ -58,24 +61,28 @@ def run(args: argparse.Namespace) -> int:
         kinds = "、".join(IMPORT_SUFFIXES)
         return fail(f"{source}：不认识的文件类型「{source.suffix or '无扩展名'}」：应为 {kinds}")
     target = None if args.output == "-" else Path(args.output or source.with_suffix(".toml"))
-    if target is not None and target.exists() and not args.force:
+    document = None if target is None else Document(target)
+    if document is not None and document.exists and not args.force:
         return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
     try:
         loaded = read_report(source)
     except LoadError as error:
         return fail(error.describe())
     text = toml_file.dumps(loaded.report)
-    if target is None:
+    if document is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))  # a TOML file is UTF-8, whatever the locale
         sys.stdout.buffer.flush()
     else:
         try:
-            toml_file.save(loaded.report, target)
+            with document.held():
+                document.save(loaded.report, overwrite=args.force, backup=False)
         except GovtuiError as error:
             return fail(str(error))
+        for note in document.take_notes():
+            print(note, file=sys.stderr)
         print(f"已写出 / written: {visible(str(target))}")
-    _print_report(loaded, sys.stderr if target is None else sys.stdout)
+    _print_report(loaded, sys.stderr if document is None else sys.stdout)
     return EXIT_OK
 
 

@@ -1,8 +1,14 @@
-"""``govtui new``: a blank report, every count 0, or next year's draft from last year's report."""
+"""``govtui new``: a blank report, every count 0, or next year's draft from last year's report.
+
+The file is written through :class:`govtui.io.document.Document`: never over an existing file
+(a link that points nowhere counts as one) without ``--force``, never while another govtui
+edits it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +44,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
-    from govtui.io import toml_file
+    from govtui.io.document import Document
     from govtui.io.previous import draft_from
     from govtui.model import Report
 
     target = Path(args.file)
-    if target.exists() and not args.force:
+    document = Document(target)
+    if document.exists and not args.force:
         return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
     if args.last is None and (args.agency is None or args.year is None):
         return fail(
@@ -68,9 +75,12 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"年度 {args.year} 不合理 / implausible year")
         report = Report.blank(agency, args.year)
     try:
-        toml_file.save(report, target)
+        with document.held():
+            document.save(report, overwrite=args.force, backup=False)
     except GovtuiError as error:
         return fail(str(error))
+    for note in document.take_notes():
+        print(note, file=sys.stderr)
     print(f"已创建 / created: {visible(str(target))}")
     if args.last is not None:
         print(

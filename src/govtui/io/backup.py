@@ -4,6 +4,7 @@ The editor makes it at the first save of each editing session, so it holds the r
 when the editor opened it — the version to go back to after a day of edits that turned out
 wrong; ``govtui accept`` makes it before it rewrites the file. It is written atomically with
 the report's own permissions. Its suffix (``.toml~``) keeps it out of ``check``'s folders.
+A symbolic link standing at its name is replaced, never written through.
 """
 
 from __future__ import annotations
@@ -33,5 +34,5 @@ def keep_backup(path: Path) -> Path | None:
             f"无法保留备份：读不了 {visible(str(path))}（{describe_os_error(error)}）"
         ) from error
     target = backup_path(path)
-    atomic_write(target, data, mode=mode)
+    atomic_write(target, data, mode=mode, through_link=False)
     return target

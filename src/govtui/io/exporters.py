@@ -38,9 +38,11 @@ class Exporter:
         made: str | bytes = importlib.import_module(f"govtui.io.{self.module}").render(report)
         return made.encode("utf-8") if isinstance(made, str) else made
 
-    def write(self, report: Report, path: Path | str) -> None:
-        """Export to ``path`` atomically: the old file stays whole if anything goes wrong."""
-        atomic_write(Path(path), self.render(report))
+    def write(self, report: Report, path: Path | str, *, through_link: bool = True) -> None:
+        """Export to ``path`` atomically: the old file stays whole if anything goes wrong.
+        ``through_link=False`` for the file beside the report that nobody named: a link planted
+        there is replaced, never written through (see :mod:`govtui.io.atomic`)."""
+        atomic_write(Path(path), self.render(report), through_link=through_link)
 
     def default_path(self, source: Path | str) -> Path:
         """Where the export goes when no output is named: next to the report, this suffix."""

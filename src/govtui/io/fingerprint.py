@@ -8,8 +8,14 @@ bytes, new time) has not changed.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Past this size the bytes are not kept (no report is this large: the loader refuses it);
+# size and time alone then tell a change.
+_MAX_KEPT = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,17 +25,29 @@ class Fingerprint:
 
     size: int
     mtime_ns: int
-    content: bytes = field(repr=False)
+    content: bytes | None = field(repr=False)
 
     @classmethod
     def of(cls, path: Path) -> Fingerprint | None:
-        """The file as it is now; ``None`` when there is no file (or it cannot be read)."""
+        """The file as it is now; ``None`` when there is no file, it cannot be read, or it is no
+        regular file (a FIFO or a device is never read: it could block or never end)."""
         try:
-            stat = path.stat()
-            data = path.read_bytes()
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None
-        return cls(stat.st_size, stat.st_mtime_ns, data)
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                return None
+            data = None
+            if status.st_size <= _MAX_KEPT:
+                with open(fd, "rb", closefd=False) as file:
+                    data = file.read()
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return cls(status.st_size, status.st_mtime_ns, data)
 
 
 def changed(before: Fingerprint | None, path: Path) -> bool:
@@ -39,12 +57,12 @@ def changed(before: Fingerprint | None, path: Path) -> bool:
     there was none is one.
     """
     try:
-        stat = path.stat()
+        now_stat = path.stat()
     except OSError:
         return False
     if before is None:
         return True
-    if (stat.st_size, stat.st_mtime_ns) == (before.size, before.mtime_ns):
+    if (now_stat.st_size, now_stat.st_mtime_ns) == (before.size, before.mtime_ns):
         return False
     now = Fingerprint.of(path)
-    return now is not None and now.content != before.content
+    return now is not None and (now.content is None or now.content != before.content)

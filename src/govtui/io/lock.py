@@ -8,7 +8,10 @@ and the lock is taken over. A lock from another host cannot be checked and is be
 message names the file to delete when that host is known to be down.
 
 The lock is created whole with a hard link (atomic, and it fails if the lock exists), falling
-back to an exclusive create on file systems without links.
+back to an exclusive create on file systems without links. Its temporary file has an
+unpredictable name and is created with ``O_EXCL``/``O_NOFOLLOW``, and
+a lock is read only when it is a regular file: a symbolic link planted at either name is never
+followed; one standing as the lock counts as no lock and is replaced.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,13 +77,27 @@ def _text(holder: Holder) -> str:
     )
 
 
+# A lock is a few lines; anything longer is not one.
+_MAX_LOCK = 4096
+
+
 def read_holder(path: Path) -> Holder | None:
-    """The holder written in a lock file; ``None`` when it is gone or cannot be read."""
+    """The holder written in a lock file; ``None`` when it is gone or cannot be read, or is no
+    regular file (a link, a FIFO: never followed, never waited on)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = tomllib.loads(os.read(fd, _MAX_LOCK).decode("utf-8"))
         return Holder(int(data["pid"]), str(data["host"]), str(data["user"]), str(data["since"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    finally:
+        os.close(fd)
 
 
 def _runs_govtui(pid: int) -> bool:
@@ -127,10 +145,17 @@ class Lock:
 
 
 def _create(path: Path, text: str) -> bool:
-    """Create ``path`` holding ``text``, all at once; ``False`` when it already exists."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    """Create ``path`` holding ``text``, all at once; ``False`` when it already exists (a link
+    standing there included: neither ``link`` nor ``O_EXCL`` follows one)."""
+    # The temporary file: a random name, created new, never through a link (``O_EXCL``, and
+    # ``O_NOFOLLOW`` where there is one: not on Windows, where ``O_EXCL`` and the random name
+    # remain), readable by all (another user's govtui must see who holds the file).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    temporary = path.with_name(f"{path.name}.{os.urandom(8).hex()}.tmp")
+    fd = os.open(temporary, flags, 0o644)
     try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
         os.link(temporary, path)
         return True
     except FileExistsError:
@@ -139,9 +164,9 @@ def _create(path: Path, text: str) -> bool:
         pass  # no hard links here
     finally:
         with contextlib.suppress(OSError):
-            temporary.unlink()
+            os.unlink(temporary)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(path, flags, 0o644)
     except FileExistsError:
         return False
     with os.fdopen(fd, "w", encoding="utf-8") as file:

@@ -5,6 +5,10 @@ on every screen change, and when the terminal goes away (SIGHUP), on SIGTERM and
 a SIGKILL leaves the last one. The next ``govtui 报告.toml`` offers it back. It is removed once
 the report is saved or the edits are discarded. The leading dot and the suffix keep it out of
 folder listings and of ``check``; ``.gitignore`` should list ``*.govtui-recover``.
+
+A symbolic link standing at its name is never followed: writing replaces it, and reading
+refuses it (:class:`LoadError`, so that the editor sets it aside and says so) — a link planted
+in a shared folder must neither be offered back as someone's edits nor receive them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import stat
 from pathlib import Path
 
 from govtui.controls import visible
+from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 from govtui.io.atomic import atomic_write
 from govtui.model import Report
@@ -39,7 +44,8 @@ def write(report: Report, path: Path) -> Path:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o600  # a report not saved yet: readable by its writer only
-    atomic_write(target, (header + toml_file.dumps(report)).encode("utf-8"), mode=mode)
+    data = (header + toml_file.dumps(report)).encode("utf-8")
+    atomic_write(target, data, mode=mode, through_link=False)
     return target
 
 
@@ -47,6 +53,9 @@ def read(path: Path) -> Report | None:
     """The recovery copy of ``path``, or ``None`` when there is none; :class:`LoadError` when it
     cannot be read (a newer govtui wrote it, someone edited it)."""
     target = recovery_path(path)
+    if target.is_symlink():
+        message = "这是一个符号链接，不是 govtui 写的恢复副本"
+        raise LoadError(target, [Problem(message)])
     if not target.exists():
         return None
     return toml_file.load(target)

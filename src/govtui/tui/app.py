@@ -98,12 +98,15 @@ class GovtuiApp(App[None]):
     def _open(self, session: Session) -> None:
         from govtui.tui.opening import Opening
 
-        Opening(self, session, then=self._show).start()
+        self.guard = Guard(self, session)
+        Opening(self, self.guard, then=self._show).start()
 
-    def _show(self, session: Session) -> None:
+    def _show(self, session: Session, notice: str) -> None:
         self._session = session
         session.subscribe(self._session_changed)
         self.push_screen(self._section(self.start))
+        if notice:
+            self.call_after_refresh(self.say, notice, error=False)
 
     def on_unmount(self) -> None:
         if self.guard is not None:
@@ -111,7 +114,7 @@ class GovtuiApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the edits and say so in words (see tui/crash.py)."""
-        message = crash.rescue(self, error)
+        message = crash.rescue(self.guard, error)
         super()._handle_exception(error)
         self._exit_renderables[:] = [message]
         self.error_console = crash.console()
@@ -171,7 +174,7 @@ class GovtuiApp(App[None]):
             await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
-        return saving.save(self, self.session)
+        return saving.save(self, self.session, self.say)
 
     def action_export(self) -> None:
         """Ask for a format (those of ``govtui export``), then write it next to the file."""
@@ -238,7 +241,7 @@ class GovtuiApp(App[None]):
             if self.guard is not None:
                 self.guard.discard()
             self.exit()
-        elif answer == "save" and saving.save(self, self.session, then=self.exit):
+        elif answer == "save" and saving.save(self, self.session, self.say, then=self.exit):
             self.exit()
 
     async def on_jump_to(self, message: JumpTo) -> None:

@@ -18,7 +18,7 @@ from govtui import __version__
 from govtui.controls import visible
 
 if TYPE_CHECKING:
-    from govtui.tui.app import GovtuiApp
+    from govtui.tui.guard import Guard
 
 
 def log_folder() -> Path:
@@ -27,7 +27,11 @@ def log_folder() -> Path:
 
 
 def write_log(error: BaseException) -> Path | None:
-    """The traceback in a file of its own (readable by this user only); ``None`` if it fails."""
+    """The traceback in a file of its own (readable by this user only); ``None`` if it fails.
+
+    The name is unpredictable and the file created new (``mkstemp``: ``O_EXCL``, ``O_NOFOLLOW``
+    where the system has it), so that a link planted in the shared temporary folder cannot
+    make the log overwrite another file."""
     import datetime  # only ever needed after a crash
     import tempfile
     import traceback
@@ -37,19 +41,20 @@ def write_log(error: BaseException) -> Path | None:
     for folder in (log_folder(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"govtui-crash-{when}-{os.getpid()}.txt"
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            fd, name = tempfile.mkstemp(
+                dir=folder, prefix=f"govtui-crash-{when}-{os.getpid()}-", suffix=".txt"
+            )
             with os.fdopen(fd, "w", encoding="utf-8") as file:
                 file.write(text)
-            return path
+            return Path(name)
         except OSError:
             continue
     return None
 
 
-def rescue(app: GovtuiApp, error: BaseException) -> Text:
-    """Keep the edits, log the details, and return what to print instead of the traceback."""
-    guard = app.guard
+def rescue(guard: Guard | None, error: BaseException) -> Text:
+    """Keep the edits (``guard`` keeps the open report's; ``None`` before one is open), log the
+    details, and return what to print instead of the traceback."""
     saved = guard.rescue() if guard is not None else None
     session = guard.session if guard is not None else None  # None: no report open yet
     lines = ["govtui 遇到程序错误，已退出（这不是操作造成的）。"]

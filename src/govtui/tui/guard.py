@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from govtui.controls import visible
 from govtui.errors import GovtuiError
-from govtui.io import lock, recovery
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -56,7 +55,6 @@ class Guard:
     def __init__(self, app: App[None], session: Session) -> None:
         self.app = app
         self.session = session
-        self.lock: lock.Lock | None = None
         self.farewell = ""  # what to print after the editor has left the screen
         self._timer: Timer | None = None
         self._edits = 0  # changes seen; the copy on disk holds up to _written
@@ -72,17 +70,7 @@ class Guard:
     @property
     def keeping(self) -> bool:
         """Whether this editor keeps the recovery copy: it holds the lock and may save."""
-        return self.lock is not None and self.session.read_only is None
-
-    # ------------------------------------------------------------------ the lock
-
-    def acquire(self) -> lock.Holder | None:
-        """Take the report's lock; the holder when another live govtui has it."""
-        result = lock.acquire(self.path)
-        if isinstance(result, lock.Lock):
-            self.lock = result
-            return None
-        return result
+        return self.session.document.lock is not None and self.session.read_only is None
 
     # ------------------------------------------------------------------ running
 
@@ -114,7 +102,7 @@ class Guard:
         else:
             self._stop_timer()
             self._written = self._edits
-            recovery.remove(self.path)
+            self.session.document.remove_recovery()
 
     def _screen_changed(self, _screen: Screen[object]) -> None:
         self.flush()
@@ -131,7 +119,7 @@ class Guard:
             return None
         edits = self._edits
         try:
-            target = recovery.write(self.session.report, self.path)
+            target = self.session.document.write_recovery(self.session.report)
         except GovtuiError as error:
             if not self._failed:
                 self._failed = True
@@ -140,6 +128,8 @@ class Guard:
         if self._failed:
             self._failed = False
             self._say(f"恢复副本已写入 {visible(target.name)}。", error=False)
+        for note in self.session.document.take_notes():
+            self._say(note, error=False)
         self._written = edits
         return target
 
@@ -153,7 +143,7 @@ class Guard:
         self._discarded = True
         self._stop_timer()
         if self.keeping:
-            recovery.remove(self.path)
+            self.session.document.remove_recovery()
 
     def rescue(self) -> Path | None:
         """Write the recovery copy whatever it takes (a signal, a crash); never raises."""
@@ -188,9 +178,8 @@ class Guard:
             if self.session.dirty and not self._discarded:
                 self.flush()
             else:
-                recovery.remove(self.path)
-        if self.lock is not None:
-            self.lock.release()
+                self.session.document.remove_recovery()
+        self.session.document.release()
         if self._signals:
             with contextlib.suppress(RuntimeError):
                 loop = asyncio.get_running_loop()

@@ -7,48 +7,42 @@
    differs from the file: restore, discard, or leave both untouched.
 
 Each step that needs an answer asks in a modal; with nothing to ask, the report opens at once.
+The lock and the recovery copy are the session's :class:`~govtui.io.document.Document`'s; this
+module only asks. It needs of the app no more than a Textual app offers (push a screen, exit):
+what it found to tell the user is handed to ``then`` with the session.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govtui.controls import visible
 from govtui.errors import LoadError
 from govtui.io import lock, recovery
+from govtui.io.document import not_writable
 from govtui.io.reading import contained
 from govtui.model import Report
 from govtui.tui.guard import Guard
 
 if TYPE_CHECKING:
-    from govtui.tui.app import GovtuiApp
+    from textual.app import App
+
     from govtui.tui.screens.locked import Answer as LockAnswer
     from govtui.tui.screens.restore import Answer as RestoreAnswer
     from govtui.tui.session import Session
 
 
-def not_writable(path: Path) -> str:
-    """Why a save cannot replace ``path`` (an atomic save writes a new file in its folder), in
-    words; empty when it can."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        return "文件夹不存在"
-    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK | os.X_OK):
-        return "没有写入权限"
-    return ""
-
-
 class Opening:
-    """The steps above for one report; ``then`` shows it once they are done."""
+    """The steps above for the report ``guard`` keeps; ``then`` shows it once they are done,
+    with what to tell the user (empty when nothing)."""
 
-    def __init__(self, app: GovtuiApp, session: Session, then: Callable[[Session], None]) -> None:
+    def __init__(self, app: App[Any], guard: Guard, then: Callable[[Session, str], None]) -> None:
         self.app = app
-        self.session = session
+        self.guard = guard
+        self.session = guard.session
+        self.document = guard.session.document
         self.then = then
-        self.guard = Guard(app, session)
         self.notice = ""
 
     @property
@@ -56,7 +50,6 @@ class Opening:
         return visible(self.session.path.name)
 
     def start(self) -> None:
-        self.app.guard = self.guard
         reason = not_writable(self.session.path)
         if reason:
             self.session.read_only = reason
@@ -65,7 +58,7 @@ class Opening:
                 self.notice += "旁边有一份恢复副本：能写入这个文件时再打开，即可恢复。"
             self._finish()
             return
-        holder = self.guard.acquire()
+        holder = self.document.acquire()
         if holder is not None:
             from govtui.tui.screens.locked import LockedScreen
 
@@ -89,7 +82,7 @@ class Opening:
         path = self.session.path
         try:
             with contained(recovery.recovery_path(path)):
-                recovered = recovery.read(path)
+                recovered = self.document.read_recovery()
         except LoadError as error:
             aside = recovery.set_aside(path)
             where = f"已改名为 {visible(aside.name)} 留存" if aside else "已留在原处"
@@ -100,7 +93,7 @@ class Opening:
             self._finish()
             return
         if _same(recovered, self.session.report):
-            recovery.remove(path)
+            self.document.remove_recovery()
             self._finish()
             return
         from govtui.tui.screens.restore import RestoreScreen
@@ -117,24 +110,21 @@ class Opening:
             self.session.restore(recovered)
             self.notice = "已恢复上次未保存的修改：检查无误后按 ctrl+s 保存。"
         elif answer == "discard":
-            recovery.remove(self.session.path)
+            self.document.remove_recovery()
             self.notice = "已丢弃恢复副本。"
         else:
-            # Leave everything as it was: the copy stays for next time; only the lock goes.
-            self.app.guard = None
-            if self.guard.lock is not None:
-                self.guard.lock.release()
+            # Leave everything as it was: the copy stays for next time; only the lock goes
+            # (and with it the guard's charge of the copy).
+            self.document.release()
             self.app.exit()
             return
         self._finish()
 
     def _finish(self) -> None:
         self.guard.attach()
-        self.then(self.session)
         # What opening found, then what the session has to say (a draft, last year's report).
-        notice = "\n".join(n for n in (self.notice, *self.session.notes) if n)
-        if notice:
-            self.app.call_after_refresh(self.app.say, notice, error=False)
+        notes = (self.notice, *self.document.take_notes(), *self.session.notes)
+        self.then(self.session, "\n".join(n for n in notes if n))
 
 
 def _same(a: Report, b: Report) -> bool:

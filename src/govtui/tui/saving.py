@@ -3,14 +3,17 @@
 A read-only report says why it cannot be saved and offers to save a copy to edit instead
 (:class:`~govtui.tui.screens.save_as.SaveAsScreen`); a failed save says why and keeps every edit;
 a file someone else saved in the meantime is never overwritten without the user's word
-(:class:`~govtui.tui.screens.conflict.ConflictScreen`: compare, overwrite, cancel).
+(:class:`~govtui.tui.screens.conflict.ConflictScreen`: compare, overwrite, cancel). What the
+save had to do beside the report (a link where the backup goes, replaced) is said with it.
+
+It needs of the app only what a Textual app offers (push a screen) and a way to ``say``.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from govtui.controls import visible
 from govtui.errors import LoadError, SaveError
@@ -19,13 +22,21 @@ from govtui.model import Report
 from govtui.tui.session import ChangedOnDisk, ReadOnly, Session
 
 if TYPE_CHECKING:
-    from govtui.tui.app import GovtuiApp
+    from textual.app import App
+
     from govtui.tui.screens.conflict import Answer
 
 
+class Say(Protocol):
+    """The app's message line (``GovtuiApp.say``)."""
+
+    def __call__(self, text: str, *, error: bool = False) -> None: ...
+
+
 def save(
-    app: GovtuiApp,
+    app: App[Any],
     session: Session,
+    say: Say,
     *,
     overwrite: bool = False,
     then: Callable[[], None] | None = None,
@@ -35,19 +46,19 @@ def save(
     try:
         path = session.save(overwrite=overwrite)
     except ReadOnly:
-        _offer_copy(app, session)
+        _offer_copy(app, session, say)
         return False
     except ChangedOnDisk:
-        _ask(app, session, then)
+        _ask(app, session, say, then)
         return False
     except SaveError as error:
-        app.say(f"保存失败，修改仍在编辑器里：{error}", error=True)
+        say(f"保存失败，修改仍在编辑器里：{error}", error=True)
         return False
-    app.say(f"已保存到 {path}")
+    say("。".join([f"已保存到 {path}", *session.document.take_notes()]))
     return True
 
 
-def _ask(app: GovtuiApp, session: Session, then: Callable[[], None] | None) -> None:
+def _ask(app: App[Any], session: Session, say: Say, then: Callable[[], None] | None) -> None:
     from govtui.tui.screens.conflict import ConflictScreen
 
     disk: Report | str
@@ -57,36 +68,34 @@ def _ask(app: GovtuiApp, session: Session, then: Callable[[], None] | None) -> N
         disk = error.describe()
 
     def answered(answer: Answer | None) -> None:
-        if answer == "overwrite" and save(app, session, overwrite=True) and then is not None:
+        if answer == "overwrite" and save(app, session, say, overwrite=True) and then is not None:
             then()
         elif answer != "overwrite":
-            app.say("没有保存：文件在打开之后被改过。修改仍在编辑器里。", error=True)
+            say("没有保存：文件在打开之后被改过。修改仍在编辑器里。", error=True)
 
     name = visible(session.path.name)
     backup = visible(session.backup_path.name)
     app.push_screen(ConflictScreen(name, backup, disk, session.report), callback=answered)
 
 
-def _offer_copy(app: GovtuiApp, session: Session) -> None:
-    """Ask for a new file name, write the report there and edit that copy from now on."""
+def _offer_copy(app: App[Any], session: Session, say: Say) -> None:
+    """Ask for a new file name, write the report there and edit that copy from now on (its
+    lock taken first: the session's document does it)."""
     from pathlib import Path
 
-    from govtui.tui.opening import not_writable
+    from govtui.io.document import not_writable
     from govtui.tui.screens.save_as import SaveAsScreen, suggested_copy
 
     def answered(target: Path | None) -> None:
         if target is None:
-            app.say(f"没有保存：「{visible(session.path.name)}」是只读打开的。", error=True)
+            say(f"没有保存：「{visible(session.path.name)}」是只读打开的。", error=True)
             return
         try:
             session.save_as(target)
         except SaveError as error:
-            app.say(f"另存失败：{error}", error=True)
+            say(f"另存失败：{error}", error=True)
             return
-        held_by = app.guard.acquire() if app.guard is not None else None
-        if held_by is not None:  # someone opened the new file in the meantime
-            session.read_only = "另一个 govtui 正在编辑"
-        app.say(f"已另存为 {visible(str(target))}，现在编辑的是这份副本。")
+        say(f"已另存为 {visible(str(target))}，现在编辑的是这份副本。")
 
     writable = not not_writable(session.path.with_name(".govtui-probe"))
     suggestion = suggested_copy(session.path, writable)

@@ -7,6 +7,9 @@ tell the app to repaint. Nothing here imports Textual; the tests drive it direct
 Last year's report, when the file names it (``[report] previous``), is read once, as ``check``
 reads it: the cross-year rules then run on every change with the others, and the grids can show
 last year's value of a cell. A predecessor that cannot be used is a note, never an error.
+
+The file itself — its lock, what it held when read, the backup, the atomic save, the recovery
+copy — is a :class:`~govtui.io.document.Document`, the same that every command writes through.
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ from pathlib import Path
 
 from govtui import controls, form
 from govtui.errors import SaveError
-from govtui.io import toml_file
-from govtui.io.backup import backup_path, keep_backup
-from govtui.io.fingerprint import Fingerprint, changed
+from govtui.io.document import ChangedOnDisk as ChangedOnDisk  # re-exported: saving.py, tests
+from govtui.io.document import Document
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
 from govtui.rules import Counts, Finding, check, count, unused_acceptances
@@ -71,10 +73,6 @@ class ReadOnly(SaveError):
     """The report was opened read-only: it cannot be saved (and was never changed)."""
 
 
-class ChangedOnDisk(SaveError):
-    """The file is not what the editor read: someone else has saved it since."""
-
-
 class Session:
     """One report being edited, and everything about it that is not on screen.
 
@@ -93,14 +91,13 @@ class Session:
         read_only: str | None = None,
         previous: Previous | None = None,
         notes: Sequence[str] = (),
+        document: Document | None = None,
     ) -> None:
         self.report = report
-        self.path = path
+        # The file: what it held when it was read (to notice a save by someone else), its lock.
+        self.document = document if document is not None else Document(path)
         self.dirty = not saved
         self.read_only = read_only
-        # What the file held when it was read, to notice a save by someone else.
-        self.disk = Fingerprint.of(path)
-        self._backed_up = False
         self.previous = previous if previous is not None else find_previous(path, report)
         self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
         self.findings: list[Finding] = self._check()
@@ -111,6 +108,16 @@ class Session:
 
     def _check(self) -> list[Finding]:
         return check(self.report, previous=self.previous.report)
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @path.setter
+    def path(self, path: Path) -> None:
+        """Name another file for the report: a document of its own (this one's lock let go)."""
+        self.document.release()
+        self.document = Document(path)
 
     # ------------------------------------------------------------------ observing
 
@@ -307,23 +314,21 @@ class Session:
     def save_as(self, target: Path) -> Path:
         """Write the report to the new file ``target`` and edit that one from now on: the way on
         from a read-only report. Last year's file, named relative to the report, is named
-        relative to the copy. :class:`govtui.errors.SaveError` leaves all as it was."""
+        relative to the copy. :class:`govtui.errors.SaveError` leaves all as it was (a file
+        there already, another govtui holding that name)."""
         from govtui.io.previous import relative_path
 
-        if target.exists():
-            raise SaveError(f"「{controls.visible(target.name)}」已经存在，没有另存")
         named = self.report.previous
         if named:
             self.report.previous = relative_path(self.path.parent / named, target)
         try:
-            toml_file.save(self.report, target)
+            copy = self.document.save_as(self.report, target)
         except SaveError:
             self.report.previous = named
             raise
-        self.path = target
+        self.document.release()
+        self.document = copy
         self.read_only = None
-        self.disk = Fingerprint.of(target)
-        self._backed_up = True  # a new file: nothing to keep
         self.dirty = False
         for listener in self._listeners:
             listener()
@@ -341,14 +346,7 @@ class Session:
             raise ReadOnly(
                 f"「{controls.visible(self.path.name)}」是只读打开的（{self.read_only}），不能保存"
             )
-        conflict = changed(self.disk, self.path)
-        if conflict and not overwrite:
-            raise ChangedOnDisk(f"「{controls.visible(self.path.name)}」在打开之后被别的程序改过")
-        if conflict or not self._backed_up:
-            keep_backup(self.path)
-            self._backed_up = True
-        toml_file.save(self.report, self.path)
-        self.disk = Fingerprint.of(self.path)
+        self.document.save(self.report, overwrite=overwrite)
         self.dirty = False
         for listener in self._listeners:
             listener()
@@ -356,7 +354,7 @@ class Session:
 
     @property
     def backup_path(self) -> Path:
-        return backup_path(self.path)
+        return self.document.backup_path
 
     def restore(self, report: Report) -> None:
         """Take the edits of a recovery copy: the report becomes ``report``, unsaved (and its
@@ -374,7 +372,7 @@ class Session:
 
         exporter = BY_NAME[name]
         target = exporter.default_path(self.path)
-        exporter.write(self.report, target)
+        exporter.write(self.report, target, through_link=False)
         return target
 
     def markdown(self) -> str:

@@ -9,6 +9,7 @@ that can be written) so that the prompt can say what is wrong before anything is
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -28,21 +29,22 @@ def suggested_copy(path: Path, writable: bool) -> Path:
     for number in range(1, 1000):
         suffix = "" if number == 1 else str(number)
         candidate = folder / f"{path.stem}-副本{suffix}.toml"
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
     return folder / f"{path.stem}-副本.toml"
 
 
 def problem_with(text: str, base: Path) -> str:
-    """Why ``text`` cannot name the copy, in words; empty when it can."""
-    from govtui.tui.opening import not_writable
+    """Why ``text`` cannot name the copy, in words; empty when it can (a link that points
+    nowhere is a file that exists: the copy is never written where it points)."""
+    from govtui.io.document import not_writable
 
     if not text.strip():
         return "请输入文件名。"
     target = base / Path(text.strip()).expanduser()
     if target.suffix.lower() != ".toml":
         return "报告文件的扩展名应为 .toml。"
-    if target.exists():
+    if os.path.lexists(target):
         return f"「{visible(target.name)}」已经存在，请换一个文件名。"
     reason = not_writable(target)
     return f"不能写到那里：{reason}。" if reason else ""
