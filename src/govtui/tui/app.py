@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,15 +19,17 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.screen import ModalScreen
 
+from govtui import form
 from govtui.controls import clean
 from govtui.errors import GovtuiError
 from govtui.tui import crash, saving
 from govtui.tui.commands import GovtuiCommands
 from govtui.tui.guard import Guard
+from govtui.tui.history import AcceptEdit, Edit, Step
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.sections import PLACE_BY_NAME, bindings, screen_of_field, screen_of_table
-from govtui.tui.session import Edit, Session
+from govtui.tui.session import Session
 from govtui.tui.widgets.in_order import ESCAPED_DIGITS
 
 if TYPE_CHECKING:
@@ -203,16 +206,39 @@ class GovtuiApp(App[None]):
     async def action_redo(self) -> None:
         await self._show_edit(self.session.redo(), "重做")
 
-    async def _show_edit(self, edit: Edit | None, verb: str) -> None:
-        if edit is None:
-            self.say(f"没有可{verb}的表格修改。")
+    async def _show_edit(self, step: Step | None, verb: str) -> None:
+        """Go to where the step undone or redone was made, and say what it was."""
+        if step is None:
+            self.say(f"没有可{verb}的修改。")
             return
-        first = edit.changes[0]
-        await self.action_show(screen_of_table(first.table))
+        if isinstance(step, Edit):
+            first = step.changes[0]
+            await self.action_show(screen_of_table(first.table))
+            self._on_section(lambda s: s.go_to(first.row, first.column))
+            self.say(f"已{verb} {len(step.changes)} 格。")
+        elif isinstance(step, AcceptEdit):
+            await self.action_show("findings")
+            self.say(f"已{verb}对警告的接受或取消（理由随报告保存）。")
+        elif step.key in form.PROSE_BY_KEY:
+            await self.action_show(screen_of_field(step.key))
+            key = step.key
+
+            def show(screen: SectionScreen) -> None:
+                screen.show_texts()
+                screen.focus_field(key)
+
+            self._on_section(show)
+            self.say(f"已{verb}「{form.PROSE_BY_KEY[step.key].label}」的文字修改。")
+        else:
+            await self.action_show("info")
+            self._on_section(lambda s: s.show_texts())
+            label = {"agency": "机关名称", "year": "报告年度", "title": "标题"}[step.key]
+            self.say(f"已{verb}{label}的修改。")
+
+    def _on_section(self, do: Callable[[SectionScreen], None]) -> None:
         screen = self.screen
         if isinstance(screen, SectionScreen):
-            screen.go_to(first.row, first.column)
-        self.say(f"已{verb} {len(edit.changes)} 格。")
+            do(screen)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -114,6 +114,10 @@ class SectionScreen(Screen[None]):
         )
         self.show_message()
 
+    def show_texts(self) -> None:
+        """Put the session's texts back into the fields (after an undo or redo): the fields
+        are otherwise the source of their text, never overwritten while being typed in."""
+
     # ------------------------------------------------------------------ jumps
 
     def go_to(self, row: str, column: str) -> None:

@@ -29,6 +29,15 @@ class InfoScreen(ProseScreen):
         yield TextField(report.title, id="title", placeholder=report.display_title, compact=True)
         yield from super().compose_fields()
 
+    def show_texts(self) -> None:
+        report = self.session.report
+        for key, value in (("agency", report.agency), ("year", str(report.year))):
+            self._typed[key] = value
+            self.query_one(f"#{key}", Input).value = value
+        self._typed["title"] = report.title
+        self.query_one("#title", Input).value = report.title
+        super().show_texts()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         # An Input says "changed" when it is given its first value too: that is no edit, and

@@ -60,6 +60,11 @@ class ProseScreen(SectionScreen):
             False,
         )
 
+    def show_texts(self) -> None:
+        prose = self.session.report.prose
+        for key in self.FIELDS:
+            self.editor(key).set_text(prose[key])
+
     def focus_field(self, key: str) -> None:
         editor = self.editor(key)
         editor.text_area.focus()

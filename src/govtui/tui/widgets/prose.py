@@ -43,8 +43,17 @@ def editor_command() -> list[str]:
     return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
 
 
-class TextEditor(TextArea, KeysInOrder):
-    """A wrapping text editor whose keys take effect in the order typed (see ``in_order``)."""
+class TextEditor(TextArea, KeysInOrder, inherit_bindings=False):
+    """A wrapping text editor whose keys take effect in the order typed (see ``in_order``).
+
+    Without TextArea's own undo and redo: ctrl+z and ctrl+y go to the editor's one history
+    (``tui/history.py``), which takes the text back with every other kind of edit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        b
+        for b in TextArea.BINDINGS
+        if not (isinstance(b, Binding) and b.action in ("undo", "redo"))
+    ]
 
 
 class ProseEditor(Vertical):
