@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -33,7 +33,6 @@ from textual.strip import Strip
 from govtui import form
 from govtui.numbers import format_fee, parse_count, parse_fee
 from govtui.tui.messages import Notice
-from govtui.tui.paste import Plan, Refused, plan, rows_of
 from govtui.tui.widgets.grid_layout import (
     Caption,
     Header,
@@ -46,6 +45,9 @@ from govtui.tui.widgets.grid_layout import (
     layout_table,
 )
 from govtui.tui.widgets.in_order import run_own_binding
+
+if TYPE_CHECKING:
+    from govtui.tui.paste import Plan
 
 Value = int | Decimal
 MAX_BUFFER = 40
@@ -649,6 +651,10 @@ class Grid(ScrollView, can_focus=True):
         step (where it goes: :mod:`govtui.tui.paste`); the totals it carries are compared with
         the computed ones. A block that does not fit, or holds anything that is not a number,
         is refused whole."""
+        # Imported on the first paste: the importer's label matcher comes with it, and its
+        # package (every importer) is 10 ms that the editor's start-up need not pay.
+        from govtui.tui.paste import Refused, plan, rows_of
+
         if self._refuse_if_read_only():
             return
         block = rows_of(text)
