@@ -10,6 +10,8 @@
    edits that keep the column unbalanced, and for edits that flip it (the message line then
    changes height and the screen is laid out again). Headless, so the terminal's own write is
    not included. Aim: median under 16 ms (a 60 Hz frame).
+3. The desk (``bench/desk_screen.py``): launch to the units table for 30 and 3 000 units, warm
+   and cold cache, and key to repaint when moving and sorting 3 000 units.
 
 Run: ``.venv/bin/python bench/editor.py`` (add ``--runs N`` for more launches).
 """
@@ -205,6 +207,13 @@ def main() -> None:
     report("a count that keeps the column unbalanced (the usual edit)", steady)
     flips = asyncio.run(key_latencies(args.edits, (39, 38)))
     report("a count that flips the column between balanced and not (relayout)", flips)
+
+    import desk_screen  # bench/desk_screen.py: the desk (govtui 名单.toml)
+
+    print(f"the desk, launch to the units table drawn, median of {args.runs}:")
+    desk_screen.launches(BARE, args.runs, ENV)
+    print("the desk, key to repaint, headless:")
+    desk_screen.keys(args.edits)
 
 
 if __name__ == "__main__":

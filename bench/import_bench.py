@@ -6,7 +6,9 @@ alike; zeros stay zeros, as in real reports), writes them to a temporary folder,
 
 - ``read``: reading the bytes of the same files (the floor);
 - ``tomllib``: parsing the equivalent govtui TOML files with the standard library;
-- ``import``: ``govtui.io.importers.import_file`` on every report.
+- ``import``: ``govtui.io.importers.import_file`` on every report;
+- ``pdf``: the same on 100 copies of a committed PDF (LibreOffice's print of a Word
+  report), in seconds per report against the text layouts'.
 
 Run: ``.venv/bin/python bench/import_bench.py [COUNT]``. It prints reports per second and
 the ratio of each to ``tomllib``; the aim is that 1 000 imports take a few seconds at most.
@@ -26,10 +28,15 @@ from govtui.io import toml_file
 from govtui.io.importers import cells, import_file, labels
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+# The text layouts (Markdown, text, web pages); the binary fixtures are timed apart.
 SOURCES = [
     *sorted((ROOT / "sample").glob("*.md")),
-    *sorted((ROOT / "tests" / "fixtures" / "import").iterdir()),
+    *sorted(p for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt", ".html")),
 ]
+# A PDF as offices receive them: LibreOffice's print of a Word report (5 pages, 137 KB).
+PDF = FIXTURES / "yunxi-2024-libreoffice.pdf"
+PDF_COUNT = 100
 # A count in a table cell; zeros stay zeros (as most cells of real reports are).
 _NUMBER = re.compile(r"(?<=[|\t ])([1-9]\d{0,2})(?=\s*[|\t\n])")
 
@@ -90,6 +97,18 @@ def main() -> None:
         imported = timed("import", reports, import_file)
         print(
             f"import / tomllib = {imported / parse:.1f}×   import / read = {imported / read:.0f}×"
+        )
+        pdfs = []
+        for index in range(PDF_COUNT):
+            copy = Path(folder) / f"p{index:03d}.pdf"
+            copy.write_bytes(PDF.read_bytes())
+            pdfs.append(copy)
+        import_file(pdfs[0])  # PDFium's library loaded once, as in any run
+        pdf = timed("pdf", pdfs, import_file)
+        text_each, pdf_each = imported / len(reports), pdf / len(pdfs)
+        print(
+            f"seconds per report: text layouts {text_each * 1000:.1f} ms, PDF {pdf_each * 1000:.1f} ms"
+            f" ({pdf_each / text_each:.0f}× the text layouts)"
         )
 
 

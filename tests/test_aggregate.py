@@ -301,7 +301,7 @@ def test_a_roster_with_mistakes_is_refused_with_lines(
     )
     assert main(["aggregate", str(SAMPLE), "--roster", str(roster)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"{roster}:6：unit[2].files：不认识这个键（单位只有 name、file、aliases）",
+        f"{roster}:6：unit[2].files：不认识这个键（单位只有 name、file、aliases、due）",
         f"{roster}:8：unit[3]：「甲局」在名单中出现了两次（另见 unit[1]）",
     ]
 

@@ -93,8 +93,8 @@ def test_import_refusal_names_the_sections_found(
 def test_import_refuses_unknown_kinds_and_missing_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["import", str(tmp_path / "报告.pdf")]) == 2
-    assert "不认识的文件类型「.pdf」" in capsys.readouterr().err
+    assert main(["import", str(tmp_path / "报告.rtf")]) == 2
+    assert "不认识的文件类型「.rtf」" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "没有.md")]) == 2
     assert "文件不存在" in capsys.readouterr().err
 
@@ -126,7 +126,7 @@ def test_check_json_on_a_published_report(capsys: pytest.CaptureFixture[str]) ->
 def test_a_folder_holds_published_reports_too(tmp_path: Path) -> None:
     for name in ("pipe-rows.txt", "word-export-gbk.html", "gfm-tables.md"):
         shutil.copy(FIXTURES / name, tmp_path / name)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.rtf").write_bytes(b"{\\rtf1 not a report}")
     assert [p.name for p in expand([str(tmp_path)])] == [
         "gfm-tables.md",
         "pipe-rows.txt",

@@ -16,13 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.tui_helpers import screen_text
+from textual.widgets import Input
 
+from govtui.aggregate import Sum
+from govtui.batch import CELLS
 from govtui.cli import main
 from govtui.errors import LoadError, Problem
 from govtui.io import report_json, toml_file
 from govtui.io.importers import import_file, tables
 from govtui.model import Report, validate
 from govtui.numbers import MAX_COUNT, MAX_FEE, parse_count, parse_fee
+from govtui.tui.app import GovtuiApp
+from govtui.tui.screens.new_report import NewReportScreen
 from govtui.tui.session import Session
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
@@ -68,8 +74,8 @@ def test_each_importer_is_refused_by_the_model(
     section 三) has its report refused by the validator, not handed on."""
     read_requests = tables.read_requests
 
-    def overfilling(lines: Any, report: Report, notes: Any) -> Any:
-        found = read_requests(lines, report, notes)
+    def overfilling(lines: Any, report: Report, *args: Any, **kwargs: Any) -> Any:
+        found = read_requests(lines, report, *args, **kwargs)
         report.requests["new"]["natural_person"] = TOO_MANY
         return found
 
@@ -102,6 +108,19 @@ def test_a_sum_past_the_bound_is_refused_and_not_written(
     assert not out.exists()
 
 
+def test_every_sum_is_validated_where_it_is_made() -> None:
+    """`Sum.into` is where aggregate and the desk turn sums into a report: past the bound it
+    refuses, with the same words as a file would get."""
+    total = Sum()
+    vector = [0] * len(CELLS)
+    vector[CELLS.index(CELL)] = MAX_COUNT // 2 + 1
+    total.add(tuple(vector), Decimal(0))
+    total.add(tuple(vector), Decimal(0))
+    over = 2 * (MAX_COUNT // 2 + 1)
+    message = f"{LABEL}：「{over}」太大：件数不会超过1 万亿，请检查"
+    assert refused(lambda: total.into(Report.blank("汇总局", 2024))) == [Problem(message, key=KEY)]
+
+
 def test_the_json_documents_report_is_refused_alike() -> None:
     data = json.loads(report_json.render(toml_file.load(REPORT)))["report"]
     assert validate(data) == toml_file.load(REPORT)  # the JSON gives the report back
@@ -126,6 +145,34 @@ def test_an_edit_in_the_session_is_refused_with_the_same_words(tmp_path: Path) -
     assert str(typed.value) == str(caught.value)
 
 
+@pytest.mark.parametrize("start", [["--year", "2024"], ["--from", str(REPORT)]])
+def test_new_refuses_a_name_the_model_refuses_and_writes_nothing(
+    start: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govtui new --agency` with an escape in the name: refused with the model's words (it
+    used to write a file that could not be opened again)."""
+    target = tmp_path / "r.toml"
+    assert main(["new", str(target), "--agency", "云溪\x1b[2J局", *start]) == 2
+    assert "report.agency：文字中有看不见的控制字符 U+001B（ESC）" in capsys.readouterr().err
+    assert not target.exists()
+
+
+async def test_the_editors_new_report_refuses_a_pasted_control_character(tmp_path: Path) -> None:
+    """The prompt for a blank report builds it through the model: a name with an escape in it
+    (pasted, say) is refused on the prompt, never a crash, and nothing is written."""
+    app = GovtuiApp(None, path=tmp_path / "x.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#agency", Input).value = "云溪\x1b局"
+        year = app.screen.query_one("#year", Input)
+        year.value = "2024"
+        year.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewReportScreen)
+        assert "控制字符" in screen_text(app)
+    assert not (tmp_path / "x.toml").exists()
+
+
 def test_a_report_built_in_memory_is_refused_alike() -> None:
     report = toml_file.load(REPORT)
     report.requests["new"]["natural_person"] = TOO_MANY  # written past the setter
@@ -143,63 +190,59 @@ def count_file(value: str) -> str:
     return TEXT.replace("licensing = 1864", f"licensing = {value}")
 
 
-@pytest.mark.parametrize(
-    ("value", "reason"),
-    [
-        ("1e999999999", "「1e999999999」太大：件数不会超过1 万亿"),
-        ("1e13", "「1e13」太大：件数不会超过1 万亿"),
-        ("10000000000000", "「10000000000000」太大"),
-        ("-0.0", "「-0.0」是负数：件数不能小于 0"),
-        ("-1", "「-1」是负数"),
-        ("inf", "「inf」不是数字"),
-        ("-inf", "「-inf」不是数字"),
-        ("nan", "「nan」不是数字"),
-        ("1e-999999999", "有小数"),
-        ('"1e999999999"', '应为整数（不加引号），而不是文字 "1e999999999"'),
-        ('"inf"', '应为整数（不加引号），而不是文字 "inf"'),
-        ('"nan"', '应为整数（不加引号），而不是文字 "nan"'),
-        ('"-0.0"', '应为整数（不加引号），而不是文字 "-0.0"'),
-        ('"1e13"', '应为整数（不加引号），而不是文字 "1e13"'),
-        ("true", "应为整数（不加引号），而不是真假值 true"),
-    ],
-)
-def test_a_count_past_the_bound_is_refused_with_key_and_line(value: str, reason: str) -> None:
-    text = count_file(value)
-    with pytest.raises(LoadError) as caught:
-        toml_file.loads(text, "r.toml")
-    (problem,) = caught.value.problems
-    assert (problem.key, problem.line) == ("proactive.licensing", line_of(text, "licensing ="))
-    assert problem.message.startswith("行政许可：")
-    assert reason in problem.message
+COUNT_REFUSALS = [
+    ("1e999999999", "「1e999999999」太大：件数不会超过1 万亿"),
+    ("1e13", "「1e13」太大：件数不会超过1 万亿"),
+    ("10000000000000", "「10000000000000」太大"),
+    ("-0.0", "「-0.0」是负数：件数不能小于 0"),
+    ("-1", "「-1」是负数"),
+    ("inf", "「inf」不是数字"),
+    ("-inf", "「-inf」不是数字"),
+    ("nan", "「nan」不是数字"),
+    ("1e-999999999", "有小数"),
+    ('"1e999999999"', '应为整数（不加引号），而不是文字 "1e999999999"'),
+    ('"inf"', '应为整数（不加引号），而不是文字 "inf"'),
+    ('"nan"', '应为整数（不加引号），而不是文字 "nan"'),
+    ('"-0.0"', '应为整数（不加引号），而不是文字 "-0.0"'),
+    ('"1e13"', '应为整数（不加引号），而不是文字 "1e13"'),
+    ("true", "应为整数（不加引号），而不是真假值 true"),
+]
+FEE_REFUSALS = [
+    ("1e999999999", "「1e999999999」太大：金额不会超过1 万亿万元"),
+    ("1e13", "「1e13」太大"),
+    ("inf", "「inf」不是金额"),
+    ("nan", "「nan」不是金额"),
+    ("-0.0", "「-0.0」是负数"),
+    ("-2.5", "「-2.5」是负数"),
+    ("0.1234567", "「0.1234567」的小数太多：金额以万元为单位，最多 6 位小数"),
+    ("1e-999999999", "的小数太多"),
+    ('"1e999999999"', "「1e999999999」不是金额"),
+    ('"inf"', "「inf」不是金额"),
+    ('"nan"', "「nan」不是金额"),
+    ('"-0.0"', "「-0.0」不是金额"),
+    ('"10000000000000"', "「10000000000000」太大"),
+    ('"0.1234567"', "的小数太多"),
+    ("true", '应为金额（如 "12.5"），而不是真假值 true'),
+]
 
 
 @pytest.mark.parametrize(
-    ("value", "reason"),
+    ("write", "key", "label", "value", "reason"),
     [
-        ("1e999999999", "「1e999999999」太大：金额不会超过1 万亿万元"),
-        ("1e13", "「1e13」太大"),
-        ("inf", "「inf」不是金额"),
-        ("nan", "「nan」不是金额"),
-        ("-0.0", "「-0.0」是负数"),
-        ("-2.5", "「-2.5」是负数"),
-        ("0.1234567", "「0.1234567」的小数太多：金额以万元为单位，最多 6 位小数"),
-        ("1e-999999999", "的小数太多"),
-        ('"1e999999999"', "「1e999999999」不是金额"),
-        ('"inf"', "「inf」不是金额"),
-        ('"nan"', "「nan」不是金额"),
-        ('"-0.0"', "「-0.0」不是金额"),
-        ('"10000000000000"', "「10000000000000」太大"),
-        ('"0.1234567"', "的小数太多"),
-        ("true", '应为金额（如 "12.5"），而不是真假值 true'),
+        *((count_file, "proactive.licensing", "行政许可", v, r) for v, r in COUNT_REFUSALS),
+        *((fee_file, "proactive.fees", "行政事业性收费", v, r) for v, r in FEE_REFUSALS),
     ],
 )
-def test_a_fee_past_the_bound_is_refused_with_key_and_line(value: str, reason: str) -> None:
-    text = fee_file(value)
+def test_a_number_past_the_bound_is_refused_with_key_and_line(
+    write: Callable[[str], str], key: str, label: str, value: str, reason: str
+) -> None:
+    text = write(value)
     with pytest.raises(LoadError) as caught:
         toml_file.loads(text, "r.toml")
     (problem,) = caught.value.problems
-    assert (problem.key, problem.line) == ("proactive.fees", line_of(text, "fees ="))
-    assert problem.message.startswith("行政事业性收费：")
+    written = f"{key.rpartition('.')[2]} = {value}"
+    assert (problem.key, problem.line) == (key, line_of(text, written))
+    assert problem.message.startswith(f"{label}：")
     assert reason in problem.message
 
 

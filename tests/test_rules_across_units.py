@@ -44,6 +44,14 @@ OWN = {
         "林业局围绕森林防火和松材线虫病防治，公开防火期禁火令、林木采伐许可办理结果，"
         "在重点林区设置公开栏十五处，及时发布古树名木保护名录。"
     ),
+    "云溪县退役军人事务局": (
+        "退役军人事务局公开了优抚对象抚恤补助标准调整、退役士兵安置去向和光荣牌悬挂情况，"
+        "在服务站张贴政策明白纸，为三百一十名退役军人建立了联系档案。"
+    ),
+    "云溪县医疗保障局": (
+        "医保局按季度公开定点医药机构名单、门诊慢特病认定结果和医保基金监督检查处理情况，"
+        "通过短视频解读异地就医备案办法，播放量累计两万余次。"
+    ),
     "云溪县教育局": (
         "教育局公开义务教育招生入学政策、学区划分方案和学生资助名单，"
         "开学前集中解读招生政策并在各学校门口张贴，家长咨询热线全年接听一千二百余次。"
@@ -106,17 +114,17 @@ def test_a_shared_sentence_below_half_of_the_field_is_not_copying() -> None:
     assert units.findings("云溪县农业农村局") == []
 
 
-def test_in_a_small_collection_two_units_sharing_text_are_still_compared() -> None:
-    # Two of three units is more than a quarter, but copying between two is still copying.
-    own = OWN["云溪县统计局"]
-    prose = {
-        "云溪县统计局": unit_prose(own),
-        "云溪县调查队": unit_prose(own.replace("我局", "我队")),
-        "云溪县民政局": unit_prose(OWN["云溪县民政局"]),
-    }
+def test_a_paragraph_more_than_a_quarter_of_the_units_share_is_template_wording() -> None:
+    # Seven units and a copy: a paragraph in two of eight reports is copying; in three of
+    # nine it stands in more than a quarter of them, which the spec calls template wording.
+    prose = {unit: unit_prose(own) for unit, own in OWN.items()}
+    prose["云溪县调查队"] = unit_prose(OWN["云溪县统计局"].replace("我局", "我队"))
+    prose["云溪县农业农村局"] = unit_prose(OWN["云溪县水利局"].replace("水利局", "农业农村局"))
     units = Collection(prose)
-    (finding,) = units.findings("云溪县调查队")
-    assert "云溪县统计局" in finding.message
+    assert units.findings("云溪县调查队")
+    prose["云溪县普查中心"] = unit_prose(OWN["云溪县统计局"].replace("我局", "我中心"))
+    units = Collection(prose)
+    assert units.findings("云溪县调查队") == []
 
 
 def test_the_threshold_comes_from_the_settings_as_for_copied_text() -> None:

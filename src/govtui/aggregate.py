@@ -53,7 +53,7 @@ class Sum:
         for (table, row, column), value in zip(CELLS, self.counts, strict=True):
             report.grid(table)[row][column] = value
         report.fees = self.fees
-        return report
+        return validate(report)  # a sum past the bounds is refused (LoadError), never written
 
 
 Status = Literal["counted", "refused", "unreadable"]
@@ -210,4 +210,4 @@ class Collection:
         assert self.year is not None
         report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
         report.agency, report.year = agency, self.year
-        return validate(self.sum.into(report))  # a sum past the bounds is refused, not written
+        return self.sum.into(report)

@@ -41,6 +41,10 @@ class Options:
     previous: Path | None = None  # last year's report, given on the command line (one input)
     settings: Mapping[str, float] = field(default_factory=dict)
     counts: bool = False  # send the counts back (``aggregate``)
+    previous_counts: bool = False  # and last year's counts (the desk's year-on-year change)
+    # Last year's report by agency name (blanks removed), when ``previous`` is not given:
+    # the desk knows every unit's last report from last year's roster.
+    previous_by_agency: Mapping[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Outcome:
     counts: tuple[int, ...] = ()
     fees: Decimal = Decimal(0)
     skipped: str = ""  # what the file is when it is govtui's but no report (a roster)
+    previous_counts: tuple[int, ...] = ()  # last year's, when asked for and used
 
     @property
     def readable(self) -> bool:
@@ -144,7 +149,12 @@ def _examine(path: Path, options: Options) -> Outcome:
     loaded = read_report(path)
     report = loaded.report
     fees = +report.fees  # raises for a fee no sum could hold (1e999999999): that file's verdict
-    previous = find_previous(path, report, options.previous)
+    given = options.previous
+    if given is None and options.previous_by_agency:
+        from govtui.io.roster import normalize_name
+
+        given = options.previous_by_agency.get(normalize_name(report.agency))
+    previous = find_previous(path, report, given)
     findings = check(
         report, previous=previous.report, printed=loaded.printed, settings=options.settings
     )
@@ -161,4 +171,7 @@ def _examine(path: Path, options: Options) -> Outcome:
         previous=previous.path if previous.report else None,
         counts=count_vector(report) if options.counts else (),
         fees=fees if options.counts else Decimal(0),
+        previous_counts=count_vector(previous.report)
+        if options.previous_counts and previous.report
+        else (),
     )

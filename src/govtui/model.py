@@ -366,6 +366,7 @@ def problems(error: ValidationError) -> list[Problem]:
     return out
 
 
+UNKNOWN_KEY = "不认识这个键（拼写错误？）"
 IN_REPORT_TABLE = ("agency", "year", "title", "previous")  # fields the file's [report] holds
 _FEE_ROW = next(r for r in form.PROACTIVE.rows if r.kind == "decimal")
 
@@ -379,22 +380,21 @@ def _problem(loc: Sequence[int | str], kind_of: str, message: str, value: Any) -
     elif kind_of == "extra_forbidden":
         text = UNKNOWN_KEY
     elif kind_of in ("dict_type", "model_type", "model_attributes_type"):
-        text = f"应为一个表（[{key}]），而不是{kind(value)}"
+        text = f"应为一个表{f'（[{key}]）' if key else ''}，而不是{kind(value)}"
     elif kind_of == "string_type":
         text = f"应为文字（加引号），而不是{kind(value)}"
     elif kind_of == "list_type":
         text = f"应写成 [[{key}]] 表的数组，而不是{kind(value)}"
-    else:  # pragma: no cover - every schema above raises one of the kinds handled
-        text = f"{label}：{message}" if label else message
+    else:  # none of the schemas above raises another kind; said plainly should one appear
+        text = f"{label}：值不符合格式（{message}）" if label else f"值不符合格式（{message}）"
     return Problem(text, key=key)
-
-
-UNKNOWN_KEY = "不认识这个键（拼写错误？）"
 
 
 def _place(loc: Sequence[int | str]) -> tuple[str, str, str]:
     """The TOML key of a place in the model, its label for a message, and what to say when it
     is missing."""
+    if not loc:  # the whole report, e.g. something that is no table at all
+        return "", "", "缺少报告内容"
     head, rest = str(loc[0]), [str(part) for part in loc[1:]]
     if head in form.TABLE_BY_KEY:
         table = form.TABLE_BY_KEY[head]

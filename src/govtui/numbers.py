@@ -64,7 +64,7 @@ def kind(value: object) -> str:
         return f"浮点数 {value}"
     if isinstance(value, int):
         return f"整数 {_shown(value)}"
-    return type(value).__name__
+    return "空值" if value is None else type(value).__name__
 
 
 # ------------------------------------------------------------------ the bounds

@@ -11,6 +11,7 @@ command says how to import it.
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import os
 import sys
@@ -31,7 +32,7 @@ def add_parser(sub: Any) -> None:
         help="在终端编辑报告 / edit a report in the terminal",
         description=(
             "打开全屏编辑器。文件不存在时由上年报告生成本年草稿，或新建空白报告；"
-            "给出已发布的报告（.docx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
+            "给出已发布的报告（.docx .pdf .xlsx .html .md .txt）时提议导入为旁边的 .toml 文件后编辑。\n"
             "Open the full-screen editor; a missing FILE starts next year's draft from last "
             "year's report, or a blank report, saved to it; a published report is offered for "
             "import into a .toml file beside it."
@@ -39,8 +40,29 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "file", nargs="?", metavar="FILE.toml", help="报告文件 / report file (optional)"
+        "file",
+        nargs="?",
+        metavar="FILE.toml",
+        help="报告文件，或名单（收报台）/ report file, or a roster (the desk) (optional)",
     )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="收报台：把这一天当作今天（判断逾期）/ the desk: take DATE as today",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="只读查看任何格式的报告（收报台打开单位报告时使用）/ view any report read-only",
+    )
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2026-01-26") from None
 
 
 # The editor draws with box lines, CJK text and colours; the CLI needs none of them.
@@ -68,6 +90,13 @@ def _open(args: argparse.Namespace) -> int:
     from govtui.io.reading import IMPORT_SUFFIXES
 
     path = Path(args.file) if args.file else None
+    if path is not None and getattr(args, "read_only", False):
+        return _view(path)
+    if path is not None:
+        from govtui.cli.desk_tui import is_roster, run_desk
+
+        if path.is_dir() or is_roster(path):
+            return run_desk(path, args.as_of)
     if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
     if path is not None and not path.exists() and path.suffix.lower() != ".toml":
@@ -94,6 +123,28 @@ def _open(args: argparse.Namespace) -> int:
     session = None
     if found is not None and path is not None:
         session = Session(found[0], path, saved=found[1])
+    return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
+
+
+def _view(path: Path) -> int:
+    """Any report govtui reads, in the editor, read-only: the desk's view of a unit's report
+    (a Word, HTML or PDF file is shown as imported, and nothing is written beside it)."""
+    from govtui.errors import LoadError
+    from govtui.io.reading import read_report
+
+    try:
+        loaded = read_report(path)
+    except LoadError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_UNREADABLE
+    refusal = editor_refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_UNREADABLE
+    from govtui.tui.app import GovtuiApp
+    from govtui.tui.session import Session
+
+    session = Session(loaded.report, path, read_only="收报台查看，只读")
     return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 

@@ -27,7 +27,7 @@ def add_parser(sub: Any) -> None:
         "import",
         help="导入已发布的报告 / import a published report",
         description=(
-            "把已发布的年度报告（.md、.txt、.html、.htm、.docx）转为 govtui 报告文件。\n"
+            "把已发布的年度报告（.md、.txt、.html、.htm、.docx、.pdf、.xlsx）转为 govtui 报告文件。\n"
             "默认写在原文件旁边（同名 .toml）；已有同名文件时需加 --force 才覆盖。\n"
             "Turn a published report into a govtui file, next to it by default (same name, .toml).\n"
             "退出码 / exit status: 0 已写出 written, 2 无法读取或写入 unreadable or not written."
@@ -43,6 +43,12 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument(
         "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="以 JSON 输出导入依据（各表位置、各行如何对应、注意事项）和校验结果"
+        " / print the evidence and findings as JSON",
     )
 
 
@@ -61,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         kinds = "、".join(IMPORT_SUFFIXES)
         return fail(f"{source}：不认识的文件类型「{source.suffix or '无扩展名'}」：应为 {kinds}")
     target = None if args.output == "-" else Path(args.output or source.with_suffix(".toml"))
+    if args.json and target is None:
+        return fail("--json 输出到标准输出，不能与 -o - 同用 / --json cannot go with -o -")
     document = None if target is None else Document(target)
     if document is not None and document.exists and not args.force:
         return fail(f"{target} 已存在；如要覆盖请加 --force / already exists (use --force)")
@@ -81,9 +89,32 @@ def run(args: argparse.Namespace) -> int:
             return fail(str(error))
         for note in document.take_notes():
             print(note, file=sys.stderr)
-        print(f"已写出 / written: {visible(str(target))}")
-    _print_report(loaded, sys.stderr if document is None else sys.stdout)
+        if not args.json:
+            print(f"已写出 / written: {visible(str(target))}")
+    if args.json:
+        _print_json(loaded, target)
+    else:
+        _print_report(loaded, sys.stderr if document is None else sys.stdout)
     return EXIT_OK
+
+
+def _print_json(loaded: Any, target: Path | None) -> None:
+    """``{"source", "output", "tables": [{"section", "line", "rows": [{"row", "line",
+    "printed", "match"}], "missing"}], "notes", "ok", "errors", "warnings", "accepted",
+    "findings"}`` — what the import was based on, and what ``check`` finds."""
+    import json
+
+    from govtui.batch import verdict_json
+    from govtui.rules import check
+
+    entry = {
+        "source": str(loaded.path),
+        "output": str(target) if target is not None else None,
+        "tables": [table.as_json() for table in loaded.tables],
+        "notes": list(loaded.notes),
+    }
+    entry |= verdict_json(check(loaded.report, printed=loaded.printed))
+    print(json.dumps(entry, ensure_ascii=False, indent=2))
 
 
 def _print_report(loaded: Any, out: Any) -> None:
@@ -92,6 +123,8 @@ def _print_report(loaded: Any, out: Any) -> None:
 
     printer = findings.Printer(out)
     found = check(loaded.report, printed=loaded.printed)
+    for table in loaded.tables:
+        printer.say(f"表格：{table.summary()}", "", "  ")
     if loaded.notes:
         printer.line(f"导入时的处理（{len(loaded.notes)} 条）：")
         for note in loaded.notes:

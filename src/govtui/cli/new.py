@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io.document import Document
     from govtui.io.previous import draft_from
-    from govtui.model import Report
+    from govtui.model import Report, validate
 
     target = Path(args.file)
     document = Document(target)
@@ -66,14 +66,17 @@ def run(args: argparse.Namespace) -> int:
             )
         try:
             report = draft_from(Path(args.last), target)
+            if agency:  # the agency was renamed (机构改革)
+                report = validate(report.model_copy(update={"agency": agency}))
         except LoadError as error:
             return fail(error.describe())
-        if agency:  # the agency was renamed (机构改革)
-            report.agency = agency
     else:
         if not 1900 <= args.year <= 9999:
             return fail(f"年度 {args.year} 不合理 / implausible year")
-        report = Report.blank(agency, args.year)
+        try:
+            report = Report.blank(agency, args.year)
+        except LoadError as error:  # the model refuses the name (control characters)
+            return fail(error.describe())
     try:
         with document.held():
             document.save(report, overwrite=args.force, backup=False)

@@ -36,7 +36,8 @@ def escape_line(line: str) -> str:
     """One prose line as Markdown inline text that renders as exactly that line.
 
     Blanks at either end (spaces, tabs, the full-width 　 of a Chinese indent), which
-    Markdown would drop, are written as numeric character references such as ``&#32;``.
+    Markdown would drop, are written as numeric character references such as ``&#32;``; so is
+    the first character of a line that looks like a web page's furniture (``索引号：…``).
     """
     body = line.strip()
     lead = line[: len(line) - len(line.lstrip())]
@@ -49,7 +50,21 @@ def escape_line(line: str) -> str:
             body = f"{body[:end]}\\{body[end:]}"
         else:
             body = "\\" + body
+    elif _MAYBE_FURNITURE.search(body) and _furniture(body):
+        body = _entities(body[0]) + body[1:]
     return f"{_entities(lead)}{body}{_entities(trail)}"
+
+
+# What a line needs for the importer to take it for web-page furniture (索引号：…, a date).
+_MAYBE_FURNITURE = re.compile(r"[:：】>＞»]|^\s*\d{4}|分享到|扫一扫")
+
+
+def _furniture(body: str) -> bool:
+    """True when the importer would leave this line out as page furniture (索引号：…): its first
+    character is then written as a character reference, which reads back as the same line."""
+    from govtui.io.importers.sections import boilerplate
+
+    return boilerplate(body)
 
 
 def prose_blocks(text: str) -> str:

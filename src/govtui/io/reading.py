@@ -12,13 +12,28 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govtui.errors import LoadError, Problem
 from govtui.model import Report
 from govtui.rules.registry import Printed
 
+if TYPE_CHECKING:
+    from govtui.io.importers.evidence import TableEvidence
+
 # govtui's own files, then the published reports the importer reads.
-IMPORT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
+IMPORT_SUFFIXES = (
+    ".md",
+    ".markdown",
+    ".txt",
+    ".html",
+    ".htm",
+    ".docx",
+    ".pdf",
+    ".xlsx",
+    ".doc",
+    ".xls",
+)
 REPORT_SUFFIXES = (".toml", *IMPORT_SUFFIXES)
 
 
@@ -30,6 +45,7 @@ class Loaded:
     report: Report
     printed: Printed | None = None
     notes: tuple[str, ...] = ()  # what the reader had to assume (e.g. '/' read as 0)
+    tables: tuple[TableEvidence, ...] = ()  # where the importer found each table, and how
 
 
 def read_report(path: Path) -> Loaded:
@@ -83,7 +99,7 @@ def _read(path: Path) -> Loaded:
         from govtui.io.importers import import_file
 
         imported = import_file(path)
-        return Loaded(path, imported.report, imported.printed, imported.notes)
+        return Loaded(path, imported.report, imported.printed, imported.notes, imported.tables)
     known = "、".join(REPORT_SUFFIXES)
     raise LoadError(
         path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")]

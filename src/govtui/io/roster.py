@@ -8,10 +8,23 @@
 
 A report belongs to a unit when it is the unit's ``file``, or when its agency is the unit's
 name or one of its aliases.
+
+For the collecting office's desk (``govtui desk``) a roster may also say what it collects:
+
+    [collection]
+    agency = "云溪县人民政府办公室"        # the collecting office
+    year = 2025                          # the year of the reports collected
+    due = 2026-01-26                     # when units must file (a TOML date)
+    previous = "../2024/名单.toml"        # last year's roster
+    report = "云溪县2025年报告.toml"       # the office's own report
+
+and each ``[[unit]]`` may have its own ``due`` date. Every key is optional; a roster without
+them is read exactly as before.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,12 +41,29 @@ class Unit:
     name: str
     file: Path | None = None
     aliases: tuple[str, ...] = ()
+    due: datetime.date | None = None  # this unit's own deadline, else the collection's
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What a roster's ``[collection]`` says; every part optional."""
+
+    agency: str = ""
+    year: int | None = None
+    due: datetime.date | None = None
+    previous: Path | None = None  # last year's roster
+    report: Path | None = None  # the collecting office's own report
 
 
 @dataclass(frozen=True)
 class Roster:
     path: Path
     units: tuple[Unit, ...]
+    collection: Collection = Collection()
     _by_file: dict[str, Unit] = field(init=False, repr=False, compare=False)
     _by_name: dict[str, Unit] = field(init=False, repr=False, compare=False)
 
@@ -52,6 +82,13 @@ class Roster:
         unit = self._by_file.get(os.path.realpath(path)) if self._by_file else None
         return unit or self._by_name.get(normalize_name(agency))
 
+    def by_name(self, name: str) -> Unit | None:
+        """The unit called ``name`` or having it as an alias (blanks ignored)."""
+        return self._by_name.get(normalize_name(name))
+
+    def due(self, unit: Unit) -> datetime.date | None:
+        return unit.due or self.collection.due
+
 
 def normalize_name(name: str) -> str:
     """An agency's name as compared: blanks (including full-width ones) removed."""
@@ -69,8 +106,11 @@ def load(path: Path) -> Roster:
         line = lines.get(key, lines.get(key.partition(".")[0], lines.get("unit")))
         problems.append(Problem(message, key=key, line=line))
 
-    for extra in sorted(data.keys() - {"unit", "schema"}):
-        problem(extra, "不认识这个键：名单只有 [[unit]]（name、file、aliases）")
+    for extra in sorted(data.keys() - {"unit", "schema", "collection"}):
+        problem(
+            extra, "不认识这个键：名单只有 [collection] 和 [[unit]]（name、file、aliases、due）"
+        )
+    collection = _collection(data.get("collection", {}), path, problem)
     entries = data.get("unit", [])
     if not isinstance(entries, list) or not entries:
         problem("unit", "名单中没有单位：每个单位写一个 [[unit]]，至少有 name")
@@ -90,15 +130,58 @@ def load(path: Path) -> Roster:
         units.append(unit)
     if problems:
         raise LoadError(path, problems)
-    return Roster(path, tuple(units))
+    return Roster(path, tuple(units), collection)
+
+
+_COLLECTION_KEYS = ("agency", "year", "due", "previous", "report")
+
+
+def _collection(entry: Any, roster: Path, problem: Callable[[str, str], None]) -> Collection:
+    if not isinstance(entry, dict):
+        problem("collection", "[collection] 应是一个表（agency、year、due、previous、report）")
+        return Collection()
+    for extra in sorted(entry.keys() - set(_COLLECTION_KEYS)):
+        problem(
+            f"collection.{extra}",
+            f"不认识这个键（[collection] 只有 {'、'.join(_COLLECTION_KEYS)}）",
+        )
+    agency = entry.get("agency", "")
+    if not isinstance(agency, str):
+        problem("collection.agency", '汇总单位名称应为文字（agency = "…"）')
+        agency = ""
+    year = entry.get("year")
+    if year is not None and (
+        not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 9999
+    ):
+        problem("collection.year", "年度应为四位数字，如 year = 2025")
+        year = None
+    due = _date(entry.get("due"), "collection.due", problem)
+    paths = {}
+    for key in ("previous", "report"):
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            problem(f"collection.{key}", f"{key} 应为文件路径（相对于名单文件）")
+            value = None
+        paths[key] = Path(os.path.normpath(roster.parent / value)) if value else None
+    return Collection(agency.strip(), year, due, paths["previous"], paths["report"])
+
+
+def _date(value: Any, key: str, problem: Callable[[str, str], None]) -> datetime.date | None:
+    """A TOML date (``2026-01-26``, no quotes); a date-time or text is refused."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        problem(key, "日期应写成 TOML 日期，不加引号，如 due = 2026-01-26")
+        return None
+    return value
 
 
 def _unit(entry: Any, key: str, roster: Path, problem: Callable[[str, str], None]) -> Unit | None:
     if not isinstance(entry, dict):
         problem(key, "每个单位应是一个 [[unit]] 表")
         return None
-    for extra in sorted(entry.keys() - {"name", "file", "aliases"}):
-        problem(f"{key}.{extra}", "不认识这个键（单位只有 name、file、aliases）")
+    for extra in sorted(entry.keys() - {"name", "file", "aliases", "due"}):
+        problem(f"{key}.{extra}", "不认识这个键（单位只有 name、file、aliases、due）")
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         problem(f"{key}.name", '缺少单位名称（name = "…"）')
@@ -117,4 +200,5 @@ def _unit(entry: Any, key: str, roster: Path, problem: Callable[[str, str], None
         problem(f"{key}.aliases", 'aliases 应为名称的列表，如 ["某某局"]')
         aliases = []
     path = Path(os.path.normpath(roster.parent / file)) if file else None
-    return Unit(name.strip(), path, tuple(a.strip() for a in aliases))
+    due = _date(entry.get("due"), f"{key}.due", problem)
+    return Unit(name.strip(), path, tuple(a.strip() for a in aliases), due)

@@ -9,9 +9,10 @@ engine runs them only when it is given that (:class:`~govtui.rules.registry.Cont
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from govtui import form
+from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import CellRef, Finding
 from govtui.rules.registry import Context, rule
 from govtui.rules.years import COPIED_THRESHOLD, THRESHOLD_SETTING
@@ -20,8 +21,15 @@ from govtui.rules.years import COPIED_THRESHOLD, THRESHOLD_SETTING
 @rule("copied_from_unit", "warning", "文字部分不应与本次汇总中其他单位的报告雷同", "collection")
 def copied_from_unit(context: Context) -> Iterator[Finding]:
     assert context.collection is not None
-    threshold = context.settings.get(THRESHOLD_SETTING, COPIED_THRESHOLD)
-    for copied in context.collection.copied(context.unit, threshold):
+    return copied_findings(context.collection, context.unit, context.settings)
+
+
+def copied_findings(
+    index: CopyIndex, unit: str, settings: Mapping[str, float]
+) -> Iterator[Finding]:
+    """``unit``'s fields found in another unit's report (the desk runs this over its index)."""
+    threshold = settings.get(THRESHOLD_SETTING, COPIED_THRESHOLD)
+    for copied in index.copied(unit, threshold):
         field = form.PROSE_BY_KEY[copied.field]
         yield Finding(
             rule="copied_from_unit",

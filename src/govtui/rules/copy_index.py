@@ -7,10 +7,10 @@ characters also found in the other text), with two differences that a collection
 
 * **Template wording is not copying.** Units write from the same notice and often from the
   office's model text; a sentence (numbers masked) that stands in more than a quarter of the
-  collection's reports — and in at least :data:`TEMPLATE_MIN_UNITS` of them, so that in a
-  collection of six two units sharing a sentence are still compared — is template wording, and
-  so are the form's headings and labels. Such sentences are left out of the measure: neither
-  counted as copied nor as the field's own text.
+  collection's reports is template wording (``desk.md``), and so are the form's headings and
+  labels. Such sentences are left out of the measure: neither counted as copied nor as the
+  field's own text. So in a collection of fewer than eight reports a sentence two units share
+  is already template wording: copying shows from eight units on.
 * **It must scale.** Comparing every pair of 3 000 units is 4.5 million comparisons. Instead
   each unit's remaining text is reduced to *fingerprints* by winnowing (Schleimer, Wilkerson and
   Aiken, 2003: the smallest hash of every window of :data:`WINDOW` consecutive runs), which
@@ -37,7 +37,6 @@ from govtui import form
 from govtui.rules.similarity import MIN_CHARS, SHINGLE, normalize
 
 TEMPLATE_SHARE = 0.25  # a sentence in more than this share of the reports is template wording
-TEMPLATE_MIN_UNITS = 3  # ... and in at least this many of them
 WINDOW = 8  # winnowing window: a passage of SHINGLE + WINDOW - 1 = 15 characters is always seen
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n\r]+")
@@ -118,7 +117,7 @@ class CopyIndex:
         frequency: Counter[str] = Counter()
         for fields in self._prose.values():
             frequency.update({s for found in fields.values() for s in found})
-        limit = max(len(self._prose) * TEMPLATE_SHARE, TEMPLATE_MIN_UNITS - 1)
+        limit = len(self._prose) * TEMPLATE_SHARE
         self._template = {s for s, n in frequency.items() if n > limit} | _OFFICIAL
         units = sorted(self._prose)
         number = {unit: i for i, unit in enumerate(units)}
@@ -131,7 +130,7 @@ class CopyIndex:
             pairs.extend(h << 32 | number[unit] for h in fingerprints(text))
         ordered = sorted(pairs)
         self._partners = defaultdict(set)
-        common = max(len(units) * TEMPLATE_SHARE, TEMPLATE_MIN_UNITS)
+        common = len(units) * TEMPLATE_SHARE
         start = 0
         while start < len(ordered):
             key = ordered[start] >> 32

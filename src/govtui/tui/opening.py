@@ -50,6 +50,10 @@ class Opening:
         return visible(self.session.path.name)
 
     def start(self) -> None:
+        if self.session.read_only:  # opened to look at (the desk's view): no lock, no copy
+            self.notice = f"「{self.name}」只读打开：{self.session.read_only}。"
+            self._finish()
+            return
         reason = not_writable(self.session.path)
         if reason:
             self.session.read_only = reason

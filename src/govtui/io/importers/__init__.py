@@ -20,6 +20,7 @@ from govtui import controls, form
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
 from govtui.io.importers import prose, sections, tables, text
+from govtui.io.importers.evidence import TableEvidence
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report, validate
@@ -28,15 +29,30 @@ from govtui.rules.finding import CellRef
 UNKNOWN_AGENCY = "未知机关"
 _MARKDOWN = (".md", ".markdown")
 _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
+# Word 97–2003 and Excel 97–2003 files (OLE compound documents): their formats are closed
+# binaries no maintained pure-Python reader handles well; the office program converts them.
+_OLD_OFFICE = {".doc": ".docx", ".xls": ".xlsx"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _old_office(suffix: str) -> str:
+    new = _OLD_OFFICE.get(suffix, suffix)
+    kind = "Word" if new == ".docx" else "Excel"
+    return (
+        f"这是旧版 {kind} 文件（{suffix if suffix in _OLD_OFFICE else '97-2003 格式'}），无法直接读取："
+        f"请用 {kind} 或 WPS 打开，选择“另存为”，保存为 {new} 格式后再导入"
+    )
 
 
 @dataclass(frozen=True)
 class Imported:
-    """A report as imported, the totals it printed, and what the importer assumed."""
+    """A report as imported, the totals it printed, what the importer assumed, and where
+    each table was found and how its rows were matched."""
 
     report: Report
     printed: dict[CellRef, int]
     notes: tuple[str, ...]
+    tables: tuple[TableEvidence, ...] = ()
 
 
 def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
@@ -54,17 +70,36 @@ def import_file(path: Path) -> Imported:
     data = toml_file.read_bytes(path)
     notes = Notes()
     identity: Identity | None = None
+    if suffix in _OLD_OFFICE or (suffix in _OLD_OFFICE.values() and data.startswith(_OLE)):
+        raise LoadError(path, [Problem(_old_office(suffix))])
     if suffix == ".docx":
         from govtui.io.importers import docx
 
         lines, identity = docx.read(data, path)
+    elif suffix == ".xlsx":
+        from govtui.io.importers import xlsx
+
+        lines = xlsx.read(data, path)
+    elif suffix == ".pdf":
+        from govtui.io.importers import pdf
+
+        read = pdf.read(data, path)
+        lines = read.lines
+        if read.furniture:
+            shown = "、".join(f"「{t[:20]}」" for t in read.furniture[:6])
+            notes.add(f"略去了页码、页眉和页脚：{shown}")
+        if read.repeated:
+            pages = "、".join(str(n) for n in read.repeated)
+            notes.add(f"表格跨页：略去了第 {pages} 页上重复的表头")
+        if read.stamps:
+            notes.add(f"略去了印章等旋转或红色的文字：{'；'.join(read.stamps[:4])}")
     elif suffix in (".html", ".htm"):
         from govtui.io.importers import html
 
         decoded, note = text.decode(data, text.declared_charset(data))
         if note:
             notes.add(note)
-        lines, identity = html.lines_of(decoded), html.identity(decoded)
+        lines, identity = html.lines_of(decoded, path), html.identity(decoded)
     else:
         if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise LoadError(path, [Problem("文件含有二进制内容，不是文本格式的报告")])
@@ -96,6 +131,12 @@ def import_lines(
     if "三" not in outline.sections:
         raise LoadError(path, [Problem(_not_a_report(outline, lines))])
     front = sections.read_front(outline.front, outline.strict)
+    if outline.unfolded:
+        where = "、".join(f"第 {n} 行" for n in outline.unfolded[:4])
+        notes.add(
+            f"{where}含有几节的内容（原文的换行已丢失），已按章节标题和小标题分开；"
+            "各栏文字内的分段无法还原"
+        )
     report = _identity(front, identity, lines, markdown, path, notes)
     paragraphs = text.markdown_paragraphs if markdown else text.plain_paragraphs
 
@@ -112,6 +153,9 @@ def import_lines(
         for key, field_lines in by_field.items():
             fields[key].extend(paragraphs(field_lines))
 
+    if front.repeated:
+        where = "、".join(f"第 {n} 行" for n in front.repeated)
+        notes.add(f"标题又印了一次（{where}），已略去，未放入前言")
     if front.dropped:
         shown = "、".join(f"「{d[:20]}」" for d in front.dropped[:4])
         more = f" 等 {len(front.dropped)} 行" if len(front.dropped) > 4 else ""
@@ -119,15 +163,21 @@ def import_lines(
 
     printed: dict[CellRef, int] = {}
     strays: list[Line] = []
+    evidence = {
+        numeral: TableEvidence(form.section_of(numeral).heading, outline.lines.get(numeral, 0))
+        for numeral in ("二", "三", "四")
+        if numeral in outline.sections
+    }
     if "二" in outline.sections:
-        strays += tables.read_proactive(outline.sections["二"], report, notes)
+        said = "\n".join("\n".join(lines) for lines in fields.values())
+        strays += tables.read_proactive(outline.sections["二"], report, notes, said, evidence["二"])
     else:
         notes.add(f"没有找到「{form.section_of('二').heading}」这一节，其数字均按 0")
-    found, stray = tables.read_requests(outline.sections["三"], report, notes)
+    found, stray = tables.read_requests(outline.sections["三"], report, notes, evidence["三"])
     printed.update(found)
     strays += stray
     if "四" in outline.sections:
-        found, stray = tables.read_appeals(outline.sections["四"], report, notes)
+        found, stray = tables.read_appeals(outline.sections["四"], report, notes, evidence["四"])
         printed.update(found)
         strays += stray
     else:
@@ -141,7 +191,8 @@ def import_lines(
         )
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
-    return Imported(validate(report, path), printed, notes.all())  # the model judges it
+    report = validate(report, path)  # the model judges it
+    return Imported(report, printed, notes.all(), tuple(evidence.values()))
 
 
 def _clean(text: str) -> str:

@@ -171,32 +171,56 @@ def _loose(text: str) -> list[tuple[str, str | Target]]:
 Row = tuple[Cell, ...]
 
 
-def stream(lines: list[Line], table: str) -> tuple[list[Row], list[Line], list[str]]:
-    """The cells of a table section, line by line; its prose lines; the page furniture left out."""
+def stream(lines: list[Line], table: str) -> tuple[list[Row], list[Line], list[str], list[int]]:
+    """The cells of a table section, line by line; its prose lines; the page furniture left
+    out; and the source line of each row of cells."""
     rows: list[Row] = []
     prose: list[Line] = []
     furniture: list[str] = []
+    numbers: list[int] = []
     for line in lines:
-        if line.cells is None:
-            text = line.text.strip()
-            if not text:
-                continue
-            if _FOOTER.match(text):
-                furniture.append(text)
-                continue
-            if "。" in text:
-                prose.append(line)
-                continue
-            rows.append(_plain_line(text, table))
-        else:
-            filled = [c for c in line.cells if c.strip()]
-            if filled and all(_RULE.match(c.strip()) for c in filled):
-                continue  # a Markdown table's |---| line
-            if len(filled) == 1 and "。" in filled[0]:
-                prose.append(line)
-                continue
-            rows.append(_cells_line(line.cells, table))
-    return rows, prose, furniture
+        row = _row_of(line, table, prose, furniture)
+        if row is not None:
+            rows.append(row)
+            numbers.append(line.number)
+    return rows, prose, furniture, numbers
+
+
+def _row_of(line: Line, table: str, prose: list[Line], furniture: list[str]) -> Row | None:
+    """A line's cells, or None when it is blank, page furniture or prose (added to those)."""
+    if line.cells is None:
+        text = line.text.strip()
+        if not text:
+            return None
+        if _FOOTER.match(text):
+            furniture.append(text)
+            return None
+        if "。" in text:
+            head, tail = _prose_then_table(text, table)
+            prose.append(line if not tail else Line(head, None, 0, line.number))
+            return tail or None
+        return _plain_line(text, table)
+    filled = [c for c in line.cells if c.strip()]
+    if filled and all(_RULE.match(c.strip()) for c in filled):
+        return None  # a Markdown table's |---| line
+    if len(filled) == 1 and "。" in filled[0]:
+        prose.append(line)
+        return None
+    return _cells_line(line.cells, table)
+
+
+def _prose_then_table(text: str, table: str) -> tuple[str, Row]:
+    """A paragraph that runs from a sentence into the table (``…情况如下。一、本年新收…12 3…``):
+    the sentences, and the table's cells when what follows the last full stop names a row
+    (its numbers may follow on the next lines); else the whole text and no cells."""
+    end = text.rfind("。") + 1
+    tail = text[end:].strip()
+    if not tail:
+        return text, ()
+    cells = _plain_line(tail, table)
+    if any(c.kind == "label" and c.score >= 2 for c in cells):
+        return text[:end].strip(), cells
+    return text, ()
 
 
 @lru_cache(maxsize=8192)
@@ -230,8 +254,9 @@ def _value_token(token: str) -> bool:
     return bool(_NUMBER.match(plain) or _ANNOTATED.match(plain)) or plain in _MARKERS
 
 
-# A number with its annotation is one token, blanks inside the brackets notwithstanding.
-_TOKEN = re.compile(r"\d[\d,，.]*\s*[（(][^（）()]*[)）]|\S+")
+# A number with its annotation is one token, blanks inside the brackets notwithstanding; a
+# bracketed numeral after a number is the next label's numbering (``6 (二)部分公开``).
+_TOKEN = re.compile(r"\d[\d,，.]*\s*[（(](?![一二三四五六七八九十]{1,2}[)）])[^（）()]*[)）]|\S+")
 
 
 def _spaced_numbers(cell: str) -> bool:
@@ -300,7 +325,7 @@ def _words(stripped: str, table: str) -> list[Cell]:
     out = []
     for kind, item in pieces:
         if isinstance(item, Target):
-            out.append(Cell("label", item.key, target=item, score=3))
+            out.append(Cell("label", item.body, target=item, score=3))
         elif kind == "run":
             out.append(Cell("run", item, number=item))
         else:

@@ -21,8 +21,11 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 from govtui import form
+from govtui.errors import LoadError, Problem
+from govtui.io.importers import limits
 from govtui.io.importers.text import Identity, Line
 
 _VOID = frozenset(
@@ -52,8 +55,7 @@ _CLOSES = {
 _BARRIERS = frozenset({"table", "body", "html"})
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0\u200b]+")
 _WIDE = 0x2E80  # CJK and full-width forms start here
-_MAX_SPAN = 64  # a rowspan or colspan beyond this is junk, not a report table
-_MAX_DEPTH = 400
+_MAX_SPAN = limits.MAX_SPAN  # a rowspan or colspan beyond this is junk, not a report table
 
 
 @dataclass
@@ -71,6 +73,7 @@ class _TreeBuilder(HTMLParser):
         self.root = _Node("#root")
         self.stack = [self.root]
         self.skipping = 0
+        self.too_deep = 0  # the source line where nesting first passed the limit
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipping:
@@ -84,7 +87,9 @@ class _TreeBuilder(HTMLParser):
             self._close(name, quietly=True)
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
+        if tag not in _VOID:
+            if len(self.stack) >= limits.MAX_DEPTH and not self.too_deep:
+                self.too_deep = self.getpos()[0]
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -141,13 +146,27 @@ def identity(page: str) -> Identity | None:
     return Identity(stated["agency"], int(year), stated.get("title", ""))
 
 
-def lines_of(page: str) -> list[Line]:
-    """The page's paragraphs, headings and table rows, in reading order."""
+def lines_of(page: str, path: Path | None = None) -> list[Line]:
+    """The page's paragraphs, headings and table rows, in reading order; :class:`LoadError`
+    for a page nested deeper than any report (its text would be lost or cost too much)."""
     builder = _TreeBuilder()
     builder.feed(_STYLING.sub("", _INLINE.sub("", page)))
     builder.close()
+    if builder.too_deep:
+        raise LoadError(
+            path,
+            [
+                Problem(
+                    f"网页的元素嵌套超过 {limits.MAX_DEPTH} 层，不像是一份年度报告，未读取",
+                    line=builder.too_deep,
+                )
+            ],
+        )
     walker = _Walker()
-    walker.walk(builder.root)
+    try:
+        walker.walk(builder.root)
+    except LoadError as error:
+        raise LoadError(path, error.problems) from None
     walker.flush()
     return walker.lines
 
@@ -241,6 +260,8 @@ def grid(table: _Node) -> list[list[str]]:
             text = cell_text(cell)
             down = _span(cell.attrs.get("rowspan"))
             across = _span(cell.attrs.get("colspan"))
+            if len(taken) + down * across > limits.MAX_TABLE_CELLS:
+                raise limits.cells_error(None, len(taken) + down * across)
             for dr in range(down):
                 for dc in range(across):
                     taken.setdefault((r + dr, c + dc), "" if dr or dc else text)

@@ -30,6 +30,10 @@ class Segment:
     row: Target
     values: list[Cell] = field(default_factory=list)
     merged: bool = False  # a group label with numbers: the group printed as one row
+    detached: int = 0  # re-attached by order: how many labels stood together before the numbers
+    unmatched: tuple[int, int] | None = None  # (numbers, cells) of a block that did not fit
+    label: Cell | None = None  # the label as printed
+    at: int = -1  # its place in the stream of cells
 
     @property
     def filled(self) -> int:
@@ -37,9 +41,15 @@ class Segment:
 
 
 def segments(
-    cells: Sequence[Cell], merge_into: dict[str, Target]
+    cells: Sequence[Cell],
+    merge_into: dict[str, Target],
+    width: Callable[[Target], int] | None = None,
 ) -> tuple[list[Segment], list[Cell]]:
     """Assign value cells to row labels, in the form's order; also return stray numbers.
+
+    With ``width`` (a row's number of cells), labels printed in a block before a block of
+    numbers (a converter's output) get the numbers in order, when there are exactly as many
+    as the block's rows have cells (see :func:`_reattach`).
 
     ``merge_into`` maps a group label to the row that takes its numbers when the group is
     printed as a single row (one （六）其他处理 row instead of its three sub-rows). A line
@@ -60,7 +70,7 @@ def segments(
         found.append(segment)
         return segment
 
-    for cell in cells:
+    for index, cell in enumerate(cells):
         if cell.kind in ("value", "run"):
             if current is not None:
                 current.values.append(cell)
@@ -79,15 +89,47 @@ def segments(
         if wanted.order < 0:
             into = merge_into.get(wanted.key)
             if into is not None and into.order >= floor:
-                current = start(Segment(into, merged=True))
+                current = start(Segment(into, merged=True, label=cell, at=index))
             continue
         if current is not None and wanted.order == current.row.order:
             current.merged = False  # the group's last row after all, not the group merged
             continue
         if wanted.order < floor or (cell.score < 2 and wanted.order > floor + _WEAK_REACH):
             continue
-        current = start(Segment(wanted))
+        current = start(Segment(wanted, label=cell, at=index))
+    if width is not None:
+        found = _reattach(found, width)
     return _settle(found), strays
+
+
+def _reattach(found: list[Segment], width: Callable[[Target], int]) -> list[Segment]:
+    """Labels in one block, their numbers in the next: each label takes its row's share.
+
+    Group labels that stood in the block for no row of their own (merged, empty) are left
+    out. Only an exact count re-attaches; the readers confirm each row by its total.
+    """
+    out: list[Segment] = []
+    block: list[Segment] = []
+    for segment in found:
+        if segment.merged and not segment.filled:
+            continue
+        block.append(segment)
+        if not segment.filled:
+            continue
+        filled = [c for c in segment.values if not c.blank]
+        cells = sum(width(s.row) for s in block)
+        if len(block) > 1 and len(filled) != cells and len(filled) > width(segment.row):
+            segment.unmatched = (len(filled), cells)
+        if len(block) > 1 and len(filled) == cells:
+            position = 0
+            for member in block:
+                share = width(member.row)
+                member.values = filled[position : position + share]
+                member.detached = len(block)
+                position += share
+        out.extend(block)
+        block = []
+    return out + block
 
 
 def _settle(found: list[Segment]) -> list[Segment]:
@@ -152,25 +194,47 @@ def fit(
     return list(values[preferred : preferred + width]), []
 
 
-def split_run(digits: str, groups: Sequence[int], checked: bool, limit: int = 3) -> list[list[int]]:
+class Ways(list[list[int]]):
+    """The ways found; ``complete`` is False when the search stopped at its limit or its
+    budget, so that more ways may exist and none of them may be taken as the only one."""
+
+    complete: bool = True
+
+
+def split_run(
+    digits: str,
+    groups: Sequence[int],
+    checked: bool,
+    limit: int = 3,
+    *,
+    breaks: frozenset[int] = frozenset(),
+    wrong: int = 0,
+) -> Ways:
     """Ways to split run-together digits into numbers, groups of cells at a time.
 
     Each group is ``n`` cells; when ``checked``, its last cell must be the sum of the others
-    (the 总计 of a row). Numbers have no leading zeros. At most ``limit`` ways are returned,
-    the shortest numbers first; the search is bounded, so a long junk run costs little.
+    (the 总计 of a row), except in at most ``wrong`` groups (a total the report printed
+    wrong). ``breaks`` are positions where the printed text had a blank: a number never
+    spans one (``20 0 0 0 02`` is read as 2|0 0 0 0|2, never as 20). Numbers have no
+    leading zeros. At most ``limit`` ways are returned, the shortest numbers first; the
+    search is bounded, so a long junk run costs little.
     """
     ends = set()
     total = 0
     for size in groups:
         total += size
         ends.add(total)
-    solutions: list[list[int]] = []
-    budget = [20_000]
+    stops = sorted(breaks)
+    solutions = Ways()
+    budget = [5_000]
     parts: list[int] = []
 
-    def search(position: int, group_start: int) -> None:
+    group_end = [min(e for e in ends if e > count) for count in range(total)]
+
+    def search(position: int, group_start: int, misses: int, longest: int) -> None:
         budget[0] -= 1
         if budget[0] < 0 or len(solutions) >= limit:
+            solutions.complete = False
             return
         count = len(parts)
         if count == total:
@@ -180,20 +244,31 @@ def split_run(digits: str, groups: Sequence[int], checked: bool, limit: int = 3)
         left = len(digits) - position
         if left < total - count or left > (total - count) * _MAX_PART:
             return
-        for length in range(1, _MAX_PART + 1):
-            piece = digits[position : position + length]
-            if len(piece) < length or (length > 1 and piece[0] == "0"):
+        stop = next((b for b in stops if b > position), len(digits))
+        lengths = range(1, min(_MAX_PART, stop - position) + 1)
+        end = group_end[count]
+        if checked and misses >= wrong and count + 1 == end:
+            known = len(str(sum(parts[group_start:])))  # the group's total: only it can fit
+            lengths = range(known, known + 1 if known in lengths else 0)
+        # The group's total is at least as long as its longest part; later groups need a
+        # digit per cell.
+        bound = end - count - 2 + total - end if checked and wrong == 0 and count + 1 < end else -1
+        for length in lengths:
+            if length > 1 and digits[position] == "0":
                 break
-            parts.append(int(piece))
-            start = group_start
-            if count + 1 in ends:
-                group = parts[group_start:]
-                if checked and sum(group[:-1]) != group[-1]:
-                    parts.pop()
-                    continue
-                start = count + 1
-            search(position + length, start)
+            if bound >= 0 and left - length < bound + max(length, longest):
+                break
+            parts.append(int(digits[position : position + length]))
+            start, missed, widest = group_start, misses, max(longest, length)
+            if count + 1 == end:
+                if checked and sum(parts[group_start:-1]) != parts[-1]:
+                    missed += 1
+                    if missed > wrong:
+                        parts.pop()
+                        continue
+                start, widest = count + 1, 0
+            search(position + length, start, missed, widest)
             parts.pop()
 
-    search(0, 0)
+    search(0, 0, 0, 0)
     return solutions

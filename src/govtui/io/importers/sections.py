@@ -43,16 +43,21 @@ class Outline:
     front: list[Line] = field(default_factory=list)
     sections: dict[str, list[Line]] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)  # section headings, as printed
+    unfolded: list[int] = field(default_factory=list)  # lines that held several parts
+    lines: dict[str, int] = field(default_factory=dict)  # where each section's heading is
 
 
 def outline(lines: list[Line]) -> Outline:
     """Divide ``lines`` at the section headings; everything before 一 is the front matter."""
     result = Outline(strict=_marks_all_sections(lines))
+    if not result.strict:
+        lines = unfold(lines, result.unfolded)
     current: list[Line] = result.front
     for line in lines:
         numeral = _heading(line, result.strict)
         if numeral:
             result.found.append(line.text.strip())
+            result.lines.setdefault(numeral, line.number)
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
@@ -70,6 +75,116 @@ def _marks_all_sections(lines: list[Line]) -> bool:
         return False
     loose = {_heading(line, strict=False) for line in lines if not line.level} - {""}
     return loose <= marked
+
+
+# --------------------------------------------------------------------------- lost line breaks
+
+
+def _spaced(text: str) -> str:
+    """A pattern for ``text`` with any blanks between its characters (``总 计``)."""
+    return r"\s*".join(re.escape(c) for c in text)
+
+
+_ANY_NUMERAL = "[一二三四五六七八九十]"
+# A section heading inside a longer line, as when a crawler or a copy lost the line breaks:
+# numbered, so that the words alone (which prose may quote) do not count.
+_RUN_IN_SECTION = re.compile(
+    r"(?P<heading>(?:表\s*"
+    + _ANY_NUMERAL
+    + r"\s*[:：、]?\s*)?"
+    + _ANY_NUMERAL
+    + r"\s*[、.．,，]\s*(?:"
+    + "|".join(_spaced(labels.split_numbering(labels.norm(s.heading))[1]) for s in form.SECTIONS)
+    + "))"
+)
+# A prose sub-heading run into its paragraph: （一）主动公开全年主动公开政府信息…
+_RUN_IN_FIELD = {
+    section: re.compile(
+        r"(?P<heading>[（(]\s*"
+        + _ANY_NUMERAL
+        + r"\s*[)）]\s*(?:"
+        + "|".join(
+            _spaced(labels.split_numbering(labels.norm(f.heading))[1])
+            for f in form.PROSE_FIELDS
+            if f.section == section and f.heading
+        )
+        + r")(?:\s*(?:情况|工作))?)"
+    )
+    for section in ("一", "五")
+}
+
+
+def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
+    """Lines that lost their breaks divided again at the section headings they hold.
+
+    A crawler's text or a copy may put the whole body on one line: title, headings, prose
+    and tables. The line is cut before each numbered section heading (the heading then
+    stands alone) and, in 一 and 五, before and after each numbered sub-heading; the tables'
+    text is left to the table readers, which find rows by their labels. The paragraphs of
+    a field cannot be told apart again. The numbers of the lines cut are added to ``unfolded``.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if (
+            line.level
+            or line.verbatim
+            or line.cells is not None
+            or len(line.text) <= _HEADING_WIDTH
+        ):
+            out.append(line)
+            continue
+        cuts = [m for m in _RUN_IN_SECTION.finditer(line.text) if section_of(m["heading"])]
+        if not cuts or (len(cuts) == 1 and not line.text[: cuts[0].start()].strip()):
+            out.append(line)
+            continue
+        unfolded.append(line.number)
+        pieces = [(part, "") for part in _around_title(line.text[: cuts[0].start()])]
+        for cut, after in zip(cuts, [*cuts[1:], None], strict=True):
+            end = after.start() if after else len(line.text)
+            pieces.append((cut["heading"], ""))
+            pieces.append((line.text[cut.end() : end], section_of(cut["heading"])))
+        for text, section in pieces:
+            for part in _sub_headings(text, section):
+                if part.strip():
+                    out.append(Line(part.strip(), None, 0, line.number))
+    return out
+
+
+def section_of(text: str) -> str:
+    return labels.section_of(text)
+
+
+# A title inside a longer text: the agency (no blank, colon, digit or '>' in it, so that a
+# page's 发布日期：2025-01-20 or breadcrumb before it stays apart), the year, the form's words.
+_TITLE_IN = re.compile(
+    r"[^\s:：>＞»|0-9０-９-]+\s?[0-9０-９]{4}\s?年度?\s?"
+    + _spaced(form.TITLE_SUFFIX.removeprefix("年度"))
+)
+
+
+def _around_title(text: str) -> list[str]:
+    """The text before 一 of a body on one line: page furniture, the title, a preface."""
+    match = _TITLE_IN.search(text)
+    if match is None:
+        return [text]
+    return [text[: match.start()], match.group(), text[match.end() :]]
+
+
+_PARAGRAPH_END = re.compile(r"(?<=[。！？])\s+")
+
+
+def _sub_headings(text: str, section: str) -> list[str]:
+    """A prose section's text cut at its sub-headings, and into paragraphs where a blank
+    follows the end of a sentence (a crawler joins the paragraphs with one)."""
+    if section in ("二", "三", "四"):
+        return [text]
+    out: list[str] = []
+    position = 0
+    pattern = _RUN_IN_FIELD.get(section)
+    for match in pattern.finditer(text) if pattern else ():
+        out += [text[position : match.start()], match["heading"]]
+        position = match.end()
+    return [p for piece in [*out, text[position:]] for p in _PARAGRAPH_END.split(piece)]
 
 
 def boilerplate(text: str) -> bool:
@@ -102,6 +217,7 @@ class Front:
     identity: bool = False  # agency and year came from govtui's own comment
     preface: list[Line] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    repeated: list[int] = field(default_factory=list)  # lines where the title is printed again
 
 
 def read_front(lines: list[Line], strict: bool) -> Front:
@@ -114,6 +230,7 @@ def read_front(lines: list[Line], strict: bool) -> Front:
     first, last = _title_span(lines, strict)
     if first is not None:
         front.title = "".join(line.text.strip() for line in lines[first : last + 1])
+    title = labels.norm(front.title)
     for index, line in enumerate(lines):
         text = line.text.strip()
         if first is not None and first <= index <= last:
@@ -134,6 +251,10 @@ def read_front(lines: list[Line], strict: bool) -> Front:
         elif first is not None and index < first:
             if text:
                 front.dropped.append(text)
+        elif title and (line.level or not strict) and labels.norm(text) == title:
+            # A page's heading, then the article's own. In a report that marks its headings
+            # only a heading can be the copy: a preface line may say anything.
+            front.repeated.append(line.number)
         else:
             front.preface.append(line)
     return front
@@ -145,8 +266,10 @@ def _title_span(lines: list[Line], strict: bool) -> tuple[int | None, int]:
         text = line.text.strip()
         if strict and line.level != 1:
             continue
-        if not strict and (_TITLE_END not in labels.norm(text) or len(text) > 80):
-            continue
+        if not strict and (
+            _TITLE_END not in labels.norm(text) or len(text) > 80 or boilerplate(text)
+        ):
+            continue  # a breadcrumb (首页 > … > 年度报告) is no title
         previous = None if strict else _previous_text(lines, index)
         if _YEAR.match(text) and previous is not None:
             before = lines[previous].text.strip()

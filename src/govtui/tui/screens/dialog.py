@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
@@ -13,7 +14,8 @@ _Answer = TypeVar("_Answer")
 class Dialog(ModalScreen[_Answer | None]):
     """A prompt that answers ``_Answer``, or ``None`` when the user goes back with Esc."""
 
-    CSS_PATH = "dialog.tcss"
+    # Absolute, so that dialogs defined elsewhere (the desk's) find it too.
+    CSS_PATH = str(Path(__file__).with_name("dialog.tcss"))
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "取消")]
 

@@ -76,7 +76,7 @@ class NewReportScreen(Dialog[Session]):
                 compact=True,
             )
             with Vertical(id=FROM_LAST, classes="choice"):
-                yield Label("上年报告文件（.toml，或已发布的 .docx .html .md）")
+                yield Label("上年报告文件（.toml，或已发布的 .docx .pdf .html .md）")
                 suggested = str(self._suggested) if self._suggested else ""
                 yield TextField(
                     suggested, id="last", placeholder="例如 报告2024.toml", compact=True
@@ -170,7 +170,11 @@ class NewReportScreen(Dialog[Session]):
             return self.problem(f"报告年度：{error}", "#year")
         if not 1900 <= year <= 9999:
             return self.problem("报告年度应为四位数的年份，如 2024。", "#year")
-        self.dismiss(Session(Report.blank(agency, year), path, saved=False))
+        try:
+            report = Report.blank(agency, year)
+        except LoadError as error:  # the model refuses the name (a pasted control character)
+            return self.problem(error.describe(), "#agency")
+        self.dismiss(Session(report, path, saved=False))
         return None
 
     def _from_last(self, path: Path) -> None:

@@ -1,0 +1,306 @@
+"""The desk as a whole: every unit's status, findings and indicators, the sum, the leftovers.
+
+:func:`build` is what ``govtui desk`` prints and what the desk screen and the workbook are
+drawn from; :meth:`Board.as_json` is the JSON of ``govtui desk --json``. Building reads (or
+takes from the cache) every report and records in the ledger the date each unit's report
+was first seen.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govtui.desk import indicators, ledger
+from govtui.desk.cache import Cache
+from govtui.desk.collection import (
+    Matched,
+    Read,
+    Reader,
+    by_agency,
+    last_years_files,
+    match,
+    report_files,
+)
+from govtui.desk.indicators import Values
+from govtui.desk.status import (
+    CHANGED_AFTER,
+    READ,
+    Reviewed,
+    computed_status,
+    review,
+    tally,
+)
+from govtui.io.roster import Roster, Unit
+from govtui.rules.finding import Finding
+
+if TYPE_CHECKING:
+    from govtui.aggregate import Sum
+    from govtui.model import Report
+
+
+@dataclass
+class UnitView:
+    """One unit of the roster as the desk shows it."""
+
+    unit: Unit
+    status: str
+    due: datetime.date | None = None
+    received: datetime.date | None = None
+    late: bool = False
+    read: Read | None = None  # the report used
+    reason: str = ""  # why it is unreadable
+    findings: list[Reviewed] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+    indicators: Values = field(default_factory=dict)
+    previous_indicators: Values = field(default_factory=dict)
+    previous: Path | None = None  # last year's report compared with
+    decision: ledger.UnitRecord | None = None  # approved / returned, as recorded
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    @property
+    def counted(self) -> bool:
+        """The sum counts this unit: its report could be read."""
+        return self.status in READ
+
+    @property
+    def unresolved(self) -> bool:
+        """Makes the sum provisional: returned, or an error open or confirmed."""
+        return self.status == "returned" or (self.counted and self.errors > 0)
+
+    @property
+    def needs_attention(self) -> bool:
+        """What makes ``govtui desk`` exit 1."""
+        return self.status in ("missing", "overdue", "unreadable", "returned", "errors")
+
+
+@dataclass
+class Office:
+    """The collecting office's own report, checked against the sum of the counted units
+    (``parent_sum``) with every other rule."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    problem: str = ""  # why it cannot be read
+
+
+@dataclass
+class Board:
+    roster: Roster
+    ledger_path: Path
+    as_of: datetime.date
+    year: int | None
+    units: list[UnitView]
+    not_on_roster: list[tuple[Read, str]]
+    other_years: list[Read]
+    notes: list[str]
+    parsed: int = 0  # files examined this run; the rest came from the cache
+    office: Office | None = None  # the office's own report (``collection.report``), checked
+
+    @property
+    def counted(self) -> list[UnitView]:
+        return [u for u in self.units if u.counted]
+
+    @property
+    def provisional(self) -> list[UnitView]:
+        return [u for u in self.units if u.unresolved]
+
+    def total(self) -> Sum:
+        """Every count cell and the fee summed over the counted units, as ``aggregate`` sums."""
+        from govtui.aggregate import Sum
+
+        total = Sum()
+        for unit in self.counted:
+            assert unit.read is not None
+            total.add(unit.read.outcome.counts, unit.read.outcome.fees)
+        return total
+
+    def sum_counts(self) -> tuple[int, ...]:
+        """The sum's count cells (``batch.CELLS`` order), for the indicators."""
+        return tuple(self.total().counts)
+
+    def sum_report(self, agency: str, base: Report | None = None) -> Report:
+        """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
+        from govtui.model import Report
+
+        # no report read and no year on the roster: a blank sum of some year, never an error
+        year = self.year or self.roster.collection.year or 2000
+        report = base.model_copy(deep=True) if base else Report.blank(agency, year)
+        report.agency, report.year = agency, year
+        return self.total().into(report)
+
+    def as_json(self) -> dict[str, Any]:
+        from govtui.desk.data import board_json
+
+        return board_json(self)
+
+
+def build(
+    roster: Roster,
+    *,
+    as_of: datetime.date | None = None,
+    settings: Mapping[str, float] | None = None,
+    jobs: int = 0,
+    skip: tuple[Path, ...] = (),
+    record_received: bool = True,
+    advance: Callable[[int], None] | None = None,
+    cache: Cache | None = None,
+) -> Board:
+    """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
+
+    For a progress bar, ``advance`` is called first with minus the number of files to read,
+    then with 1 for each file read (or found in the cache). ``record_received`` writes the
+    date each unit's report was first seen into the ledger.
+    """
+    today = as_of or datetime.date.today()
+    store = cache or Cache()
+    reader = Reader(store, settings or {}, jobs)
+    try:
+        last, previous, notes = last_years_files(roster, reader)
+        paths = report_files(roster, skip)
+        named = {u.file: u.name for u in roster.units if u.file is not None}
+        jobs_list = [(p, previous.get(named[p]) if p in named else None) for p in paths]
+        if advance is not None:
+            advance(-len(jobs_list))
+        reads = reader.read(
+            jobs_list, by_agency(roster, previous), (lambda: advance(1)) if advance else _nothing
+        )
+    finally:
+        if cache is None:
+            store.close()
+    matched = match(roster, reads)
+    ledger_path = ledger.path_for(roster.path)
+    book = ledger.load(ledger_path)
+    units = [_judge(roster, unit, matched, book, today) for unit in roster.units]
+    new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
+    if record_received and new:
+        from govtui.errors import SaveError
+
+        try:
+            ledger.update(ledger_path, _record_received(new))
+        except SaveError as error:  # a read-only copy of the collection can still be looked at
+            notes.append(f"收到日期未能记入审核记录：{error}")
+    for unit in units:
+        known = last is None or unit.name in previous
+        if unit.read is not None and unit.read.outcome.previous is None and not known:
+            unit.notes.append("上年名单中没有找到这个单位的报告：未做跨年度校验。")
+    not_on_roster = [(r, _why_unlisted(r)) for r in matched.not_on_roster]
+    board = Board(
+        roster,
+        ledger_path,
+        today,
+        matched.year,
+        units,
+        not_on_roster,
+        matched.other_years,
+        notes,
+        reader.parsed,
+    )
+    if roster.collection.report is not None and board.counted:
+        board.office = _office(board, roster.collection.report)
+    return board
+
+
+def _office(board: Board, path: Path) -> Office:
+    """The office's report checked with ``parent_sum`` against the units the sum counts."""
+    from govtui.errors import LoadError
+    from govtui.io.reading import read_report
+    from govtui.rules import check
+    from govtui.rules.registry import UnitSum
+
+    try:
+        loaded = read_report(path)
+    except LoadError as error:
+        return Office(path, problem=error.describe())
+    total = UnitSum(board.sum_report(loaded.report.agency), tuple(u.name for u in board.counted))
+    return Office(path, check(loaded.report, printed=loaded.printed, unit_sum=total))
+
+
+def _nothing() -> None:
+    pass
+
+
+def _unrecorded(book: ledger.Ledger, view: UnitView) -> bool:
+    record = book.units.get(view.name)
+    return record is None or record.received is None
+
+
+def _record_received(
+    new: Mapping[str, datetime.date | None],
+) -> Callable[[ledger.Ledger], None]:
+    def change(book: ledger.Ledger) -> None:
+        for name, date in new.items():
+            record = book.unit(name)
+            if record.received is None:  # another run may have recorded it meanwhile
+                record.received = date
+
+    return change
+
+
+def _why_unlisted(read: Read) -> str:
+    outcome = read.outcome
+    if not outcome.readable:
+        return "无法读取：" + "；".join(outcome.problems)
+    return f"机关「{outcome.agency}」不在名单上"
+
+
+def _judge(
+    roster: Roster, unit: Unit, matched: Matched, book: ledger.Ledger, today: datetime.date
+) -> UnitView:
+    due = roster.due(unit)
+    record = book.units.get(unit.name)
+    reads: list[Read] = [
+        r for r in matched.files.get(unit.name, []) if r.hash is not None or r.path.exists()
+    ]
+    received = record.received if record else None
+    view = UnitView(unit, "missing", due=due, received=received)
+    if record is not None and record.decision:
+        view.decision = record
+    if reads and received is None:
+        received = view.received = today  # first seen now; recorded in the ledger
+    if not reads or (received is not None and received > today):
+        # Looking back (--as-of before the report came in): it had not been received then.
+        view.received = None
+        view.status = "overdue" if due is not None and today > due else "missing"
+        if unit.file is not None and not reads:
+            view.notes.append(f"名单写明的文件 {unit.file} 不存在")
+        return view
+    view.late = due is not None and received is not None and received > due
+    if len(reads) > 1:
+        view.status = "unreadable"
+        view.reason = "有多份报告：" + "、".join(str(r.path) for r in reads)
+        return view
+    read = reads[0]
+    view.read = read
+    outcome = read.outcome
+    if not outcome.readable or outcome.skipped:
+        view.status = "unreadable"
+        view.reason = "；".join(outcome.problems) or f"{read.path} 是{outcome.skipped}，不是报告"
+        return view
+    if matched.year is not None and outcome.year != matched.year:
+        view.status = "unreadable"
+        view.reason = f"是 {outcome.year} 年的报告，本次收的是 {matched.year} 年"
+        return view
+    for other in matched.ignored.get(unit.name, []):
+        view.notes.append(f"另有报告 {other.path} 未采用（名单写明了 file）")
+    view.findings = review(unit.name, outcome.findings, book)
+    view.errors, view.warnings = tally(view.findings)
+    view.indicators = indicators.of_counts(outcome.counts)
+    view.previous_indicators = indicators.of_counts(outcome.previous_counts)
+    view.previous = outcome.previous
+    view.notes.extend(outcome.notes)
+    view.status = computed_status(view.findings)
+    if record is not None and record.decision:
+        if record.hash == read.hash:
+            view.status = record.decision
+        else:
+            view.notes.insert(0, CHANGED_AFTER[record.decision])
+    return view

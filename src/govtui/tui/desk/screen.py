@@ -1,0 +1,199 @@
+"""The desk's main screen: the table of units, the counts per status, the current unit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from govtui import controls
+from govtui.desk.status import LATE_LABEL, STATUS_LABEL
+from govtui.tui.desk.app import BoardReady, Progress
+from govtui.tui.desk.reason import ReasonScreen
+from govtui.tui.desk.units import UnitsTable, row_of, waiting
+
+if TYPE_CHECKING:
+    from govtui.tui.desk.app import DeskApp
+
+
+class DeskScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open", "打开报告"),
+        Binding("a", "approve", "通过"),
+        Binding("r", "send_back", "退回"),
+        Binding("u", "take_back", "撤销"),
+        Binding("t", "summary", "汇总"),
+        Binding("x", "export", "导出"),
+    ]
+
+    @property
+    def desk(self) -> DeskApp:
+        return cast("DeskApp", self.app)
+
+    @property
+    def table(self) -> UnitsTable:
+        return self.query_one(UnitsTable)
+
+    def compose(self) -> ComposeResult:
+        yield Static("收报台：正在读取名单...", id="top")
+        yield UnitsTable(id="units")
+        yield Static("", id="unit")
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        if self.desk.board is None:
+            self._list_roster()
+
+    def _list_roster(self) -> None:
+        """The roster's units at once, each being read, while the reports are read."""
+        from govtui.errors import LoadError
+
+        try:
+            roster = self.desk.state.roster()
+        except LoadError:
+            return  # the build says why
+        self.table.show(
+            [waiting(u.name, (d.isoformat() if (d := roster.due(u)) else "")) for u in roster.units]
+        )
+
+    # ------------------------------------------------------------------ drawing
+
+    def on_progress(self, event: Progress) -> None:
+        if event.total:
+            self.query_one("#top", Static).update(
+                f"收报台：正在读取各单位的报告 {event.done}/{event.total}..."
+            )
+
+    def on_board_ready(self, event: BoardReady) -> None:
+        board = self.desk.board
+        if board is None:
+            return
+        state = self.desk.state
+        self.table.show([row_of(u, u.name in state.changed) for u in board.units])
+        self._top()
+
+    def _top(self) -> None:
+        board = self.desk.board
+        if board is None:
+            return
+        collection = board.roster.collection
+        counts: dict[str, int] = {}
+        for unit in board.units:
+            counts[unit.status] = counts.get(unit.status, 0) + 1
+        late = sum(1 for u in board.units if u.late)
+        parts = [f"{label} {counts[k]}" for k, label in STATUS_LABEL.items() if counts.get(k)]
+        if late:
+            parts.append(f"{LATE_LABEL} {late}")
+        title = f"{collection.agency or '收报台'} {board.year or ''}年 截至{board.as_of}"
+        self.query_one("#top", Static).update(
+            Content(f"{title}  共 {len(board.units)} 个单位：" + "  ".join(parts))
+        )
+
+    def on_units_table_moved(self, event: UnitsTable.Moved) -> None:
+        event.stop()
+        row = self.table.current
+        board = self.desk.board
+        if row is None or board is None:
+            self.query_one("#unit", Static).update(Content(self.table.order))
+            return
+        view = self.desk.state.unit(row.name)
+        file = controls.visible(view.read.path.name) if view.read else "（没有报告文件）"
+        detail = f"{row.name}  {STATUS_LABEL[row.status]}  {file}"
+        if view.reason:
+            detail += f"  {view.reason}"
+        if row.changed:
+            detail += "  *文件在上次显示后有改动"
+        self.query_one("#unit", Static).update(Content(f"{detail}\n{self.table.order}"))
+
+    def say(self, text: str, failed: bool = False) -> None:
+        message = self.query_one("#message", Static)
+        message.set_class(failed, "error")
+        message.update(Content(text))
+
+    # ------------------------------------------------------------------ keys
+
+    def on_units_table_chosen(self, event: UnitsTable.Chosen) -> None:
+        event.stop()
+        from govtui.tui.desk.unit_screen import UnitScreen
+
+        if self._current() is None:
+            return
+        self.desk.state.seen_now(event.name)
+        self.app.push_screen(UnitScreen(event.name))
+
+    def _current(self) -> str | None:
+        if self.desk.board is None:
+            self.say("各单位的报告还在读取中，请稍候。", True)
+            return None
+        row = self.table.current
+        if row is None:
+            self.say("没有选中的单位。", True)
+        return row.name if row else None
+
+    def action_open(self) -> None:
+        name = self._current()
+        if name is None:
+            return
+        view = self.desk.state.unit(name)
+        if view.status == "unreadable" and view.reason:
+            self.say(f"「{view.name}」的报告无法读取：{view.reason}", True)
+            return
+        if view.read is None:
+            self.say(f"「{name}」没有可以打开的报告。", True)
+            return
+        said = self.desk.open_report(view.read.path)
+        if said:
+            self.say(said, True)
+
+    def action_approve(self) -> None:
+        name = self._current()
+        if name is not None:
+            ask = ReasonScreen(f"通过「{name}」的报告？", "", "说明", required=False)
+            self.app.push_screen(ask, lambda text: self._approve(name, text))
+
+    def _approve(self, name: str, text: str | None) -> None:
+        if text is not None:
+            self.desk.decide(lambda: self.desk.state.approve(name, text), self.say)
+
+    def action_send_back(self) -> None:
+        name = self._current()
+        if name is not None:
+            ask = ReasonScreen(
+                f"退回「{name}」的报告？", "退回后单位需修改并重新报送。", "退回理由", required=True
+            )
+            self.app.push_screen(ask, lambda text: self._send_back(name, text))
+
+    def _send_back(self, name: str, text: str | None) -> None:
+        if text:
+            self.desk.decide(lambda: self.desk.state.send_back(name, text), self.say)
+
+    def action_take_back(self) -> None:
+        name = self._current()
+        if name is not None:
+            self.desk.decide(lambda: self.desk.state.reopen(name), self.say)
+
+    def action_summary(self) -> None:
+        if self.desk.board is None:
+            self.say("名单还在读取中。", True)
+            return
+        from govtui.tui.desk.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen())
+
+    def action_export(self) -> None:
+        if self.desk.board is None:
+            self.say("名单还在读取中。", True)
+            return
+        from govtui.tui.desk.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(), self._exported)
+
+    def _exported(self, text: str | None) -> None:
+        if text:
+            self.say(text, text.startswith("未能"))
