@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from govtui import __version__
+from govtui.linebreak import width
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
 # (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
@@ -101,7 +102,15 @@ class Parser(argparse.ArgumentParser):
 
 
 def _usage(text: str) -> str:
-    return USAGE + text.removeprefix("usage: ") if text.startswith("usage: ") else text
+    """argparse's usage under the Chinese prefix, its continuation lines moved along with it
+    (the prefix is wider than ``usage: ``)."""
+    if not text.startswith("usage: "):
+        return text
+    lines = text.removeprefix("usage: ").split("\n")
+    shift = " " * (width(USAGE) - len("usage: "))
+    end = lines.index("") if "" in lines else len(lines)
+    moved = [lines[0], *(shift + line for line in lines[1:end]), *lines[end:]]
+    return USAGE + "\n".join(moved)
 
 
 def _command(name: str) -> Any:
