@@ -190,7 +190,7 @@ def test_errors_in_an_input_are_listed_and_still_summed(
     out = tmp_path / "sum.toml"
     assert main(["aggregate", *map(str, inputs), "-o", str(out), "--agency", OFFICE]) == 1
     text = capsys.readouterr().out
-    assert "规则：balance（3）" in text and "（1 份有错误）" in text
+    assert "规则：narrative（3），balance（3）" in text and "（1 份有错误）" in text
     assert dict(numbers(tomllib.loads(out.read_text(encoding="utf-8")))) == recompute(inputs)
 
 

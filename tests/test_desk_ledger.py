@@ -24,6 +24,7 @@ from tests.desk_helpers import (
 )
 
 from govtui.io import toml_file
+from govtui.rules.wording import with_table_figures
 
 DAY = "2026-01-20"
 
@@ -33,8 +34,11 @@ def ledger(roster: Path) -> dict[str, Any]:
 
 
 def edit(path: Path, change: Any) -> None:
+    """Change a unit's tables; its prose is brought to the new figures (as the clerk would),
+    so that only the finding under test shows, not narrative's."""
     report = toml_file.load(path)
     change(report)
+    report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
     toml_file.save(report, path)
 
 

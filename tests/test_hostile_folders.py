@@ -43,7 +43,7 @@ def office_folder(folder: Path) -> Path:
         shutil.copyfile(SAMPLES / name, folder / name)
     shutil.copyfile(SAMPLES / "roster" / "units-2024.toml", folder / "units.toml")
     (folder / "yunxi.review.toml").write_text('[[review]]\nunit = "云溪县"\n', encoding="utf-8")
-    (folder / "govtui.toml").write_text("[rules]\ncopied_text = 0.6\n", encoding="utf-8")
+    (folder / "govtui.toml").write_text("[rules]\ncopied_threshold = 0.6\n", encoding="utf-8")
     (folder / ".yunxi-scjg-2024.toml.govtui-lock").write_text("pid = 1\n", encoding="utf-8")
     (folder / ".yunxi-scjg-2024.toml.govtui-lock.4242.tmp").write_text("", encoding="utf-8")
     shutil.copyfile(SAMPLES / REPORTS[0], folder / f"{REPORTS[0]}~")

@@ -577,3 +577,25 @@ def test_a_row_printed_without_its_total_is_not_split() -> None:
     imported = import_report(text.replace("12 3 0 1 2 018", "12 3 0 1 2 0"), suffix=".txt")
     assert imported.report.requests["new"] == dict(zip(COLUMNS, BASE_REQUESTS["new"], strict=True))
     assert "没有印总计：一、本年新收政府信息公开申请数量" in notes_of(imported)
+
+
+def test_a_paragraph_that_names_a_section_is_not_cut() -> None:
+    text = (FIXTURES / "pipe-rows.txt").read_text(encoding="utf-8")
+    said = (
+        "全年主动公开政府信息186条，其中政策文件23条，各类信息的数量按条例第二十条分列，"
+        "详见二、主动公开政府信息情况。"
+    )
+    imported = import_report(
+        text.replace("全年主动公开政府信息186条，其中政策文件23条。", said), suffix=".txt"
+    )
+    assert imported.report.prose["overview.proactive"] == said
+    assert imported.report.proactive == BASE_PROACTIVE
+
+
+def test_a_section_heading_run_into_its_table_starts_the_section() -> None:
+    text = (FIXTURES / "run-together.txt").read_text(encoding="utf-8")
+    imported = import_report(
+        text.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况"),
+        suffix=".txt",
+    )
+    assert imported.report.requests == requests_grid(BASE_REQUESTS)

@@ -10,7 +10,7 @@ from hypothesis import given
 from govtui import form
 from govtui.io import toml_file
 from govtui.model import Report
-from govtui.rules import RULES, CellRef, Finding, check, has_errors
+from govtui.rules import RULES, CellRef, Finding, check, has_errors, refusal
 from strategies import balanced_reports, reports, small_counts
 
 SAMPLES = Path(__file__).parent.parent / "sample"
@@ -187,3 +187,41 @@ def test_findings_come_in_the_report_order() -> None:
     report.requests["new"]["other"] = 1
     sections = [f.section for f in check(report)]
     assert sections == sorted(sections, key=["一", "二", "三", "四", "五", "六"].index)
+
+
+# --------------------------------------------------------------------------- registry, policy
+
+
+def test_every_finding_carries_the_id_and_severity_its_rule_declares() -> None:
+    report = clean()
+    report.requests["granted"]["research"] += 2
+    report.prose["overview.platforms"] = ""
+    declared = {r.id: r.severity for r in RULES}
+    findings = check(report)
+    # 予以公开 in 一（二） no longer agrees either: narrative.
+    assert {f.rule for f in findings} == {"balance", "empty_section", "narrative"}
+    assert all(f.severity == declared[f.rule] for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("rule", "reason", "refused"),
+    [
+        ("in_force", "两件文件到期失效", None),
+        ("in_force", None, None),  # the reason is not asked yet
+        ("balance", "以后再改", "「balance」是错误，错误不能接受，只能改正"),
+        ("in_forse", "理由", "不认识的规则「in_forse」"),
+        ("copied_text", "  ", "接受警告必须写明理由"),
+    ],
+)
+def test_only_a_warning_with_a_reason_can_be_accepted(
+    rule: str, reason: str | None, refused: str | None
+) -> None:
+    answer = refusal(rule, reason)
+    assert answer == refused if refused is None else (answer or "").startswith(refused)
+
+
+def test_the_readme_lists_every_rule_with_its_severity() -> None:
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Rules") : readme.index("### Rule profile")]
+    for declared in RULES:
+        assert f"| `{declared.id}` | {declared.severity} |" in table, declared.id

@@ -13,6 +13,7 @@ from govtui.tui.app import GovtuiApp
 from govtui.tui.commands import commands
 from govtui.tui.screens.findings import FindingsScreen
 from govtui.tui.screens.help import HelpScreen, help_text
+from govtui.tui.screens.prose import ProseScreen
 from govtui.tui.sections import COMMANDS, PLACES, keys_shown
 from govtui.tui.widgets.grid import Grid
 from govtui.tui.widgets.prose import ProseEditor
@@ -37,7 +38,12 @@ def test_the_bindings_palette_and_help_come_from_the_tables() -> None:
         assert f"{keys_shown(command.keys)} | {command.help}" in text
         if command.action != "command_palette":
             assert offered[command.action].startswith(keys_shown(command.keys))
-    for widget_bindings in (Grid.BINDINGS, ProseEditor.BINDINGS, FindingsScreen.BINDINGS):
+    for widget_bindings in (
+        Grid.BINDINGS,
+        ProseEditor.BINDINGS,
+        ProseScreen.BINDINGS,
+        FindingsScreen.BINDINGS,
+    ):
         for binding in widget_bindings:
             assert isinstance(binding, Binding)
             what = binding.tooltip or binding.description

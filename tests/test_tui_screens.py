@@ -41,16 +41,16 @@ async def test_every_screen_is_one_key_away_under_its_heading(pilot: Pilot) -> N
         assert pilot.app.screen.name == place.name
         text = screen_text(pilot.app)
         assert place.heading in text
-        assert "错误 3  警告 0" in text  # the counts, on every screen
+        assert "错误 3  警告 3" in text  # the counts, on every screen
 
 
 async def test_the_findings_list_every_problem_and_enter_jumps_to_it(pilot: Pilot) -> None:
     await pilot.press("f8")
     options = pilot.app.screen.query_one(OptionList)
-    assert options.option_count == 3
+    assert options.option_count == 6  # 3 narrative warnings (section 一) before 3 errors (三)
     text = screen_text(pilot.app)
     assert "「自然人」列不平衡" in text and "「法律服务机构」列不平衡" in text
-    await pilot.press("down", "enter")
+    await pilot.press("down", "down", "down", "down", "enter")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, RequestsScreen))
     screen = pilot.app.screen
     assert isinstance(screen, RequestsScreen)

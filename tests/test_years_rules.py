@@ -133,3 +133,34 @@ def test_another_agencys_report_is_not_a_copy() -> None:
     for key, text in yunxi.prose.items():
         share = reused_share(text, muye.prose[key])
         assert share is None or share < 0.5, key
+
+
+# --------------------------------------------------------------------------------- swing
+
+
+def test_swing_flags_a_figure_that_jumped_against_last_year() -> None:
+    last = toml_file.load(SAMPLE / "yunxi-scjg-2024.toml")
+    this = toml_file.load(SAMPLE / "yunxi-scjg-2025.toml")
+    assert [f for f in check(this, previous=last) if f.rule == "swing"] == []
+    this.proactive["penalties"]["decisions"] = 981  # 327 last year: three times and more
+    this.proactive["coercion"]["decisions"] = 13  # 41 last year: under a third
+    this.proactive["licensing"]["decisions"] = 5000  # 1864: less than three times, silent
+    this.fees = this.fees * 3  # 13.042 → 39.126 万元, 12.865 last year
+    found = {f.row: f for f in check(this, previous=last) if f.rule == "swing"}
+    assert set(found) == {
+        "行政处罚（本年处理决定数量）",
+        "行政强制（本年处理决定数量）",
+        "行政事业性收费（万元）",
+    }
+    assert "是 2024 年的 3.0 倍" in found["行政处罚（本年处理决定数量）"].message
+    assert "不到 2024 年的 1/3" in found["行政强制（本年处理决定数量）"].message
+
+
+def test_swing_ignores_small_figures_and_follows_the_profile() -> None:
+    last = toml_file.load(SAMPLE / "yunxi-scjg-2024.toml")
+    this = toml_file.load(SAMPLE / "yunxi-scjg-2025.toml")
+    this.appeals["review"]["upheld"] += 10  # 行政复议 4 → 13: over three times, under 20
+    assert [f for f in check(this, previous=last) if f.rule == "swing"] == []
+    looser = {"swing_floor": 10.0}
+    (finding,) = [f for f in check(this, previous=last, settings=looser) if f.rule == "swing"]
+    assert finding.row == "行政复议（总计）"

@@ -26,6 +26,7 @@ from govtui.cli import main
 from govtui.io import toml_file
 from govtui.io.exporters import BY_NAME
 from govtui.model import Report
+from govtui.rules.wording import with_table_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample"
@@ -49,6 +50,14 @@ UNITS = [
 ]
 
 
+# A text of one unit's own, which another unit copies (copied_from_unit).
+PLATFORMS = (
+    "{name}在县政府门户网站开设专栏，集中发布农村公路建设养护计划、客运班线调整和道路施工"
+    "封闭信息；通过微信公众号推送出行提示58条，在城区和乡镇客运站设置电子公开屏12块，"
+    "群众可扫码查询公路超限检测站的执法结果，做到一屏通看、一码通查。"
+)
+
+
 def varied(base: Report, name: str, factor: int, extra: int) -> Report:
     report = base.model_copy(deep=True)
     report.agency = name
@@ -63,8 +72,10 @@ def varied(base: Report, name: str, factor: int, extra: int) -> Report:
     report.fees = base.fees * factor
     report.requests["new"]["natural_person"] += extra
     report.requests["granted"]["natural_person"] += extra
-    if report.year == 2025:  # last year's keeps the sample's wording (figures not updated)
+    if report.year == 2025:  # last year's keeps the sample's wording, its figures updated
         report.prose["overview.on_request"] = on_request(report)
+    # The figures the prose states are this unit's (narrative would flag the sample's own).
+    report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
     return report
 
 
@@ -145,10 +156,14 @@ def make(target: Path) -> None:
         if name == "云溪县交通运输局":  # one application counted twice: 一＋二≠（七）＋四
             report.requests["granted"]["commercial"] += 1
             report.prose["overview.on_request"] = on_request(report)
+        if name == "云溪县交通运输局":  # its own account of its platforms...
+            report.prose["overview.platforms"] = PLATFORMS.format(name="交通运输局")
         if name == "云溪县民政局":  # two sections as last year's
             last24 = varied(base24, name, factor, _extra24)
             for key in ("overview.proactive", "closing.problems"):
                 report.prose[key] = last24.prose[key]
+            # ...taken over by 民政局 with its own name in it: copied from another unit.
+            report.prose["overview.platforms"] = PLATFORMS.format(name="民政局")
         if name == "云溪县人力资源和社会保障局":  # 现行有效 off, explained in its own file
             report.proactive["normative_documents"]["in_force"] -= 1
             report.accept(
@@ -159,6 +174,7 @@ def make(target: Path) -> None:
         if name == "云溪县水利局":
             (this / f"{short}2025.docx").write_bytes(b"PK\x03\x04 not really a Word file")
             continue
+        report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
         for one in fmt.split("+"):
             suffix = "-定稿" if one == "md" and "+" in fmt else ""
             write(report, this / f"{short}2025{suffix}.{one}", one)
@@ -230,6 +246,7 @@ def make(target: Path) -> None:
     # 卫健委 corrects its report; 司法局 edits its approved report.
     health = reports["云溪县卫生健康委员会"]
     health.proactive["normative_documents"]["in_force"] -= 2
+    health.prose = {k: with_table_figures(health, v) for k, v in health.prose.items()}
     toml_file.save(health, this / "卫生健康委员会2025.toml")
     justice = reports["云溪县司法局"]
     justice.prose["closing.other_matters"] += "\n（2026年2月更正：补充本年度信息处理费收取情况。）"

@@ -39,12 +39,15 @@ class Options:
     """What every file of a run is checked with."""
 
     previous: Path | None = None  # last year's report, given on the command line (one input)
-    settings: Mapping[str, float] = field(default_factory=dict)
+    settings: Mapping[str, float] = field(default_factory=dict)  # the command line's
     counts: bool = False  # send the counts back (``aggregate``)
     previous_counts: bool = False  # and last year's counts (the desk's year-on-year change)
+    prose: bool = False  # and the prose (the desk compares the units' texts with each other)
     # Last year's report by agency name (blanks removed), when ``previous`` is not given:
     # the desk knows every unit's last report from last year's roster.
     previous_by_agency: Mapping[str, Path] = field(default_factory=dict)
+    profile: Path | None = None  # ``--profile``: the rule profile for every file
+    no_profile: bool = False  # ``--no-profile``: the defaults, whatever govtui.toml is found
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Outcome:
     fees: Decimal = Decimal(0)
     skipped: str = ""  # what the file is when it is govtui's but no report (a roster)
     previous_counts: tuple[int, ...] = ()  # last year's, when asked for and used
+    prose: tuple[tuple[str, str], ...] = ()  # (field, text), when asked for
+    profile: str = ""  # the rule profile in force, when there was one
 
     @property
     def readable(self) -> bool:
@@ -79,6 +84,8 @@ class Outcome:
         entry |= verdict_json(self.findings)
         if self.previous:
             entry["previous"] = str(self.previous)
+        if self.profile:
+            entry["profile"] = self.profile
         if self.notes:
             entry["notes"] = list(self.notes)
         return entry
@@ -144,8 +151,14 @@ def crashed(path: Path) -> Outcome:
 def _examine(path: Path, options: Options) -> Outcome:
     from govtui.io.previous import find_previous
     from govtui.io.reading import read_report
+    from govtui.profile import for_report
     from govtui.rules.finding import place_label
 
+    try:
+        profile = for_report(path, options.profile, ignore=options.no_profile)
+    except LoadError as error:  # a govtui.toml that cannot be used: said like a bad report
+        return Outcome(path, problems=tuple(p.describe(error.path) for p in error.problems))
+    profile = profile.with_options(options.settings)
     loaded = read_report(path)
     report = loaded.report
     fees = +report.fees  # raises for a fee no sum could hold (1e999999999): that file's verdict
@@ -156,7 +169,11 @@ def _examine(path: Path, options: Options) -> Outcome:
         given = options.previous_by_agency.get(normalize_name(report.agency))
     previous = find_previous(path, report, given)
     findings = check(
-        report, previous=previous.report, printed=loaded.printed, settings=options.settings
+        report,
+        previous=previous.report,
+        printed=loaded.printed,
+        published=loaded.layout,
+        **profile.check_options(),
     )
     stale = [
         f"已接受的警告 [{a.rule}] {place_label(a.place)} 已不再出现，可以从文件中删除这条接受记录。"
@@ -174,4 +191,6 @@ def _examine(path: Path, options: Options) -> Outcome:
         previous_counts=count_vector(previous.report)
         if options.previous_counts and previous.report
         else (),
+        prose=tuple(report.prose.items()) if options.prose else (),
+        profile=profile.name,
     )

@@ -97,21 +97,14 @@ def blank_grid(table: form.Table) -> dict[str, dict[str, int]]:
     }
 
 
-@cache
-def _severities() -> dict[str, str]:
-    from govtui.rules import RULES  # the rules read the model: imported on first use
-
-    return {r.id: r.severity for r in RULES}
-
-
 def _a_warning(rule: str) -> str:
-    severity = _severities()
-    if severity.get(rule) == "warning":
-        return rule
-    if severity.get(rule) == "error":
-        raise ValueError(f"「{rule}」是错误，错误不能接受，只能改正")
-    warnings = "、".join(sorted(k for k, v in severity.items() if v == "warning"))
-    raise ValueError(f"不认识的规则「{rule}」（可以接受的警告：{warnings}）")
+    """Only a warning can be accepted: :mod:`govtui.rules.policy` decides."""
+    from govtui.rules.policy import rule_refusal  # the rules read the model: imported on use
+
+    refused = rule_refusal(rule)
+    if refused:
+        raise ValueError(refused)
+    return rule
 
 
 def _a_place(place: str) -> str:
@@ -123,8 +116,11 @@ def _a_place(place: str) -> str:
 
 
 def _has_reason(reason: str) -> str:
-    if not reason.strip():
-        raise ValueError("接受警告必须写明理由")
+    from govtui.rules.policy import reason_refusal
+
+    refused = reason_refusal(reason)
+    if refused:
+        raise ValueError(refused)
     return reason
 
 

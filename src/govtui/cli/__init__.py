@@ -21,7 +21,18 @@ from govtui.linebreak import width
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
 # (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
-COMMANDS = ("edit", "check", "export", "import", "new", "diff", "aggregate", "accept", "desk")
+COMMANDS = (
+    "edit",
+    "check",
+    "export",
+    "import",
+    "new",
+    "diff",
+    "aggregate",
+    "accept",
+    "desk",
+    "profile",
+)
 
 DESCRIPTION = """\
 govtui — 政府信息公开工作年度报告编辑与校验工具（2021 年国家格式）
@@ -40,6 +51,7 @@ govtui — editor and checker for the annual report on government information di
   govtui aggregate 文件夹 -o 汇总.toml --agency 汇总单位   汇总 / sum many reports
   govtui accept 报告.toml in_force -m 理由   说明理由后接受警告 / accept a warning
   govtui desk 名单.toml            收报台：各单位报送与审核 / the collecting office's desk
+  govtui profile [报告或文件夹]             生效的规则配置 / the rule profile in force
 """
 
 

@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     from govtui.errors import GovtuiError, LoadError
     from govtui.io.document import Document
     from govtui.io.previous import find_previous
-    from govtui.rules import RULES, check
+    from govtui.rules import check
+    from govtui.rules.policy import refusal
 
     path = Path(args.file)
     document = Document(path)
@@ -67,11 +68,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"{visible(str(path))} 没有警告。")
         layout.show(warnings, layout.Printer(), places=True)
         return EXIT_OK
-    severity = {r.id: r.severity for r in RULES}.get(args.rule)
-    if severity == "error":
-        return fail(f"[{args.rule}] 是错误，错误不能接受，只能改正。")
-    if severity is None:
-        return fail(f"不认识的规则「{args.rule}」。")
+    refused = refusal(args.rule)
+    if refused:
+        return fail(f"{refused}。")
     matches = [f for f in findings if f.rule == args.rule and args.place in (None, f.place)]
     if not matches or (args.place is None and len(matches) > 1):
         places = "\n".join(f"  {f.rule} {f.place}" for f in warnings) or "  （没有警告）"
@@ -80,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     finding = matches[0]
     # A reason is report text: no control characters (the loader would refuse the file).
     reason = clean(args.reason or "").strip()
-    if not reason:
+    if refusal(finding.rule, reason):
         return fail("请用 --reason 写明接受的理由 / --reason is required")
     report.accept(finding.rule, finding.place, reason)
     try:

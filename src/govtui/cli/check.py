@@ -52,7 +52,22 @@ def add_parser(sub: Any) -> None:
         metavar="LAST",
         help="上年报告（只校验一个文件时）/ last year's report (with a single input)",
     )
+    add_profile_options(parser)
     add_jobs_option(parser)
+
+
+def add_profile_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="规则配置文件（默认在报告所在文件夹及其上级查找 govtui.toml）/ the rule profile "
+        "(default: govtui.toml in the report's folder or a parent)",
+    )
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="不使用任何规则配置 / ignore every rule profile",
+    )
 
 
 def add_year_options(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +123,21 @@ def run(args: argparse.Namespace) -> int:
     previous = Path(args.previous) if args.previous else None
     if previous is not None and len(paths) != 1:
         return fail("--previous 只能用于校验一个文件 / --previous needs exactly one input")
-    options = Options(previous=previous, settings=settings_of(args))
+    profile = Path(args.profile) if args.profile else None
+    if profile is not None and not args.no_profile:
+        from govtui.errors import LoadError
+        from govtui.profile import load
+
+        try:
+            load(profile)
+        except LoadError as error:
+            return fail(error.describe())
+    options = Options(
+        previous=previous,
+        settings=settings_of(args),
+        profile=profile,
+        no_profile=args.no_profile,
+    )
     out = sys.stdout
     printer = Printer(out)
     status = EXIT_OK
@@ -158,6 +187,8 @@ def print_outcome(outcome: Outcome, printer: Printer) -> None:
     printer.line(f"{name}  {findings.verdict(outcome.findings, printer)}")
     if outcome.previous:
         printer.say(f"对照上年报告：{visible(str(outcome.previous))}", "    ", "      ")
+    if outcome.profile:
+        printer.say(f"规则配置：{visible(outcome.profile)}", "    ", "      ")
     for note in outcome.notes:
         printer.say(f"注意：{note}", "    ", "          ")
     findings.show(outcome.findings, printer)

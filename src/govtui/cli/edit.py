@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govtui.cli.check import add_profile_options
 from govtui.cli.common import EXIT_OK, EXIT_UNREADABLE
 from govtui.controls import visible
 
@@ -51,6 +52,7 @@ def add_parser(sub: Any) -> None:
         metavar="DATE",
         help="收报台：把这一天当作今天（判断逾期）/ the desk: take DATE as today",
     )
+    add_profile_options(parser)
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -90,14 +92,13 @@ def _open(args: argparse.Namespace) -> int:
     from govtui.io.reading import IMPORT_SUFFIXES
 
     path = Path(args.file) if args.file else None
-    if path is not None and getattr(args, "read_only", False):
-        return _view(path)
-    if path is not None:
+    view = path is not None and getattr(args, "read_only", False)
+    if path is not None and not view:
         from govtui.cli.desk_tui import is_roster, run_desk
 
         if path.is_dir() or is_roster(path):
             return run_desk(path, args.as_of)
-    if path is not None and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
+    if path is not None and not view and path.suffix.lower() in IMPORT_SUFFIXES and path.exists():
         return _published(path)
     if path is not None and not path.exists() and path.suffix.lower() != ".toml":
         name, toml = visible(str(path)), visible(str(path.with_suffix(".toml")))
@@ -108,10 +109,19 @@ def _open(args: argparse.Namespace) -> int:
         )
         return EXIT_UNREADABLE
     try:
-        found = read_for_editing(path)
+        found = _viewed(path) if view and path is not None else read_for_editing(path)
     except LoadError as error:
         print(error.describe(), file=sys.stderr)
         return EXIT_UNREADABLE
+    from govtui.profile import Profile, load
+
+    profile: Profile | None = Profile() if args.no_profile else None
+    if args.profile and not args.no_profile:
+        try:
+            profile = load(Path(args.profile))
+        except LoadError as error:
+            print(error.describe(), file=sys.stderr)
+            return EXIT_UNREADABLE
     refusal = editor_refusal()
     if refusal:
         print(refusal, file=sys.stderr)
@@ -122,30 +132,27 @@ def _open(args: argparse.Namespace) -> int:
 
     session = None
     if found is not None and path is not None:
-        session = Session(found[0], path, saved=found[1])
+        session = Session(
+            found[0],
+            path,
+            saved=found[1],
+            read_only=VIEWING if view else None,
+            profile=profile,
+        )
     return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
 
 
-def _view(path: Path) -> int:
-    """Any report govtui reads, in the editor, read-only: the desk's view of a unit's report
-    (a Word, HTML or PDF file is shown as imported, and nothing is written beside it)."""
-    from govtui.errors import LoadError
-    from govtui.io.reading import read_report
+# ``--read-only``: why the report cannot be changed, as the editor says it.
+VIEWING = "收报台查看，只读"
 
-    try:
-        loaded = read_report(path)
-    except LoadError as error:
-        print(error.describe(), file=sys.stderr)
-        return EXIT_UNREADABLE
-    refusal = editor_refusal()
-    if refusal:
-        print(refusal, file=sys.stderr)
-        return EXIT_UNREADABLE
-    from govtui.tui.app import GovtuiApp
-    from govtui.tui.session import Session
 
-    session = Session(loaded.report, path, read_only="收报台查看，只读")
-    return _run(GovtuiApp(session, path=path, theme=theme_for_terminal()))
+def _viewed(path: Path) -> tuple[Report, bool]:
+    """Any report govtui reads, for ``--read-only``: the desk's view of a unit's report (a
+    Word, HTML or PDF file shown as imported; nothing is written beside it)."""
+    from govtui.io.reading import contained, read_report
+
+    with contained(path):
+        return read_report(path).report, True
 
 
 def _run(app: GovtuiApp) -> int:

@@ -83,6 +83,8 @@ def show(findings: Iterable[Finding], printer: Printer, *, places: bool = False)
             printer.say(finding.message, "         ")
             if finding.accepted:
                 printer.say(f"接受理由：{finding.accepted}", "         ")
+            if finding.profile:
+                printer.say(f"（依据规则配置 {visible(finding.profile)}）", "         ")
 
 
 def rules(findings: Iterable[Finding]) -> str:

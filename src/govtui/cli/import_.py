@@ -122,7 +122,7 @@ def _print_report(loaded: Any, out: Any) -> None:
     from govtui.rules import check
 
     printer = findings.Printer(out)
-    found = check(loaded.report, printed=loaded.printed)
+    found = check(loaded.report, printed=loaded.printed, published=loaded.layout)
     for table in loaded.tables:
         printer.say(f"表格：{table.summary()}", "", "  ")
     if loaded.notes:

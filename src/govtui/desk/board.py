@@ -179,7 +179,8 @@ def build(
     matched = match(roster, reads)
     ledger_path = ledger.path_for(roster.path)
     book = ledger.load(ledger_path)
-    units = [_judge(roster, unit, matched, book, today) for unit in roster.units]
+    copied = _copied_from_units(roster, matched, settings or {})
+    units = [_judge(roster, unit, matched, book, today, copied) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
     if record_received and new:
         from govtui.errors import SaveError
@@ -252,8 +253,39 @@ def _why_unlisted(read: Read) -> str:
     return f"机关「{outcome.agency}」不在名单上"
 
 
+def _copied_from_units(
+    roster: Roster, matched: Matched, settings: Mapping[str, float]
+) -> dict[str, list[Finding]]:
+    """``copied_from_unit`` for every unit with one readable report of the collection's year:
+    its prose against every other unit's (:mod:`govtui.rules.copy_index`)."""
+    from govtui.rules.across_units import copied_findings
+    from govtui.rules.copy_index import CopyIndex
+    from govtui.rules.registry import rule_named
+
+    index = CopyIndex()
+    for unit in roster.units:
+        reads = matched.files.get(unit.name, [])
+        if len(reads) != 1:
+            continue
+        outcome = reads[0].outcome
+        if outcome.readable and outcome.prose and outcome.year == matched.year:
+            index.add(unit.name, dict(outcome.prose), (*unit.names, outcome.agency))
+    if len(index) < 2:
+        return {}
+    rule = rule_named("copied_from_unit")
+    assert rule is not None
+    return {
+        name: list(rule.stamp(copied_findings(index, name, settings))) for name in index.units()
+    }
+
+
 def _judge(
-    roster: Roster, unit: Unit, matched: Matched, book: ledger.Ledger, today: datetime.date
+    roster: Roster,
+    unit: Unit,
+    matched: Matched,
+    book: ledger.Ledger,
+    today: datetime.date,
+    copied: Mapping[str, list[Finding]],
 ) -> UnitView:
     due = roster.due(unit)
     record = book.units.get(unit.name)
@@ -291,7 +323,8 @@ def _judge(
         return view
     for other in matched.ignored.get(unit.name, []):
         view.notes.append(f"另有报告 {other.path} 未采用（名单写明了 file）")
-    view.findings = review(unit.name, outcome.findings, book)
+    findings = (*outcome.findings, *copied.get(unit.name, ()))
+    view.findings = review(unit.name, findings, book)
     view.errors, view.warnings = tally(view.findings)
     view.indicators = indicators.of_counts(outcome.counts)
     view.previous_indicators = indicators.of_counts(outcome.previous_counts)

@@ -112,7 +112,11 @@ class Reader:
             else:
                 todo.append((index, path, given))
         options = Options(
-            settings=self.settings, counts=True, previous_counts=True, previous_by_agency=by_agency
+            settings=self.settings,
+            counts=True,
+            previous_counts=True,
+            prose=True,
+            previous_by_agency=by_agency,
         )
         outcomes = parallel.imap(
             partial(_examine, options=options),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from govtui.errors import LoadError, Problem
 from govtui.model import Report
-from govtui.rules.registry import Printed
+from govtui.rules.registry import Printed, Published
 
 if TYPE_CHECKING:
     from govtui.io.importers.evidence import TableEvidence
@@ -46,6 +46,7 @@ class Loaded:
     printed: Printed | None = None
     notes: tuple[str, ...] = ()  # what the reader had to assume (e.g. '/' read as 0)
     tables: tuple[TableEvidence, ...] = ()  # where the importer found each table, and how
+    layout: Published | None = None  # a published report's headings and blank cells
 
 
 def read_report(path: Path) -> Loaded:
@@ -99,7 +100,14 @@ def _read(path: Path) -> Loaded:
         from govtui.io.importers import import_file
 
         imported = import_file(path)
-        return Loaded(path, imported.report, imported.printed, imported.notes, imported.tables)
+        return Loaded(
+            path,
+            imported.report,
+            imported.printed,
+            imported.notes,
+            imported.tables,
+            imported.layout,
+        )
     known = "、".join(REPORT_SUFFIXES)
     raise LoadError(
         path, [Problem(f"不认识的文件类型「{path.suffix or '无扩展名'}」：应为 {known}")]

@@ -16,6 +16,7 @@ from govtui.rules.engine import (
     unused_acceptances,
 )
 from govtui.rules.finding import CellRef, Finding, Severity
+from govtui.rules.policy import refusal, severity_of
 from govtui.rules.registry import RULES, Context, Printed, Rule
 
 __all__ = [
@@ -31,5 +32,7 @@ __all__ = [
     "check",
     "count",
     "has_errors",
+    "refusal",
+    "severity_of",
     "unused_acceptances",
 ]

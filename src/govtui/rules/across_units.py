@@ -32,8 +32,6 @@ def copied_findings(
     for copied in index.copied(unit, threshold):
         field = form.PROSE_BY_KEY[copied.field]
         yield Finding(
-            rule="copied_from_unit",
-            severity="warning",
             section=field.section,
             row=field.label,
             expected=f"≤{threshold:.0%}",
@@ -66,8 +64,6 @@ def parent_sum(context: Context) -> Iterator[Finding]:
             if expected == actual:
                 continue
             yield Finding(
-                rule="parent_sum",
-                severity="warning",
                 section=table.section,
                 row=row.full_label,
                 column=column.label,
@@ -83,8 +79,6 @@ def parent_sum(context: Context) -> Iterator[Finding]:
     if total.fees != context.report.fees:
         row = form.PROACTIVE.row("fees")
         yield Finding(
-            rule="parent_sum",
-            severity="warning",
             section=form.PROACTIVE.section,
             row=row.full_label,
             column=form.PROACTIVE.column("amount").label,

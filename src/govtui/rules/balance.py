@@ -31,8 +31,6 @@ def balance(context: Context) -> Iterator[Finding]:
             "请核对各项办理结果和结转数。"
         )
         yield Finding(
-            rule="balance",
-            severity="error",
             section=table.section,
             row=ROW_LABEL,
             column=column.label,

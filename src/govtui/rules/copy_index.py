@@ -52,6 +52,12 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _without(text: str, names: Iterable[str]) -> str:
+    for name in names:
+        text = text.replace(name, "")
+    return text
+
+
 def _official_wording() -> frozenset[str]:
     """The form's headings and labels, normalised: never the unit's own text."""
     words = {s.heading for s in form.SECTIONS}
@@ -104,8 +110,12 @@ class CopyIndex:
         self._text: dict[str, str] = {}  # unit → its non-template text, sentences joined
         self._partners: dict[str, set[str]] = {}
 
-    def add(self, unit: str, prose: Mapping[str, str]) -> None:
-        self._prose[unit] = {key: sentences(text) for key, text in prose.items()}
+    def add(self, unit: str, prose: Mapping[str, str], names: Iterable[str] = ()) -> None:
+        """``unit``'s prose; ``names`` (the unit's name, aliases, the agency its report names)
+        are taken out first, as numbers are masked: a text the office's model has every unit
+        write under its own name is the same text in every report."""
+        own = sorted({unit, *names} - {""}, key=len, reverse=True)
+        self._prose[unit] = {key: sentences(_without(text, own)) for key, text in prose.items()}
         self._built = False
 
     def __len__(self) -> int:

@@ -10,10 +10,20 @@ from govtui import form
 from govtui.model import Acceptance, Report
 
 # Importing the rule modules registers them.
-from govtui.rules import across_units, balance, prose, totals, years  # noqa: F401
+from govtui.rules import (  # noqa: F401
+    across_units,
+    balance,
+    content,
+    layout,
+    narrative,
+    prose,
+    totals,
+    years,
+)
 from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
-from govtui.rules.registry import RULES, Context, Printed, UnitSum
+from govtui.rules.policy import disable_refusal, rule_refusal
+from govtui.rules.registry import RULES, Context, Printed, Published, UnitSum
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}
 
@@ -27,24 +37,51 @@ def check(
     collection: CopyIndex | None = None,
     unit: str = "",
     unit_sum: UnitSum | None = None,
+    published: Published | None = None,
+    required: Mapping[str, tuple[str, ...]] | None = None,
+    disable: frozenset[str] = frozenset(),
+    from_profile: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Every finding for ``report``, errors and warnings, in the order of the report's sections.
 
     Warnings the report accepted (``report.accepted``) come back marked with their reason.
+    A rule profile (:mod:`govtui.profile`) gives ``settings``, ``required``, the warnings it
+    turns off (``disable``) and the rules whose findings it decided (``from_profile``: id to
+    the profile's name, marked on each of their findings).
     The desk adds ``collection`` (every unit's prose; ``unit`` names this report's unit in it)
     and, for the office's own report, ``unit_sum``.
     """
-    context = Context(report, previous, printed, settings or {}, collection, unit, unit_sum)
+    context = Context(
+        report,
+        previous,
+        printed,
+        settings or {},
+        collection,
+        unit,
+        unit_sum,
+        published,
+        required or {},
+    )
     given = {
         "previous": previous,
         "printed": printed,
+        "published": published,
         "collection": collection,
         "unit_sum": unit_sum,
     }
     available = {"report", *(need for need, value in given.items() if value is not None)}
     findings: list[Finding] = []
+    marks = from_profile or {}
     for rule in RULES:
-        if rule.needs in available:
+        if rule.needs not in available:
+            continue
+        if rule.id in disable and disable_refusal(rule.id) is None:
+            continue  # a profile turned this warning off (never an error)
+        if rule.id in marks:
+            findings.extend(
+                dataclasses.replace(f, profile=marks[rule.id]) for f in rule.run(context)
+            )
+        else:
             findings.extend(rule.run(context))
     findings.sort(key=lambda f: _SECTION_ORDER[f.section])
     return apply_acceptances(findings, report.accepted)
@@ -63,7 +100,7 @@ def apply_acceptances(findings: Iterable[Finding], accepted: Iterable[Acceptance
     reasons = {(a.rule, a.place): a.reason for a in accepted}
     return [
         dataclasses.replace(f, accepted=reasons[f.rule, f.place])
-        if not f.is_error and (f.rule, f.place) in reasons
+        if (f.rule, f.place) in reasons and rule_refusal(f.rule) is None
         else f
         for f in findings
     ]

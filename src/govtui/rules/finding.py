@@ -31,12 +31,15 @@ class Finding:
     ``section`` is the numeral of the section (三); ``row`` and ``column`` are the official
     labels of the place, or the prose field's label in ``row``. ``cells`` and ``field`` tell
     the editor where to jump and what to mark; they are not part of the JSON output.
+
+    A rule function leaves ``rule`` and ``severity`` out: the registry stamps both from the
+    rule's declaration on every finding it yields, so they are written once per rule.
     """
 
-    rule: str
-    severity: Severity
-    section: str
-    message: str
+    rule: str = ""
+    severity: Severity = "warning"
+    section: str = ""
+    message: str = ""
     row: str = ""
     column: str = ""
     expected: int | str | None = None
@@ -44,6 +47,7 @@ class Finding:
     cells: tuple[CellRef, ...] = ()
     field: str = ""  # a prose key such as "overview.on_request"
     accepted: str = ""  # the reason, when the report accepted this warning
+    profile: str = ""  # the rule profile whose settings produced this finding, if one did
 
     @property
     def place(self) -> str:
@@ -71,6 +75,8 @@ class Finding:
         }
         if self.accepted:
             data["accepted"] = self.accepted
+        if self.profile:
+            data["profile"] = self.profile
         return data
 
 

@@ -26,8 +26,6 @@ def stated_total(context: Context) -> Iterator[Finding]:
         table = form.TABLE_BY_KEY[ref.table]
         row, column = ref.labels
         yield Finding(
-            rule="stated_total",
-            severity="error",
             section=table.section,
             row=row,
             column=column,

@@ -34,8 +34,6 @@ def carry_over(context: Context) -> Iterator[Finding]:
         if expected == actual:
             continue
         yield Finding(
-            rule="carry_over",
-            severity="error",
             section=table.section,
             row=this_in.label,
             column=column.label,
@@ -67,8 +65,6 @@ def in_force(context: Context) -> Iterator[Finding]:
         if now == expected:
             continue
         yield Finding(
-            rule="in_force",
-            severity="warning",
             section=table.section,
             row=row.label,
             column=table.column("in_force").label,
@@ -93,8 +89,6 @@ def copied_text(context: Context) -> Iterator[Finding]:
         if share is None or round(share * 100) <= round(threshold * 100):
             continue
         yield Finding(
-            rule="copied_text",
-            severity="warning",
             section=field.section,
             row=field.label,
             expected=f"≤{threshold:.0%}",
@@ -104,4 +98,87 @@ def copied_text(context: Context) -> Iterator[Finding]:
                 f"（超过 {threshold:.0%}），属于内容雷同，请结合本年工作重新撰写。"
             ),
             field=field.key,
+        )
+
+
+# ---------------------------------------------------------------------------------- swing
+#
+# Evaluators ask units to check figures that jumped against last year (年度变化过大): a cell
+# whose larger year is at least the floor and whose value grew or shrank by the factor.
+SWING_FACTOR = 3.0
+SWING_FLOOR = 20.0  # 件
+SWING_FEE_FLOOR = 1.0  # 万元
+FACTOR_SETTING, FLOOR_SETTING, FEE_FLOOR_SETTING = "swing_factor", "swing_floor", "swing_fee_floor"
+
+_LITIGATION = tuple(r.key for r in form.APPEALS.rows if form.LITIGATION in r.path)
+_SWING_CELLS: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
+    (form.REQUESTS.row("new").label, (CellRef("requests", "new", "total"),)),
+    *(
+        (
+            f"{form.PROACTIVE.row(row).label}（本年处理决定数量）",
+            (CellRef("proactive", row, "decisions"),),
+        )
+        for row in ("licensing", "penalties", "coercion")
+    ),
+    *(
+        (
+            f"{form.PROACTIVE.row(row).label}（现行有效件数）",
+            (CellRef("proactive", row, "in_force"),),
+        )
+        for row in ("rules", "normative_documents")
+    ),
+    (f"{form.REVIEW}（总计）", (CellRef("appeals", "review", "total"),)),
+    (f"{form.LITIGATION}（总计）", tuple(CellRef("appeals", r, "total") for r in _LITIGATION)),
+)
+_FEE = CellRef("proactive", "fees", "amount")
+
+
+def _swung(this: float, last: float, factor: float, floor: float) -> bool:
+    if max(this, last) < floor:
+        return False
+    return this >= factor * last or this * factor <= last
+
+
+@rule("swing", "warning", "与上年相比变化过大的数字应核对或说明", "previous")
+def swing(context: Context) -> Iterator[Finding]:
+    assert context.previous is not None
+    factor = context.settings.get(FACTOR_SETTING, SWING_FACTOR)
+    floor = context.settings.get(FLOOR_SETTING, SWING_FLOOR)
+    fee_floor = context.settings.get(FEE_FLOOR_SETTING, SWING_FEE_FLOOR)
+    this, last = context.report, context.previous
+    measured: list[tuple[str, tuple[CellRef, ...], float, float, float, str]] = [
+        (
+            label,
+            cells,
+            float(sum(this.value(*c) for c in cells)),
+            float(sum(last.value(*c) for c in cells)),
+            floor,
+            "件",
+        )
+        for label, cells in _SWING_CELLS
+    ]
+    fee_label = f"{form.PROACTIVE.row('fees').label}（万元）"
+    measured.append((fee_label, (_FEE,), float(this.fees), float(last.fees), fee_floor, "万元"))
+    for label, cells, now, before, minimum, unit in measured:
+        if not _swung(now, before, factor, minimum):
+            continue
+        table = form.TABLE_BY_KEY[cells[0].table]
+        shown_now, shown_before = (f"{v:g}" for v in (now, before))
+        if now > before:
+            ratio = (
+                f"是 {last.year} 年的 {now / before:.1f} 倍" if before else f"{last.year} 年为 0"
+            )
+        else:
+            ratio = f"不到 {last.year} 年的 1/{factor:g}"
+        yield Finding(
+            section=table.section,
+            row=label,
+            expected=shown_before,
+            actual=shown_now,
+            message=(
+                f"「{label}」本年 {shown_now} {unit}，{last.year} 年 {shown_before} {unit}，"
+                f"{ratio}，年度变化过大。请核对数字；确有原因的，请在文字中说明，"
+                "或说明理由后接受此警告。"
+            ),
+            cells=cells,
         )

@@ -20,12 +20,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from govtui import controls, form
-from govtui.errors import SaveError
+from govtui.errors import LoadError, SaveError
 from govtui.io.document import ChangedOnDisk as ChangedOnDisk  # re-exported: saving.py, tests
 from govtui.io.document import Document
 from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
-from govtui.rules import Counts, Finding, check, count, unused_acceptances
+from govtui.profile import Profile, for_report
+from govtui.rules import Counts, Finding, check, count, refusal, unused_acceptances
 from govtui.tui.history import AcceptEdit, CellChange, Edit, History, Step, TextEdit
 
 Value = int | Decimal
@@ -72,6 +73,7 @@ class Session:
         previous: Previous | None = None,
         notes: Sequence[str] = (),
         document: Document | None = None,
+        profile: Profile | None = None,
     ) -> None:
         self.report = report
         # The file: what it held when it was read (to notice a save by someone else), its lock.
@@ -82,13 +84,20 @@ class Session:
         self.read_only = read_only
         self.previous = previous if previous is not None else find_previous(path, report)
         self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
+        if profile is None:
+            try:  # the govtui.toml of the report's folder or a parent, as check finds it
+                profile = for_report(path)
+            except LoadError as error:
+                profile = Profile()
+                self.notes = (*self.notes, f"规则配置无法使用，按默认设置校验：{error.describe()}")
+        self.profile = profile
         self.findings: list[Finding] = self._check()
         self.counts: Counts = count(self.findings)
         self.history = History()
         self._listeners: list[Callable[[], None]] = []
 
     def _check(self) -> list[Finding]:
-        return check(self.report, previous=self.previous.report)
+        return check(self.report, previous=self.previous.report, **self.profile.check_options())
 
     @property
     def path(self) -> Path:
@@ -170,10 +179,9 @@ class Session:
         reason = controls.clean(reason).strip()
         if self.read_only:
             raise ValueError("只读打开：不能接受警告。")
-        if finding.is_error:
-            raise ValueError("错误不能接受，只能改正。")
-        if not reason:
-            raise ValueError("请写明接受的理由。")
+        refused = refusal(finding.rule, reason)
+        if refused:
+            raise ValueError(f"{refused}。")
         before = tuple(self.report.accepted)
         self.report.accept(finding.rule, finding.place, reason)
         self.history.record(AcceptEdit(before, tuple(self.report.accepted)))

@@ -25,6 +25,7 @@ from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report, validate
 from govtui.rules.finding import CellRef
+from govtui.rules.registry import Published
 
 UNKNOWN_AGENCY = "未知机关"
 _MARKDOWN = (".md", ".markdown")
@@ -53,6 +54,7 @@ class Imported:
     printed: dict[CellRef, int]
     notes: tuple[str, ...]
     tables: tuple[TableEvidence, ...] = ()
+    layout: Published | None = None  # headings and blank cells as printed, for the rules
 
 
 def import_report(source: Path | str, *, suffix: str = ".md") -> Imported:
@@ -192,7 +194,11 @@ def import_lines(
     for key, field_paragraphs in fields.items():
         report.prose[key] = prose.join(field_paragraphs)
     report = validate(report, path)  # the model judges it
-    return Imported(report, printed, notes.all(), tuple(evidence.values()))
+    layout = Published(
+        headings=tuple(zip(outline.numerals, outline.found, strict=True)),
+        blank=tuple((CellRef(t, r, c), printed_as) for t, r, c, printed_as in notes.blank_cells),
+    )
+    return Imported(report, printed, notes.all(), tuple(evidence.values()), layout)
 
 
 def _clean(text: str) -> str:

@@ -13,6 +13,8 @@ _SHOWN = 6  # places listed before "等 N 处"
 class Notes:
     def __init__(self) -> None:
         self._items: list[str] = []
+        # Cells printed blank, "/", "-" or "—" (table, row, column, as printed): blank_cell.
+        self.blank_cells: list[tuple[str, str, str, str]] = []
         self._places: dict[tuple[str, str], dict[str, list[str]]] = {}
 
     def add(self, text: str) -> None:

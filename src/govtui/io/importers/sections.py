@@ -45,6 +45,7 @@ class Outline:
     found: list[str] = field(default_factory=list)  # section headings, as printed
     unfolded: list[int] = field(default_factory=list)  # lines that held several parts
     lines: dict[str, int] = field(default_factory=dict)  # where each section's heading is
+    numerals: list[str] = field(default_factory=list)  # the section each one is, by its words
 
 
 def outline(lines: list[Line]) -> Outline:
@@ -58,6 +59,7 @@ def outline(lines: list[Line]) -> Outline:
         if numeral:
             result.found.append(line.text.strip())
             result.lines.setdefault(numeral, line.number)
+            result.numerals.append(numeral)
             current = result.sections.setdefault(numeral, [])
             continue
         current.append(line)
@@ -134,8 +136,8 @@ def unfold(lines: list[Line], unfolded: list[int]) -> list[Line]:
             out.append(line)
             continue
         cuts = [m for m in _RUN_IN_SECTION.finditer(line.text) if section_of(m["heading"])]
-        if not cuts or (len(cuts) == 1 and not line.text[: cuts[0].start()].strip()):
-            out.append(line)
+        if not cuts or (len(cuts) == 1 and cuts[0].start() and len(line.text) < _RUN_ON):
+            out.append(line)  # a paragraph may name one section ("详见二、主动公开政府信息情况")
             continue
         unfolded.append(line.number)
         pieces = [(part, "") for part in _around_title(line.text[: cuts[0].start()])]
@@ -170,6 +172,7 @@ def _around_title(text: str) -> list[str]:
     return [text[: match.start()], match.group(), text[match.end() :]]
 
 
+_RUN_ON = 400  # a line this long holding one section heading has lost its breaks
 _PARAGRAPH_END = re.compile(r"(?<=[。！？])\s+")
 
 

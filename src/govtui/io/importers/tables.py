@@ -71,9 +71,11 @@ class _Reader:
             return 0
         if cell.blank:
             self.note("空白格按 0 读入", row, column)
+            self.notes.blank_cells.append((self.table.key, row, column, ""))
             return 0
         if cell.marker:
             self.note(f"「{cell.marker}」按 0 读入", row, column)
+            self.notes.blank_cells.append((self.table.key, row, column, cell.marker))
             return 0
         if cell.annotation:
             self.note(f"只读入数字，略去说明「{cell.annotation}」", row, column)

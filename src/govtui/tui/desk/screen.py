@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from govtui import controls
 from govtui.desk.status import LATE_LABEL, STATUS_LABEL
 from govtui.tui.desk.app import BoardReady, Progress
-from govtui.tui.desk.reason import ReasonScreen
+from govtui.tui.desk.unit_actions import UnitActions
 from govtui.tui.desk.units import UnitsTable, row_of, waiting
 
-if TYPE_CHECKING:
-    from govtui.tui.desk.app import DeskApp
 
-
-class DeskScreen(Screen[None]):
+class DeskScreen(UnitActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open", "打开报告"),
         Binding("a", "approve", "通过"),
@@ -29,10 +25,6 @@ class DeskScreen(Screen[None]):
         Binding("t", "summary", "汇总"),
         Binding("x", "export", "导出"),
     ]
-
-    @property
-    def desk(self) -> DeskApp:
-        return cast("DeskApp", self.app)
 
     @property
     def table(self) -> UnitsTable:
@@ -111,23 +103,18 @@ class DeskScreen(Screen[None]):
             detail += "  *文件在上次显示后有改动"
         self.query_one("#unit", Static).update(Content(f"{detail}\n{self.table.order}"))
 
-    def say(self, text: str, failed: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(failed, "error")
-        message.update(Content(text))
-
     # ------------------------------------------------------------------ keys
 
     def on_units_table_chosen(self, event: UnitsTable.Chosen) -> None:
         event.stop()
         from govtui.tui.desk.unit_screen import UnitScreen
 
-        if self._current() is None:
+        if self.current_unit() is None:
             return
         self.desk.state.seen_now(event.name)
         self.app.push_screen(UnitScreen(event.name))
 
-    def _current(self) -> str | None:
+    def current_unit(self) -> str | None:
         if self.desk.board is None:
             self.say("各单位的报告还在读取中，请稍候。", True)
             return None
@@ -136,45 +123,8 @@ class DeskScreen(Screen[None]):
             self.say("没有选中的单位。", True)
         return row.name if row else None
 
-    def action_open(self) -> None:
-        name = self._current()
-        if name is None:
-            return
-        view = self.desk.state.unit(name)
-        if view.status == "unreadable" and view.reason:
-            self.say(f"「{view.name}」的报告无法读取：{view.reason}", True)
-            return
-        if view.read is None:
-            self.say(f"「{name}」没有可以打开的报告。", True)
-            return
-        said = self.desk.open_report(view.read.path)
-        if said:
-            self.say(said, True)
-
-    def action_approve(self) -> None:
-        name = self._current()
-        if name is not None:
-            ask = ReasonScreen(f"通过「{name}」的报告？", "", "说明", required=False)
-            self.app.push_screen(ask, lambda text: self._approve(name, text))
-
-    def _approve(self, name: str, text: str | None) -> None:
-        if text is not None:
-            self.desk.decide(lambda: self.desk.state.approve(name, text), self.say)
-
-    def action_send_back(self) -> None:
-        name = self._current()
-        if name is not None:
-            ask = ReasonScreen(
-                f"退回「{name}」的报告？", "退回后单位需修改并重新报送。", "退回理由", required=True
-            )
-            self.app.push_screen(ask, lambda text: self._send_back(name, text))
-
-    def _send_back(self, name: str, text: str | None) -> None:
-        if text:
-            self.desk.decide(lambda: self.desk.state.send_back(name, text), self.say)
-
     def action_take_back(self) -> None:
-        name = self._current()
+        name = self.current_unit()
         if name is not None:
             self.desk.decide(lambda: self.desk.state.reopen(name), self.say)
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,9 +15,7 @@ from govtui.desk.status import LATE_LABEL, REVIEW_LABEL, STATUS_LABEL, Reviewed
 from govtui.rules.finding import SEVERITY_LABEL, place_label
 from govtui.tui.desk.app import BoardReady
 from govtui.tui.desk.reason import ReasonScreen
-
-if TYPE_CHECKING:
-    from govtui.tui.desk.app import DeskApp
+from govtui.tui.desk.unit_actions import UnitActions
 
 STATE_STYLE = {
     "open": "bold",
@@ -52,7 +49,7 @@ def describe(reviewed: Reviewed) -> Content:
     return text
 
 
-class UnitScreen(Screen[None]):
+class UnitScreen(UnitActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "返回"),
         Binding("d", "dismiss_finding", "忽略"),
@@ -67,10 +64,6 @@ class UnitScreen(Screen[None]):
         super().__init__()
         self.unit_name = name
         self.reviewed: list[Reviewed] = []
-
-    @property
-    def desk(self) -> DeskApp:
-        return cast("DeskApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="top")
@@ -112,10 +105,8 @@ class UnitScreen(Screen[None]):
         else:
             options.add_option(Option("没有发现问题。", disabled=True))
 
-    def say(self, text: str, failed: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(failed, "error")
-        message.update(Content(text))
+    def current_unit(self) -> str | None:
+        return self.unit_name
 
     def _selected(self) -> Reviewed | None:
         index = self.query_one(OptionList).highlighted
@@ -165,36 +156,3 @@ class UnitScreen(Screen[None]):
         self.desk.decide(
             lambda: self.desk.state.reopen(self.unit_name, finding.rule, finding.place), self.say
         )
-
-    def action_approve(self) -> None:
-        ask = ReasonScreen(f"通过「{self.unit_name}」的报告？", "", "说明", required=False)
-        self.app.push_screen(ask, self._approve)
-
-    def _approve(self, text: str | None) -> None:
-        if text is not None:
-            self.desk.decide(lambda: self.desk.state.approve(self.unit_name, text), self.say)
-
-    def action_send_back(self) -> None:
-        ask = ReasonScreen(
-            f"退回「{self.unit_name}」的报告？",
-            "退回后单位需修改并重新报送。",
-            "退回理由",
-            required=True,
-        )
-        self.app.push_screen(ask, self._send_back)
-
-    def _send_back(self, text: str | None) -> None:
-        if text:
-            self.desk.decide(lambda: self.desk.state.send_back(self.unit_name, text), self.say)
-
-    def action_open(self) -> None:
-        view = self.desk.state.unit(self.unit_name)
-        if view.status == "unreadable" and view.reason:
-            self.say(f"「{view.name}」的报告无法读取：{view.reason}", True)
-            return
-        if view.read is None:
-            self.say(f"「{self.unit_name}」没有可以打开的报告。", True)
-            return
-        said = self.desk.open_report(view.read.path)
-        if said:
-            self.say(said, True)

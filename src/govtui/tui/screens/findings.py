@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from govtui.controls import visible
 from govtui.linebreak import fold
 from govtui.model import Acceptance
-from govtui.rules import Finding
+from govtui.rules import Finding, refusal
 from govtui.rules.finding import SEVERITY_LABEL, place_label
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
@@ -49,11 +49,12 @@ def describe(finding: Finding, columns: int = 76) -> Content:
             reason=indented(f"理由：{finding.accepted}", columns),
         )
     style = "$text-error" if finding.is_error else "$text-warning"
+    by_profile = "（依据规则配置）" if finding.profile else ""
     return Content.from_markup(
         f"[{style} b]$severity[/] $where\n$message",
         severity=SEVERITY_LABEL[finding.severity],
         where=where,
-        message=message,
+        message=indented(finding.message + by_profile, columns),
     )
 
 
@@ -68,14 +69,16 @@ def describe_stale(acceptance: Acceptance) -> Content:
 
 
 def comparison(session: Session) -> str:
-    """Which report of last year the cross-year rules used, or why there was none."""
+    """Which report of last year the cross-year rules used, or why there was none; and the
+    rule profile in force, when there is one (a planted govtui.toml must not act unseen)."""
     previous = session.previous
+    profile = f"\n规则配置：{session.profile.path}" if session.profile.path else ""
     if previous.report is not None:
         line = f"跨年度校验对照上年报告：{previous.path}"
-        return "；".join((line, *previous.notes))
+        return "；".join((line, *previous.notes)) + profile
     if previous.notes:
-        return "；".join(previous.notes)
-    return "报告没有写明上年报告（previous），未做跨年度校验。"
+        return "；".join(previous.notes) + profile
+    return "报告没有写明上年报告（previous），未做跨年度校验。" + profile
 
 
 class FindingsScreen(SectionScreen):
@@ -166,8 +169,9 @@ class FindingsScreen(SectionScreen):
             else:
                 self.say("没有可以接受的警告。")
             return
-        if finding.is_error:
-            self.say("错误不能接受，只能改正：按 Enter 跳到所在位置。", error=True)
+        refused = refusal(finding.rule)
+        if refused:
+            self.say(f"{refused}：按 Enter 跳到所在位置。", error=True)
             return
         from govtui.tui.screens.accept import AcceptScreen
 

@@ -41,6 +41,7 @@ def binding_lines(bindings: list[BindingType]) -> str:
 
 def help_text() -> str:
     from govtui.tui.screens.findings import FindingsScreen
+    from govtui.tui.screens.prose import ProseScreen
     from govtui.tui.widgets.grid import Grid
     from govtui.tui.widgets.prose import ProseEditor
 
@@ -49,7 +50,7 @@ def help_text() -> str:
         "@screens": "\n".join(f"{p.key.upper()} | {p.heading}" for p in PLACES),
         "@commands": "\n".join(f"{keys_shown(c.keys)} | {c.help}" for c in COMMANDS),
         "@grid": binding_lines(Grid.BINDINGS),
-        "@prose": binding_lines(ProseEditor.BINDINGS),
+        "@prose": binding_lines([*ProseEditor.BINDINGS, *ProseScreen.BINDINGS]),
         "@findings": binding_lines(FindingsScreen.BINDINGS),
     }
     return "\n".join(tables.get(line, line) for line in text.splitlines())

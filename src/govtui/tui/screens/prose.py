@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Label
 
 from govtui import form
+from govtui.rules.wording import standard_text
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.widgets.prose import ProseEditor
 
@@ -16,6 +18,14 @@ from govtui.tui.widgets.prose import ProseEditor
 class ProseScreen(SectionScreen):
     FIELDS: ClassVar[tuple[str, ...]]
     AUTO_FOCUS = "#body Input, #body TextArea"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+t",
+            "standard_text",
+            "插入表格数字",
+            tooltip="在（一）主动公开、（二）依申请公开、（五）监督保障中插入按表格数字写成的标准表述",
+        ),
+    ]
 
     def compose_body(self) -> ComposeResult:
         # Not focusable itself: Tab goes from field to field, and the focused one scrolls in.
@@ -64,6 +74,27 @@ class ProseScreen(SectionScreen):
         prose = self.session.report.prose
         for key in self.FIELDS:
             self.editor(key).set_text(prose[key])
+
+    def action_standard_text(self) -> None:
+        """Insert at the cursor the standard sentences that state the tables' figures for the
+        current field (一（一）: 二's figures; 一（二）: applications and 四; 一（五）: 四), which
+        ``narrative`` agrees with; one undoable step."""
+        focused = self.focused
+        editor = focused.parent if focused is not None else None
+        if not isinstance(editor, ProseEditor):
+            self.say("请先把光标放在一个文字栏中。")
+            return
+        if editor.text_area.read_only:
+            self.say("只读打开：不能修改。", error=True)
+            return
+        text = standard_text(self.session.report, editor.field.key)
+        if text is None:
+            self.say(
+                f"「{editor.field.label}」没有按表格生成的标准表述（见（一）主动公开、（二）依申请公开、（五）监督保障）。"
+            )
+            return
+        editor.text_area.insert(text)
+        self.say("已按表格数字插入标准表述，可继续修改。")
 
     def focus_field(self, key: str) -> None:
         editor = self.editor(key)
