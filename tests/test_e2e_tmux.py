@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.tmux import Terminal, govtui_command, needs_tmux
 from tests.tui_helpers import CLEAN, NEXT, SAMPLES, copy_sample
 
+from govtui import form
 from govtui.io import toml_file
 from govtui.rules import check
 
@@ -142,3 +143,47 @@ def test_keys_sent_in_one_burst_land_in_order_in_text_fields(
     terminal.keys("d")
     terminal.wait_for("govtui exited 0")
     assert toml_file.load(report).agency == "云溪县市场监督管理局"
+
+
+def test_the_official_table_pasted_with_crlf_and_a_block_copied_out(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """Paste: 一 … （七）总计 as copied from Excel (CRLF, the 总计 column), delivered by tmux as
+    a terminal delivers it (each LF turned into CR: CR CR between rows), in a bracketed paste.
+    Copy: shift+arrows and ctrl+c put the block on tmux's clipboard (OSC 52)."""
+    report = copy_sample(tmp_path, CLEAN)
+    source = toml_file.load(SAMPLES / NEXT)
+    table = form.REQUESTS
+    rows = [
+        "\t".join(str(source.value(table.key, r.key, c.key)) for c in table.columns)
+        for r in table.rows[:-1]
+    ]
+    terminal.govtui(tmp_path, report.name)
+    terminal.run("set-option", "-g", "set-clipboard", "on")
+    terminal.wait_for("F5 三", "错误 0")
+    terminal.keys("F5")
+    terminal.wait_for("一、本年新收", "每一列都平衡")
+    terminal.run("set-buffer", "-b", "template", "\r\n".join(rows) + "\r\n")
+    terminal.run("paste-buffer", "-p", "-b", "template", "-t", "e2e")
+    terminal.wait_for("已粘贴 24 行 × 7 列", "*未保存")
+    terminal.keys("C-s")
+    terminal.wait_for("已保存到", gone="*未保存")
+    saved = toml_file.load(report)
+    for row in table.input_rows[:-1]:
+        assert saved.requests[row.key] == source.requests[row.key], row.key
+    assert (
+        saved.requests["carried_forward"]
+        == toml_file.load(SAMPLES / CLEAN).requests["carried_forward"]
+    )
+
+    terminal.keys("C-Home", "S-Down", "S-Right")
+    terminal.keys("C-c")
+    terminal.wait_for("已复制 2 行 × 2 列")
+    new, carried = source.requests["new"], source.requests["carried_over"]
+    copied = terminal.run("show-buffer")  # read as text: CRLF comes back as LF
+    assert copied.splitlines() == [
+        f"{new['natural_person']}\t{new['commercial']}",
+        f"{carried['natural_person']}\t{carried['commercial']}",
+    ]
+    terminal.keys("C-q")
+    terminal.wait_for("govtui exited 0")

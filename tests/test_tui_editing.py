@@ -133,8 +133,10 @@ async def test_the_external_editor_text_comes_back(
         f"#!{sys.executable}\n"
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text(encoding='utf-8').replace('2024年', '二〇二四年') + '\\n',"
-        " encoding='utf-8')\n",
+        "p.write_text(p.read_text(encoding='utf-8').replace('2024年', '二〇二四年'),"
+        " encoding='utf-8')\n"
+        "with p.open('a', encoding='utf-8') as f: f.write('新的一段\\n')\n"
+        f"pathlib.Path({str(tmp_path)!r}, 'seen-name').write_text(p.name)\n",
         encoding="utf-8",
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
@@ -151,7 +153,10 @@ async def test_the_external_editor_text_comes_back(
         await pilot.press("ctrl+o")
         text = app.session.report.prose["overview.lead"]
         assert text.startswith("二〇二四年，云溪县")
-        assert not text.endswith("\n")  # the editor's final newline is not kept
+        # The file ended with a newline: a line appended by a script is a paragraph of its
+        # own, and the file's final newline is not kept.
+        assert text.endswith("。\n新的一段")
+        assert (tmp_path / "seen-name").read_text().startswith("govtui-overview-lead-")
         assert "已从外部编辑器取回" in message(app)
 
 

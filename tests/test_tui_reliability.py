@@ -553,3 +553,20 @@ async def test_a_tiny_window_and_back_loses_nothing(tmp_path: Path) -> None:
         await pilot.resize_terminal(*SIZE)
         await pilot.press("s")
     assert natural_person_new(tmp_path / CLEAN) == 42
+
+
+async def test_the_offered_copy_lists_an_accepted_warning_that_r_restores(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    report = toml_file.load(path)
+    report.accept("fee_statement", "closing.other_matters", "本单位不收取信息处理费")
+    recovery.write(report, path)
+    app = open_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, RestoreScreen))
+        text = screen_text(app)
+        assert "接受的警告（1 处不同）" in text
+        assert "+ [fee_statement] 六、其他需要报告的事项：理由：本单位不收取信息处理费" in text
+        assert "（内容完全相同）" not in text
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.name == "requests")
+        assert [a.reason for a in app.session.report.accepted] == ["本单位不收取信息处理费"]

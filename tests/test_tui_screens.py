@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from govtui.tui.app import GovtuiApp
-from govtui.tui.commands import ACTIONS, commands
+from govtui.tui.commands import commands
 from govtui.tui.screens.help import HelpScreen
 from govtui.tui.screens.preview import PreviewScreen
 from govtui.tui.screens.requests import RequestsScreen
@@ -87,7 +87,7 @@ async def test_help_opens_from_anywhere_even_the_grid(pilot: Pilot) -> None:
 async def test_the_palette_offers_every_screen_and_every_action(pilot: Pilot) -> None:
     actions = {action for _, action, _ in commands()}
     assert {f"show('{p.name}')" for p in PLACES} <= actions
-    assert {a for _, a, _ in ACTIONS} == {"save", "export", "undo", "redo", "help", "quit"}
+    assert {"save", "export", "undo", "redo", "help", "quit"} <= actions
     for binding_action in ("save", "export", "undo", "redo", "help", "quit"):
         assert hasattr(pilot.app, f"action_{binding_action}")
     await pilot.press("ctrl+p")

@@ -111,7 +111,7 @@ async def test_without_last_year_there_is_no_last_year_column_and_a_notice(
     app = app_on(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "未做跨年度校验" in message(app)  # told on opening
+        assert "未做跨年度校验" in message(app)  # told on opening (its long path shortened)
         assert "上年：" not in place_line(app)
         assert "错误 0" in screen_text(app)
         await pilot.press("f8")

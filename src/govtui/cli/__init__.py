@@ -10,12 +10,14 @@ import argparse
 import importlib
 import io
 import keyword
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from govtui import __version__
+from govtui.linebreak import width
 
 # Each name is a module govtui.cli.<name> with ``add_parser(subparsers)`` and ``run(args)``
 # (a name that is a Python keyword lives in <name>_: ``import`` in ``import_.py``).
@@ -53,13 +55,83 @@ govtui — editor and checker for the annual report on government information di
 """
 
 
+# argparse's own words, in Chinese: its errors (Python 3.11-3.13 spell them so) and headings.
+USAGE = "用法 / usage: "
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^argument (.+?): ", r"参数 \1："),
+    (r"invalid choice: (.+?) \(choose from (.+)\)$", r"没有 \1 这一项（可选：\2）"),
+    (r"the following arguments are required: (.+)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"expected one argument", "后面需要一个值"),
+    (r"expected at least one argument", "后面需要至少一个值"),
+    (r"expected (\d+) arguments?", r"后面需要 \1 个值"),
+    (r"invalid int value: (.+)", r"\1 不是整数"),
+    (r"invalid float value: (.+)", r"\1 不是数字"),
+    (r"invalid (\w+) value: (.+)", r"\2 不是有效的值"),
+    (r"not allowed with argument (.+)", r"不能与参数 \1 同时使用"),
+    (r"ignored explicit argument (.+)", r"多余的值 \1"),
+    (r"ambiguous option: (.+?) could match (.+)", r"选项 \1 有歧义，可能是 \2"),
+    (r"one of the arguments (.+) is required", r"必须给出参数 \1 之一"),
+)
+
+
+def chinese_error(message: str) -> str:
+    """argparse's error message in Chinese (what is not known stays as it is)."""
+    for pattern, replacement in _ERRORS:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse speaking Chinese (with English beside it where the help is bilingual): the
+    headings of ``--help``, its own ``-h`` line and its errors. Sub-commands' parsers are
+    made by ``add_parser`` of the same class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数 / arguments"
+        self._optionals.title = "选项 / options"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="显示本帮助并退出 / show this help and exit",
+            )
+
+    def format_usage(self) -> str:
+        return _usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage(super().format_help())
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
+
+
+def _usage(text: str) -> str:
+    """argparse's usage under the Chinese prefix, its continuation lines moved along with it
+    (the prefix is wider than ``usage: ``)."""
+    if not text.startswith("usage: "):
+        return text
+    lines = text.removeprefix("usage: ").split("\n")
+    shift = " " * (width(USAGE) - len("usage: "))
+    end = lines.index("") if "" in lines else len(lines)
+    moved = [lines[0], *(shift + line for line in lines[1:end]), *lines[end:]]
+    return USAGE + "\n".join(moved)
+
+
 def _command(name: str) -> Any:
     module = f"{name}_" if keyword.iskeyword(name) else name
     return importlib.import_module(f"govtui.cli.{module}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="govtui",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govtui.cli import Parser
 from govtui.cli.check import add_jobs_option, add_year_options, settings_of
 from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
 
@@ -40,7 +41,7 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2026-01-26") from None
 
 
-class _Intermixed(argparse.ArgumentParser):
+class _Intermixed(Parser):
     """Options anywhere among the words (``desk 名单.toml --as-of D show 单位``): argparse
     alone stops the words at the first option. Parsed as ``parse_intermixed_args`` does."""
 

@@ -10,11 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from govtui.cli.common import paint
-
-# Punctuation that must not start a line (避头点): it stays at the end of the previous one.
-_NO_LINE_START = set("，。、；：？！）》」』”’…%")
-# Punctuation that must not end a line (避尾点): it goes down with what it opens.
-_NO_LINE_END = set("（《「『“‘")
+from govtui.linebreak import NO_LINE_END as _NO_LINE_END
+from govtui.linebreak import NO_LINE_START as _NO_LINE_START
 
 Segment = tuple[str, str]  # (text, ANSI style code or "")
 

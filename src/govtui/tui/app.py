@@ -1,50 +1,39 @@
 """The editor: one report, its screens in the form's order, and the keys that work everywhere.
 
 The app holds the :class:`~govtui.tui.session.Session` (report, file, findings, undo history)
-and repaints the current screen whenever the session changes. It also routes what a grid
-cannot get through bindings — typed characters and pastes — to the focused grid *here*, at
-the app, where bindings are resolved too: Textual 8 hands a key to the focused widget's
-``on_key`` before bindings bubble back to the app (issue #6605), so a burst of keys handled
-in two places would be applied out of order.
+and repaints the current screen whenever the session changes. Widgets own their keys and
+pastes (the grid commits what is being typed before a key of the app acts, see
+``widgets/grid.py``); the app only cleans every paste of control characters.
 """
 
 from __future__ import annotations
 
 import gc
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import ModalScreen
 
+from govtui import form
 from govtui.controls import clean
 from govtui.errors import GovtuiError
 from govtui.tui import crash, saving
 from govtui.tui.commands import GovtuiCommands
 from govtui.tui.guard import Guard
+from govtui.tui.history import AcceptEdit, Edit, Step
 from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
-from govtui.tui.sections import PLACES, screen_of_field, screen_of_table
-from govtui.tui.session import Edit, Session
-from govtui.tui.widgets.grid import Grid
+from govtui.tui.sections import PLACE_BY_NAME, bindings, screen_of_field, screen_of_table
+from govtui.tui.session import Session
+from govtui.tui.widgets.in_order import ESCAPED_DIGITS
 
 if TYPE_CHECKING:
     from govtui.tui.screens.quit import Answer
-
-# Each screen's module is imported the first time it is shown: start-up pays for one.
-SCREEN_CLASSES: dict[str, str] = {
-    "info": "info:InfoScreen",
-    "overview": "overview:OverviewScreen",
-    "proactive": "proactive:ProactiveScreen",
-    "requests": "requests:RequestsScreen",
-    "appeals": "appeals:AppealsScreen",
-    "closing": "closing:ClosingScreen",
-    "findings": "findings:FindingsScreen",
-    "preview": "preview:PreviewScreen",
-}
 
 
 class GovtuiApp(App[None]):
@@ -53,18 +42,8 @@ class GovtuiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "govtui"
     COMMANDS: ClassVar = {GovtuiCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(p.key, f"show('{p.name}')", p.tab, show=False) for p in PLACES),
-        Binding("ctrl+s", "save", "保存"),
-        Binding("ctrl+z", "undo", "撤销"),
-        Binding("ctrl+y", "redo", "重做"),
-        Binding("ctrl+r", "export", "导出", show=False),
-        Binding("f1,question_mark", "help", "帮助", key_display="F1"),
-        # Not a priority binding (Textual's default is): a priority key overtakes the keys
-        # typed before it, and ctrl+q right after a digit must see that digit committed.
-        Binding("ctrl+q", "quit", "退出"),
-        Binding("ctrl+p", "command_palette", "命令"),
-    ]
+    # The screens' keys and the commands: from the one table in ``sections.py``.
+    BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -146,9 +125,11 @@ class GovtuiApp(App[None]):
     def _section(self, name: str) -> str:
         """The installed section screen ``name``, created on first use."""
         if not self.is_screen_installed(name):
-            module, _, cls = SCREEN_CLASSES[name].partition(":")
+            # Each screen's module is imported the first time it is shown: start-up pays
+            # for one.
+            module, _, cls = PLACE_BY_NAME[name].screen.partition(":")
             screen_type = getattr(importlib.import_module(f"govtui.tui.screens.{module}"), cls)
-            self.install_screen(screen_type(self.session), name)
+            self.install_screen(screen_type(self.session, name), name)
         return name
 
     def _session_changed(self) -> None:
@@ -163,47 +144,40 @@ class GovtuiApp(App[None]):
         else:
             self.notify(text, severity="error" if error else "information")
 
-    # ------------------------------------------------------------------ routing to the grid
-
-    def on_key(self, event: events.Key) -> None:
-        """Typed characters for the focused grid, in order with its bound keys (see above)."""
-        grid = self.focused
-        if (
-            isinstance(grid, Grid)
-            and event.is_printable
-            and event.character
-            and event.key not in self.active_bindings
-        ):
-            event.prevent_default()
-            event.stop()
-            grid.type_character(event.character)
+    # ------------------------------------------------------------------ what arrives
 
     async def on_event(self, event: events.Event) -> None:
         # Every paste, wherever it goes, without control characters (see govtui.controls).
         if isinstance(event, events.Paste):
             event.text = clean(event.text)
+        elif isinstance(event, events.Key) and event.character in ESCAPED_DIGITS:
+            # Esc and a digit typed at once (see in_order.ESCAPED_DIGITS): both, in order.
+            digit = ESCAPED_DIGITS[event.character]
+            await super().on_event(events.Key("escape", "\x1b"))
+            await super().on_event(events.Key(digit, digit))
+            return
         await super().on_event(event)
 
-    def on_paste(self, event: events.Paste) -> None:
-        if isinstance(self.focused, Grid):
-            event.stop()
-            self.focused.paste_text(event.text)
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy through the terminal (OSC 52), and say so: the terminal gives no sign."""
+        super().copy_to_clipboard(text)
+        self.say(f"已复制 {len(text)} 个字符到剪贴板。")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c with nothing to copy: Textual would say "Do you want to quit?" in English."""
+        self.say(
+            "ctrl+c 复制选中的内容（表格里是当前格或 shift+方向键选中的一块）；退出请按 ctrl+q。"
+        )
 
     # ------------------------------------------------------------------ actions
 
-    def _settle(self) -> bool:
-        """Commit what is being typed into a grid, as leaving a cell in a spreadsheet does;
-        ``False`` when it was refused (the grid has said why)."""
-        grid = self.focused
-        return grid.commit() if isinstance(grid, Grid) else True
-
     async def action_show(self, name: str) -> None:
         """Show a section screen; edits are in the session, so nothing is lost on the way."""
-        if self.screen.name != name and self._settle():
+        if self.screen.name != name:
             await self.switch_screen(self._section(name))
 
     def action_save(self) -> bool:
-        return self._settle() and saving.save(self, self.session, self.say)
+        return saving.save(self, self.session, self.say)
 
     def action_export(self) -> None:
         """Ask for a format (those of ``govtui export``), then write it next to the file."""
@@ -213,14 +187,11 @@ class GovtuiApp(App[None]):
             if name is not None:
                 self.action_export_as(name)
 
-        if self._settle():
-            self.push_screen(ExportScreen(self.session.path), callback=chosen)
+        self.push_screen(ExportScreen(self.session.path), callback=chosen)
 
     def action_export_as(self, name: str) -> None:
         from govtui.io.exporters import BY_NAME
 
-        if not self._settle():
-            return
         label = BY_NAME[name].label
         try:
             path = self.session.export(name)
@@ -230,32 +201,53 @@ class GovtuiApp(App[None]):
         self.say(f"已导出{label}：{path}")
 
     async def action_undo(self) -> None:
-        grid = self.focused
-        if isinstance(grid, Grid) and grid.buffer is not None:
-            grid.cancel()  # as in a spreadsheet: the first undo takes back the typing
-            return
         await self._show_edit(self.session.undo(), "撤销")
 
     async def action_redo(self) -> None:
         await self._show_edit(self.session.redo(), "重做")
 
-    async def _show_edit(self, edit: Edit | None, verb: str) -> None:
-        if edit is None:
-            self.say(f"没有可{verb}的表格修改。")
+    async def _show_edit(self, step: Step | None, verb: str) -> None:
+        """Go to where the step undone or redone was made, and say what it was."""
+        if step is None:
+            self.say(f"没有可{verb}的修改。")
             return
-        first = edit.changes[0]
-        await self.action_show(screen_of_table(first.table))
+        if isinstance(step, Edit):
+            first = step.changes[0]
+            await self.action_show(screen_of_table(first.table))
+            self._on_section(lambda s: s.go_to(first.row, first.column))
+            self.say(f"已{verb} {len(step.changes)} 格。")
+        elif isinstance(step, AcceptEdit):
+            await self.action_show("findings")
+            self.say(f"已{verb}对警告的接受或取消（理由随报告保存）。")
+        elif step.key in form.PROSE_BY_KEY:
+            await self.action_show(screen_of_field(step.key))
+            key = step.key
+
+            def show(screen: SectionScreen) -> None:
+                screen.show_texts()
+                screen.focus_field(key)
+
+            self._on_section(show)
+            self.say(f"已{verb}「{form.PROSE_BY_KEY[step.key].label}」的文字修改。")
+        else:
+            await self.action_show("info")
+            self._on_section(lambda s: s.show_texts())
+            label = {"agency": "机关名称", "year": "报告年度", "title": "标题"}[step.key]
+            self.say(f"已{verb}{label}的修改。")
+
+    def _on_section(self, do: Callable[[SectionScreen], None]) -> None:
         screen = self.screen
         if isinstance(screen, SectionScreen):
-            screen.go_to(first.row, first.column)
-        self.say(f"已{verb} {len(edit.changes)} 格。")
+            do(screen)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from govtui.tui.commands import Palette
+
         if not isinstance(self.screen, CommandPalette):
             placeholder = "输入要做的事或要去的页，如：保存、三、预览"
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help(self) -> None:
         from govtui.tui.screens.help import HelpScreen
@@ -263,8 +255,6 @@ class GovtuiApp(App[None]):
         self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        if not self._settle():
-            return
         if self._session is None or not self.session.dirty:
             self.exit()
             return

@@ -35,13 +35,18 @@ DEBOUNCE = 2.0
 # After SIGHUP the terminal is gone and Textual may wait for it; never linger longer than this.
 HANGUP_GRACE = 3.0
 # SIGINT too: in the editor ctrl+c is a key, so a SIGINT comes from ``kill -INT``, and Python's
-# KeyboardInterrupt would leave without the copy and without the lock released.
-_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+# KeyboardInterrupt would leave without the copy and without the lock released. Named, not read
+# from ``signal`` here: SIGHUP does not exist on Windows, and the module must import there.
 _SIGNAL_NAMES = {
-    signal.SIGHUP: "终端断开（SIGHUP）",
-    signal.SIGTERM: "终止信号（SIGTERM）",
-    signal.SIGINT: "中断信号（SIGINT）",
+    "SIGHUP": "终端断开（SIGHUP）",
+    "SIGTERM": "终止信号（SIGTERM）",
+    "SIGINT": "中断信号（SIGINT）",
 }
+
+
+def _signals() -> tuple[signal.Signals, ...]:
+    """The signals above that this system has (Windows: no SIGHUP)."""
+    return tuple(getattr(signal, name) for name in _SIGNAL_NAMES if hasattr(signal, name))
 
 
 class Guard:
@@ -75,9 +80,13 @@ class Guard:
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         if not self.app.is_headless:
             loop = asyncio.get_running_loop()
-            for number in _SIGNALS:
-                loop.add_signal_handler(number, self.on_signal, number)
-            self._signals = _SIGNALS
+            signals = _signals()
+            try:
+                for number in signals:
+                    loop.add_signal_handler(number, self.on_signal, number)
+            except NotImplementedError:  # Windows' event loops take no signal handlers
+                signals = ()
+            self._signals = signals
         if self.session.dirty:
             self._session_changed()
 
@@ -149,14 +158,14 @@ class Guard:
     def on_signal(self, number: int) -> None:
         """SIGHUP or SIGTERM: keep the edits, then leave cleanly."""
         saved = self.rescue()
-        what = _SIGNAL_NAMES.get(signal.Signals(number), f"信号 {number}")
+        what = _SIGNAL_NAMES.get(signal.Signals(number).name, f"信号 {number}")
         self.farewell = f"govtui 收到{what}，已退出。" + (
             f"未保存的修改已写入恢复副本 {visible(str(saved))}，"
             f"再次打开 {visible(self.path.name)} 时可以恢复。"
             if saved
             else ""
         )
-        if number == signal.SIGHUP:
+        if number == getattr(signal, "SIGHUP", None):
             timer = threading.Timer(HANGUP_GRACE, os._exit, (128 + number,))
             timer.daemon = True
             timer.start()

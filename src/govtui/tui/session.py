@@ -27,32 +27,12 @@ from govtui.io.previous import Previous, find_previous
 from govtui.model import Acceptance, Report
 from govtui.profile import Profile, for_report
 from govtui.rules import Counts, Finding, check, count, refusal, unused_acceptances
+from govtui.tui.history import AcceptEdit, CellChange, Edit, History, Step, TextEdit
 
 Value = int | Decimal
 
 # Section 二's fee is a cell of the grid but a field of the model (``Report.fees``).
 FEE_CELL = ("proactive", "fees", "amount")
-
-
-@dataclass(frozen=True, slots=True)
-class CellChange:
-    """One input cell set to ``new``; ``old`` is what it held, for undo."""
-
-    table: str
-    row: str
-    column: str
-    old: Value
-    new: Value
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One undoable step: a typed or cleared cell, or a whole paste."""
-
-    changes: tuple[CellChange, ...]
-
-    def inverse(self) -> Edit:
-        return Edit(tuple(CellChange(c.table, c.row, c.column, c.new, c.old) for c in self.changes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +78,9 @@ class Session:
         self.report = report
         # The file: what it held when it was read (to notice a save by someone else), its lock.
         self.document = document if document is not None else Document(path)
-        self.dirty = not saved
+        # What the file holds (``None``: nothing yet), to tell whether the report differs.
+        self._saved: Report | None = report.model_copy(deep=True) if saved else None
+        self._dirty = not saved
         self.read_only = read_only
         self.previous = previous if previous is not None else find_previous(path, report)
         self.notes: tuple[str, ...] = (*notes, *self.previous.notes)
@@ -111,8 +93,7 @@ class Session:
         self.profile = profile
         self.findings: list[Finding] = self._check()
         self.counts: Counts = count(self.findings)
-        self._undo: list[Edit] = []
-        self._redo: list[Edit] = []
+        self.history = History()
         self._listeners: list[Callable[[], None]] = []
 
     def _check(self) -> list[Finding]:
@@ -134,8 +115,20 @@ class Session:
         """Call ``listener`` after every change (the app repaints what shows the report)."""
         self._listeners.append(listener)
 
+    @property
+    def dirty(self) -> bool:
+        """Whether the report differs from the file: an edit taken back by hand or by undo
+        leaves it clean again."""
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, dirty: bool) -> None:
+        """``False``: the file now holds the report (it was saved); ``True``: it does not."""
+        self._saved = None if dirty else self.report.model_copy(deep=True)
+        self._dirty = dirty
+
     def _changed(self) -> None:
-        self.dirty = True
+        self._dirty = self._saved is None or self.report != self._saved
         self.findings = self._check()
         self.counts = count(self.findings)
         for listener in self._listeners:
@@ -189,7 +182,9 @@ class Session:
         refused = refusal(finding.rule, reason)
         if refused:
             raise ValueError(f"{refused}。")
+        before = tuple(self.report.accepted)
         self.report.accept(finding.rule, finding.place, reason)
+        self.history.record(AcceptEdit(before, tuple(self.report.accepted)))
         self._changed()
 
     @property
@@ -203,8 +198,10 @@ class Session:
     def unaccept(self, finding: Finding | Acceptance) -> bool:
         """Count an accepted warning again, or drop an acceptance whose warning is gone;
         ``False`` when there was no such acceptance (or the report is read-only)."""
+        before = tuple(self.report.accepted)
         if self.read_only or not self.report.unaccept(finding.rule, finding.place):
             return False
+        self.history.record(AcceptEdit(before, tuple(self.report.accepted)))
         self._changed()
         return True
 
@@ -260,33 +257,43 @@ class Session:
             return None
         edit = Edit(changes)
         self._apply(edit)
-        self._undo.append(edit)
-        self._redo.clear()
+        self.history.record(edit)
         self._changed()
         return edit
 
-    def _apply(self, edit: Edit) -> None:
-        for change in edit.changes:
-            self._set(change.table, change.row, change.column, change.new)
+    def _apply(self, step: Step) -> None:
+        """Make the report what ``step`` changed it to."""
+        if isinstance(step, Edit):
+            for change in step.changes:
+                self._set(change.table, change.row, change.column, change.new)
+        elif isinstance(step, AcceptEdit):
+            self.report.accepted = list(step.new)
+        elif step.key in form.PROSE_BY_KEY:
+            self.report.prose[step.key] = str(step.new)
+        elif step.key == "year":
+            self.report.year = int(step.new)
+            self.previous = find_previous(self.path, self.report)
+        else:
+            setattr(self.report, step.key, str(step.new))
 
-    def undo(self) -> Edit | None:
-        """Take back the last cell edit or paste; returns it, or ``None`` if there is none."""
-        if not self._undo:
+    def undo(self) -> Step | None:
+        """Take back the last edit of any kind; returns it, or ``None`` if there is none."""
+        if self.read_only:
             return None
-        edit = self._undo.pop()
-        self._apply(edit.inverse())
-        self._redo.append(edit)
-        self._changed()
-        return edit
+        step = self.history.undo()
+        if step is not None:
+            self._apply(step.inverse())
+            self._changed()
+        return step
 
-    def redo(self) -> Edit | None:
-        if not self._redo:
+    def redo(self) -> Step | None:
+        if self.read_only:
             return None
-        edit = self._redo.pop()
-        self._apply(edit)
-        self._undo.append(edit)
-        self._changed()
-        return edit
+        step = self.history.redo()
+        if step is not None:
+            self._apply(step)
+            self._changed()
+        return step
 
     # ------------------------------------------------------------------ texts
 
@@ -294,8 +301,10 @@ class Session:
         text = controls.clean(text)
         if self.read_only:
             return
-        if self.report.prose[key] != text:
+        old = self.report.prose[key]
+        if old != text:
             self.report.prose[key] = text
+            self.history.record(TextEdit(key, old, text))
             self._changed()
 
     def set_identity(
@@ -304,14 +313,18 @@ class Session:
         """Agency, year or title; the caller has checked them (non-empty agency, sane year)."""
         if self.read_only:
             return
-        before = (self.report.agency, self.report.year, self.report.title)
+        before: tuple[str, int, str] = (self.report.agency, self.report.year, self.report.title)
         if agency is not None:
             self.report.agency = controls.clean(agency)
         if year is not None:
             self.report.year = year
         if title is not None:
             self.report.title = controls.clean(title)
-        if (self.report.agency, self.report.year, self.report.title) != before:
+        after: tuple[str, int, str] = (self.report.agency, self.report.year, self.report.title)
+        if after != before:
+            for index, key in enumerate(("agency", "year", "title")):
+                if before[index] != after[index]:
+                    self.history.record(TextEdit(key, before[index], after[index]))
             if year is not None and year != before[1]:
                 # Last year is another year now: look for it again (or stop comparing).
                 self.previous = find_previous(self.path, self.report)
@@ -369,8 +382,7 @@ class Session:
         last year is looked for again: the copy may be of another year)."""
         self.report = report
         self.previous = find_previous(self.path, report)
-        self._undo.clear()
-        self._redo.clear()
+        self.history.clear()
         self._changed()
 
     def export(self, name: str = "md") -> Path:

@@ -5,5 +5,4 @@ from govtui.tui.screens.table import TableScreen
 
 
 class AppealsScreen(TableScreen):
-    NAME = "appeals"
     TABLE = form.APPEALS

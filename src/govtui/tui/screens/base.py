@@ -3,8 +3,6 @@ the footer, and a "窗口太小" notice that replaces everything below 80 × 24.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -26,7 +24,6 @@ TOO_SMALL = f"窗口太小：请把终端调到至少 {MIN_WIDTH} 列 × {MIN_HE
 class SectionScreen(Screen[None]):
     """A screen of the editor; subclasses add their body in :meth:`compose_body`."""
 
-    NAME: ClassVar[str]
     # Textual declares these as instance variables; a ClassVar annotation would not type-check.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
@@ -37,8 +34,9 @@ class SectionScreen(Screen[None]):
         (MIN_HEIGHT, "-tall"),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(name=self.NAME)
+    def __init__(self, session: Session, name: str) -> None:
+        """``name``: the screen's place in the table of screens (``sections.PLACES``)."""
+        super().__init__(name=name)
         self.session = session
         self._notice: Notice | None = None
         self._last_focus: Widget | None = None
@@ -46,11 +44,11 @@ class SectionScreen(Screen[None]):
 
     @property
     def place(self) -> Place:
-        return PLACE_BY_NAME[self.NAME]
+        return PLACE_BY_NAME[self.name or ""]
 
     def compose(self) -> ComposeResult:
         yield TopBar()
-        yield NavBar(self.NAME)
+        yield NavBar(self.name or "")
         yield Static(self.place.heading, classes="heading")
         yield from self.compose_body()
         yield StatusLine("", id="message")
@@ -115,6 +113,10 @@ class SectionScreen(Screen[None]):
             session.warnings,
         )
         self.show_message()
+
+    def show_texts(self) -> None:
+        """Put the session's texts back into the fields (after an undo or redo): the fields
+        are otherwise the source of their text, never overwritten while being typed in."""
 
     # ------------------------------------------------------------------ jumps
 

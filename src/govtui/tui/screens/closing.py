@@ -5,5 +5,4 @@ from govtui.tui.screens.prose import ProseScreen
 
 
 class ClosingScreen(ProseScreen):
-    NAME = "closing"
     FIELDS = tuple(f.key for f in form.PROSE_FIELDS if f.section in ("五", "六"))

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from govtui.controls import visible
+from govtui.linebreak import fold
 from govtui.model import Acceptance
 from govtui.rules import Finding, refusal
 from govtui.rules.finding import SEVERITY_LABEL, place_label
@@ -26,26 +27,34 @@ from govtui.tui.messages import JumpTo
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.session import Session
 
+INDENT = "  "
 
-def describe(finding: Finding) -> Content:
-    """Severity, section and place; then the message; then the reason, when accepted."""
+
+def indented(text: str, columns: int) -> str:
+    """``text`` folded where Chinese may break, every line under the indent."""
+    return "\n".join(INDENT + line for line in fold(text, columns - len(INDENT)))
+
+
+def describe(finding: Finding, columns: int = 76) -> Content:
+    """Severity, section and place; then the message; then the reason, when accepted; the
+    message and the reason folded to ``columns`` under their indent."""
     where = " / ".join(p for p in (finding.section_heading, finding.row, finding.column) if p)
+    message = indented(finding.message, columns)
     if finding.accepted:
         return Content.from_markup(
-            "[$text-muted b]警告（已接受）[/] $where\n  [$text-muted]$message[/]\n"
-            "  [$text-success]理由：$reason[/]",
+            "[$text-muted b]警告（已接受）[/] $where\n[$text-muted]$message[/]\n"
+            "[$text-success]$reason[/]",
             where=where,
-            message=finding.message,
-            reason=finding.accepted,
+            message=message,
+            reason=indented(f"理由：{finding.accepted}", columns),
         )
     style = "$text-error" if finding.is_error else "$text-warning"
     by_profile = "（依据规则配置）" if finding.profile else ""
     return Content.from_markup(
-        f"[{style} b]$severity[/] $where\n  $message$by_profile",
+        f"[{style} b]$severity[/] $where\n$message",
         severity=SEVERITY_LABEL[finding.severity],
         where=where,
-        message=finding.message,
-        by_profile=by_profile,
+        message=indented(finding.message + by_profile, columns),
     )
 
 
@@ -73,11 +82,15 @@ def comparison(session: Session) -> str:
 
 
 class FindingsScreen(SectionScreen):
-    NAME = "findings"
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "接受警告", key_display="A"),
-        Binding("u", "unaccept", "取消接受", key_display="U"),
+        Binding(
+            "a",
+            "accept",
+            "接受警告",
+            key_display="A",
+            tooltip="说明理由后接受当前警告：仍然列出，但不再计数；理由随报告保存",
+        ),
+        Binding("u", "unaccept", "取消接受", key_display="U", tooltip="取消接受，警告重新计数"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -89,7 +102,11 @@ class FindingsScreen(SectionScreen):
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(describe(f), id=str(i)) for i, f in enumerate(findings)])
+        # The options' own padding and the scrollbar take a few cells of the width.
+        columns = max(20, options.scrollable_content_region.width - 2) if options.size else 76
+        options.add_options(
+            [Option(describe(f, columns), id=str(i)) for i, f in enumerate(findings)]
+        )
         stale = self.session.stale_acceptances
         options.add_options(
             [Option(describe_stale(a), id=f"stale:{i}") for i, a in enumerate(stale)]
@@ -100,6 +117,9 @@ class FindingsScreen(SectionScreen):
             Content(visible(comparison(self.session), lines=True))
         )
         super().sync()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.sync)  # the messages fold to the new width
 
     def context(self) -> tuple[str, bool]:
         session = self.session

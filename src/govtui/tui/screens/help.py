@@ -1,9 +1,10 @@
-"""?/F1: the keys of every screen, from ``help.md``.
+"""?/F1: the keys of every screen, from ``help.md`` and the key tables themselves.
 
 The file is plain text with three kinds of line: ``# heading``, ``keys | what they do`` (the
 keys of a section are padded by terminal cells to one width, so CJK keys line up too), and
-anything else as it is. ``@screens`` stands for the list of screens with their keys, from
-:mod:`govtui.tui.sections` (so the official headings are not written twice).
+anything else as it is. A line ``@name`` stands for the keys of one table, so that no key is
+written twice: ``@screens`` and ``@commands`` from :mod:`govtui.tui.sections`, ``@grid``,
+``@prose`` and ``@findings`` from the bindings of the grid, the prose editor and 校验.
 """
 
 from __future__ import annotations
@@ -20,13 +21,39 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from govtui.tui.sections import PLACES
+from govtui.tui.sections import COMMANDS, PLACES, keys_shown
+
+
+def binding_lines(bindings: list[BindingType]) -> str:
+    """``keys | what they do`` for every described binding; bindings that do the same (the
+    four arrows) on one line."""
+    lines: dict[str, list[str]] = {}
+    for binding in bindings:
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        what = binding.tooltip or binding.description
+        keys = binding.key_display or keys_shown(binding.key)
+        shown = lines.setdefault(what, [])
+        if keys not in shown:
+            shown.append(keys)
+    return "\n".join(f"{' / '.join(keys)} | {what}" for what, keys in lines.items())
 
 
 def help_text() -> str:
+    from govtui.tui.screens.findings import FindingsScreen
+    from govtui.tui.screens.prose import ProseScreen
+    from govtui.tui.widgets.grid import Grid
+    from govtui.tui.widgets.prose import ProseEditor
+
     text = files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
-    screens = "\n".join(f"{p.key.upper()} | {p.heading}" for p in PLACES)
-    return text.replace("@screens", screens)
+    tables = {
+        "@screens": "\n".join(f"{p.key.upper()} | {p.heading}" for p in PLACES),
+        "@commands": "\n".join(f"{keys_shown(c.keys)} | {c.help}" for c in COMMANDS),
+        "@grid": binding_lines(Grid.BINDINGS),
+        "@prose": binding_lines([*ProseEditor.BINDINGS, *ProseScreen.BINDINGS]),
+        "@findings": binding_lines(FindingsScreen.BINDINGS),
+    }
+    return "\n".join(tables.get(line, line) for line in text.splitlines())
 
 
 def render_help(text: str) -> Content:

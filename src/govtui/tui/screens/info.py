@@ -8,11 +8,10 @@ from textual.widgets import Input, Label
 from govtui import form
 from govtui.numbers import parse_count
 from govtui.tui.screens.prose import ProseScreen
-from govtui.tui.widgets.in_order import TextField
+from govtui.tui.widgets.in_order import YEAR, TextField
 
 
 class InfoScreen(ProseScreen):
-    NAME = "info"
     FIELDS = ("report.preface",)
 
     def compose_fields(self) -> ComposeResult:
@@ -25,10 +24,19 @@ class InfoScreen(ProseScreen):
         yield Label("机关名称", classes="field-label")
         yield TextField(report.agency, id="agency", compact=True)
         yield Label("报告年度", classes="field-label")
-        yield TextField(str(report.year), id="year", max_length=4, compact=True)
+        yield TextField(str(report.year), id="year", max_length=4, restrict=YEAR, compact=True)
         yield Label("标题（留空则用标准标题）", classes="field-label")
         yield TextField(report.title, id="title", placeholder=report.display_title, compact=True)
         yield from super().compose_fields()
+
+    def show_texts(self) -> None:
+        report = self.session.report
+        for key, value in (("agency", report.agency), ("year", str(report.year))):
+            self._typed[key] = value
+            self.query_one(f"#{key}", Input).value = value
+        self._typed["title"] = report.title
+        self.query_one("#title", Input).value = report.title
+        super().show_texts()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -28,7 +28,7 @@ from govtui.model import Report
 from govtui.numbers import parse_count
 from govtui.tui.screens.dialog import Dialog
 from govtui.tui.session import Session
-from govtui.tui.widgets.in_order import TextField
+from govtui.tui.widgets.in_order import YEAR, TextField
 
 FROM_LAST, BLANK = "from-last", "blank"
 CHOICES = {
@@ -53,6 +53,7 @@ class NewReportScreen(Dialog[Session]):
         super().__init__()
         self.path = path
         self._suggested = last_years_file(path) if path is not None else None
+        self._problem_field: str | None = None  # the field the problem shown is about
 
     def compose(self) -> ComposeResult:
         # January is when reports are written, about the year before.
@@ -84,7 +85,9 @@ class NewReportScreen(Dialog[Session]):
                 yield Label("机关名称")
                 yield TextField(id="agency", placeholder="例如 云溪县市场监督管理局", compact=True)
                 yield Label("报告年度")
-                yield TextField(str(last_year), id="year", max_length=4, compact=True)
+                yield TextField(
+                    str(last_year), id="year", max_length=4, restrict=YEAR, compact=True
+                )
             yield Static("", id="problem")
             yield Static("Tab 换栏，上下键选择方式，Enter 确定，Esc 退出", classes="hint")
 
@@ -120,7 +123,11 @@ class NewReportScreen(Dialog[Session]):
         self.query_one(f"#{event.option_id} Input", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """A file name typed: suggest last year's file beside it, as for a file given."""
+        """A field the problem was about is being corrected: the problem goes. A file name
+        typed: suggest last year's file beside it, as for a file given."""
+        if self._problem_field == event.input.id:
+            self._problem_field = None
+            self.query_one("#problem", Static).update("")
         if event.input.id != "file":
             return
         name = event.value.strip()
@@ -183,5 +190,6 @@ class NewReportScreen(Dialog[Session]):
         return None
 
     def problem(self, text: str, field: str) -> None:
+        self._problem_field = field.removeprefix("#")
         self.query_one("#problem", Static).update(Content(text))
         self.query_one(field, Input).focus()

@@ -5,5 +5,4 @@ from govtui.tui.screens.prose import ProseScreen
 
 
 class OverviewScreen(ProseScreen):
-    NAME = "overview"
     FIELDS = tuple(f.key for f in form.PROSE_FIELDS if f.section == "一")

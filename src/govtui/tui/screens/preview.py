@@ -14,8 +14,6 @@ from govtui.tui.screens.base import SectionScreen
 
 
 class PreviewScreen(SectionScreen):
-    NAME = "preview"
-
     _source = ""
 
     def compose_body(self) -> ComposeResult:

@@ -5,5 +5,4 @@ from govtui.tui.screens.table import TableScreen
 
 
 class ProactiveScreen(TableScreen):
-    NAME = "proactive"
     TABLE = form.PROACTIVE

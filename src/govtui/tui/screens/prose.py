@@ -19,7 +19,12 @@ class ProseScreen(SectionScreen):
     FIELDS: ClassVar[tuple[str, ...]]
     AUTO_FOCUS = "#body Input, #body TextArea"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "standard_text", "插入表格数字"),
+        Binding(
+            "ctrl+t",
+            "standard_text",
+            "插入表格数字",
+            tooltip="在（一）主动公开、（二）依申请公开、（五）监督保障中插入按表格数字写成的标准表述",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -64,6 +69,11 @@ class ProseScreen(SectionScreen):
             f"本页有 {len(findings)} 个警告，写在各栏下方。ctrl+o 用外部编辑器编辑当前栏。",
             False,
         )
+
+    def show_texts(self) -> None:
+        prose = self.session.report.prose
+        for key in self.FIELDS:
+            self.editor(key).set_text(prose[key])
 
     def action_standard_text(self) -> None:
         """Insert at the cursor the standard sentences that state the tables' figures for the

@@ -12,7 +12,6 @@ from govtui.tui.widgets.grid import Grid
 
 
 class RequestsScreen(TableScreen):
-    NAME = "requests"
     TABLE = form.REQUESTS
     ALL_CLEAR = f"{ROW_LABEL}：每一列都平衡。"
 

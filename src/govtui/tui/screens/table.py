@@ -60,13 +60,20 @@ class TableScreen(SectionScreen):
         row, column = self.grid.current
         table = self.TABLE.key
         value = show_value(self.session.cell(table, row.key, column.key))
-        text = Content.from_markup("[b]$place[/b]：$value", place=place(row, column), value=value)
+        where = place(row, column)
+        line = self.query_one("#place", StatusLine)
+        width = line.content_region.width
+        if width > 0 and len(Content(f"{where}：{value}  上年：{value}").wrap(width)) > 2:
+            # The longest labels fit two lines only when they may break anywhere, as Chinese
+            # may: not at the blanks between the groups and the label.
+            where = f"{''.join((*row.path, row.label))}/{column.label}"
+        text = Content.from_markup("[b]$place[/b]：$value", place=where, value=value)
         last = self.session.last_value(table, row.key, column.key)
         if last is not None:
             text = Content.assemble(
                 text, Content.styled(f"  上年：{show_value(last)}", "$text-muted")
             )
-        self.query_one("#place", StatusLine).show(text)
+        line.show(text)
 
     def context(self) -> tuple[str, bool]:
         key = self.TABLE.key

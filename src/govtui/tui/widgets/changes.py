@@ -10,8 +10,31 @@ from textual.content import Content
 
 from govtui import compare, form
 from govtui.model import Report
+from govtui.rules.finding import place_label
 
 _STYLES = {"": "", "-": "$text-error", "+": "$text-success"}
+
+
+def _acceptances(old: Report, new: Report) -> list[Content]:
+    """Warnings accepted in one version and not (or with another reason) in the other."""
+    before = {(a.rule, a.place): a.reason for a in old.accepted}
+    after = {(a.rule, a.place): a.reason for a in new.accepted}
+    out: list[Content] = []
+    for (rule, place), reason in after.items():
+        if before.get((rule, place)) != reason:
+            out.append(
+                Content.styled(
+                    f"  + [{rule}] {place_label(place)}：理由：{reason}", "$text-success"
+                )
+            )
+    for (rule, place), reason in before.items():
+        if (rule, place) not in after:
+            out.append(
+                Content.styled(f"  - [{rule}] {place_label(place)}：理由：{reason}", "$text-error")
+            )
+    if out:
+        out.insert(0, Content.styled(f"接受的警告（{len(out)} 处不同）：", "bold"))
+    return out
 
 
 def changes(old: Report, new: Report, *, old_name: str, new_name: str) -> Content:
@@ -52,6 +75,7 @@ def changes(old: Report, new: Report, *, old_name: str, new_name: str) -> Conten
                     *(Content.styled(text, _STYLES[mark]) for text, mark in runs),
                 )
             )
+    lines += _acceptances(old, new)
     if len(lines) == 1:
         lines.append(Content("（内容完全相同）"))
     return Content("\n").join(lines)

@@ -1,10 +1,13 @@
 """The spreadsheet grid of sections 二, 三 and 四: one Line-API widget, laid out from the form.
 
-One widget draws the whole table and owns the cursor and the edit buffer, so that editing never
-moves focus and a burst of keys cannot be split between widgets. Every key of the grid is a
-binding, resolved in order at the app (Textual issue #6605 reorders keys handled in ``on_key``
-against bound keys); typed characters and pastes reach :meth:`Grid.type_character` and
-:meth:`Grid.paste_text` from the app along the same path (see ``GovtuiApp.on_key``).
+One widget draws the whole table and owns the cursor, the edit buffer, its keys and its paste,
+so that editing never moves focus and a burst of keys cannot be split between widgets. Its key
+handler runs its own bindings and takes typed characters in one place, in the order typed
+(Textual issue #6605 lets a character handled in ``on_key`` overtake a bound key; see
+``in_order``). A key bound elsewhere (ctrl+s, F5, ctrl+q...) first commits what is being typed,
+as leaving a cell in a spreadsheet does, and goes no further when the number is refused. (Losing
+the focus does not: a window shrunk to "窗口太小" and back keeps a half-typed number.) The app
+never looks into the grid.
 
 The grid reads and writes cells through a :class:`CellStore` (the session) and never touches the
 model: numbers are read with :func:`govtui.numbers.parse_count`/``parse_fee``, every committed
@@ -13,9 +16,9 @@ change goes to the store in one call, and the screen repaints the grid when the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -41,9 +44,16 @@ from govtui.tui.widgets.grid_layout import (
     header_text,
     layout_table,
 )
+from govtui.tui.widgets.in_order import run_own_binding
+
+if TYPE_CHECKING:
+    from govtui.tui.paste import Plan
 
 Value = int | Decimal
 MAX_BUFFER = 40
+_MOVE = "移动（自动计算的格子跳过）"
+_SELECT = "选中一块（像电子表格）"
+_COPY = "复制当前格或选中的一块（制表符分隔，可粘贴到 Excel、WPS）"
 READ_ONLY = "只读打开：不能修改。"
 
 
@@ -65,6 +75,7 @@ class _Styles(NamedTuple):
     cursor: Style
     editing: Style
     error: Style
+    selected: Style
 
 
 def show_value(value: Value) -> str:
@@ -79,23 +90,34 @@ def place(row: form.Row, column: form.Column) -> str:
 class Grid(ScrollView, can_focus=True):
     """A table of the form, edited like a spreadsheet."""
 
+    # Described for the help screen (F1), which lists them in this order; the footer shows
+    # only Enter.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "commit", "确认", key_display="Enter"),
-        Binding("escape", "cancel", "取消", show=False),
-        Binding("up", "move(-1, 0)", show=False),
-        Binding("down", "move(1, 0)", show=False),
-        Binding("left", "move(0, -1)", show=False),
-        Binding("right", "move(0, 1)", show=False),
-        Binding("tab", "advance(1)", show=False),
-        Binding("shift+tab", "advance(-1)", show=False),
-        Binding("home", "edge(-1)", show=False),
-        Binding("end", "edge(1)", show=False),
-        Binding("ctrl+home", "corner(-1)", show=False),
-        Binding("ctrl+end", "corner(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("backspace", "erase(False)", show=False),
-        Binding("delete", "erase(True)", show=False),
+        Binding("up", "move(-1, 0)", _MOVE, show=False, key_display="方向键"),
+        Binding("down", "move(1, 0)", _MOVE, show=False, key_display="方向键"),
+        Binding("left", "move(0, -1)", _MOVE, show=False, key_display="方向键"),
+        Binding("right", "move(0, 1)", _MOVE, show=False, key_display="方向键"),
+        Binding("enter", "commit", "确认", key_display="Enter", tooltip="确认并下移"),
+        Binding("tab", "advance(1)", "确认并右移，到行尾换到下一行", show=False),
+        Binding("shift+tab", "advance(-1)", "确认并左移", show=False),
+        # ctrl+z first takes back what is being typed, as in a spreadsheet; with nothing typed
+        # it goes on to the app's undo (see check_action).
+        Binding("escape", "cancel", "放弃正在输入的内容", show=False),
+        Binding("ctrl+z", "cancel", "放弃正在输入的内容", show=False),
+        Binding("backspace", "erase(False)", "删去最后一个字；未输入时把当前格清为 0", show=False),
+        Binding("delete", "erase(True)", "把当前格清为 0", show=False),
+        Binding("home", "edge(-1)", "本行第一格", show=False),
+        Binding("end", "edge(1)", "本行最后一格", show=False),
+        Binding("ctrl+home", "corner(-1)", "表格第一格", show=False),
+        Binding("ctrl+end", "corner(1)", "表格最后一格", show=False),
+        Binding("pageup", "page(-1)", "上一屏", show=False),
+        Binding("pagedown", "page(1)", "下一屏", show=False),
+        # A block is selected as in a spreadsheet, and copied as one (tab-separated).
+        Binding("shift+up", "select(-1, 0)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+down", "select(1, 0)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+left", "select(0, -1)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("shift+right", "select(0, 1)", _SELECT, show=False, key_display="Shift+方向键"),
+        Binding("ctrl+c", "copy", _COPY, show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -107,6 +129,7 @@ class Grid(ScrollView, can_focus=True):
         "grid--cursor",
         "grid--editing",
         "grid--error",
+        "grid--selected",
     }
 
     DEFAULT_CSS = """
@@ -125,6 +148,7 @@ class Grid(ScrollView, can_focus=True):
         }
         & > .grid--editing { color: $text; background: $warning-muted; text-style: bold underline; }
         & > .grid--error { color: $text-error; text-style: bold; }
+        & > .grid--selected { background: $accent-muted; text-style: bold; }
     }
     """
 
@@ -151,6 +175,7 @@ class Grid(ScrollView, can_focus=True):
         self.cursor_slot = self.rows[self.cursor_row].editable_slots[0]
         self._want_slot = self.cursor_slot
         self.buffer: str | None = None
+        self.select_from: tuple[int, int] | None = None  # the other corner of a selected block
         self.read_only = False  # a report opened read-only: every change is refused
         self.marked: frozenset[tuple[str, str]] = frozenset()
         self.bad_columns: frozenset[str] = frozenset()
@@ -268,6 +293,7 @@ class Grid(ScrollView, can_focus=True):
                 base + get("grid--cursor"),
                 base + get("grid--editing"),
                 get("grid--error"),
+                base + get("grid--selected"),
             )
         return self._styles
 
@@ -329,10 +355,13 @@ class Grid(ScrollView, can_focus=True):
         segments = [Segment(label, styles.row if here else styles.label)]
         inner = geometry.slot_width - 1
         texts = self._texts()
+        selection = self.selection
         for slot, column in enumerate(line.columns):
             style = styles.base if line.editable(slot) else styles.computed
             if (line.row.key, column.key) in self.marked:
                 style = style + styles.error
+            if selection is not None and _inside(selection, index, slot):
+                style = style + styles.selected
             if here and slot == self.cursor_slot:
                 if self.buffer is not None:
                     text = self.buffer
@@ -350,10 +379,17 @@ class Grid(ScrollView, can_focus=True):
     def _input_rows(self) -> list[int]:
         return [i for i, line in enumerate(self.rows) if line.editable_slots]
 
-    def _set_cursor(self, row: int, slot: int, *, by_key: bool = True) -> None:
+    def _set_cursor(
+        self, row: int, slot: int, *, by_key: bool = True, selecting: bool = False
+    ) -> None:
         old = self.cursor_row
+        had = self.selection
+        if not selecting:
+            self.select_from = None
         self.cursor_row, self.cursor_slot = row, slot
         self.buffer = None
+        if had is not None or self.select_from is not None:
+            self.refresh()  # the selected block's rows
         self._refresh_row(old)
         self._refresh_row(row)
         self._scroll_to_cursor()
@@ -400,7 +436,7 @@ class Grid(ScrollView, can_focus=True):
     def _nearest_slot(self, index: int, want: int) -> int:
         return min(self.rows[index].editable_slots, key=lambda s: (abs(s - want), s))
 
-    def action_move(self, rows: int, slots: int) -> None:
+    def action_move(self, rows: int, slots: int, selecting: bool = False) -> None:
         if not self.commit():
             return
         if slots:
@@ -409,13 +445,61 @@ class Grid(ScrollView, can_focus=True):
             if ahead:
                 target = min(ahead, key=lambda s: abs(s - self.cursor_slot))
                 self._want_slot = target
-                self._set_cursor(self.cursor_row, target)
+                self._set_cursor(self.cursor_row, target, selecting=selecting)
             return
         inputs = self._input_rows()
         position = inputs.index(self.cursor_row)
         target_row = inputs[max(0, min(len(inputs) - 1, position + rows))]
         if target_row != self.cursor_row:
-            self._set_cursor(target_row, self._nearest_slot(target_row, self._want_slot))
+            slot = self._nearest_slot(target_row, self._want_slot)
+            self._set_cursor(target_row, slot, selecting=selecting)
+
+    # ------------------------------------------------------------------ selecting, copying
+
+    @property
+    def selection(self) -> tuple[int, int, int, int] | None:
+        """The selected block as (first row, last row, first slot, last slot), or ``None``."""
+        if self.select_from is None:
+            return None
+        (row, slot), (here, there) = self.select_from, (self.cursor_row, self.cursor_slot)
+        return min(row, here), max(row, here), min(slot, there), max(slot, there)
+
+    def action_select(self, rows: int, slots: int) -> None:
+        """shift+arrows: grow or shrink the selected block from where it began."""
+        if self.select_from is None:
+            self.select_from = (self.cursor_row, self.cursor_slot)
+        self.action_move(rows, slots, selecting=True)
+
+    def copied_text(self) -> tuple[str, str]:
+        """The selected block, or the current cell, as tab-separated rows (the way spreadsheets
+        paste it), and what the message line calls it."""
+        texts = self._texts()
+        first, last, left, right = self.selection or (
+            self.cursor_row,
+            self.cursor_row,
+            self.cursor_slot,
+            self.cursor_slot,
+        )
+        lines = []
+        for line in self.rows[first : last + 1]:
+            cells = [
+                texts[line.row.key, line.columns[slot].key] if slot < len(line.columns) else ""
+                for slot in range(left, right + 1)
+            ]
+            lines.append("\t".join(cells))
+        if first == last and left == right:
+            row, column = self.rows[first].row, self.rows[first].columns[left]
+            return lines[0], f"「{place(row, column)}」的 {lines[0]}"
+        return "\r\n".join(lines) + "\r\n", f" {last - first + 1} 行 × {right - left + 1} 列"
+
+    def action_copy(self) -> None:
+        """ctrl+c: to the system clipboard through the terminal (OSC 52: over SSH and in tmux
+        with set-clipboard too)."""
+        if not self.commit():
+            return
+        text, what = self.copied_text()
+        self.app.copy_to_clipboard(text)
+        self._notice(f"已复制{what} 到剪贴板（制表符分隔，可粘贴到 Excel、WPS）。", error=False)
 
     def action_advance(self, step: int) -> None:
         """Tab and shift+Tab: the next input cell in reading order, across rows."""
@@ -483,6 +567,22 @@ class Grid(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ editing
 
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_own_binding(self, event):
+            return
+        # A printable key bound above (? for help) is that binding's, not a character.
+        if event.is_printable and event.character and event.key not in self.app.active_bindings:
+            event.stop()
+            event.prevent_default()
+            self.type_character(event.character)
+        elif not self.commit():
+            event.stop()  # a key of the screen or the app: not while the cell holds a non-number
+            event.prevent_default()
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.paste_text(event.text)
+
     def _refuse_if_read_only(self) -> bool:
         if self.read_only:
             self._notice(READ_ONLY, error=True)
@@ -547,66 +647,74 @@ class Grid(ScrollView, can_focus=True):
         self.store.write([(self.table.key, row.key, column.key, zero)])
 
     def paste_text(self, text: str) -> None:
-        """A block copied from a spreadsheet (rows of tab-separated values) fills the input cells
-        right and down from the cursor, as one step; a block that does not fit, or holds
-        anything that is not a number, is refused whole."""
+        """A block copied from a spreadsheet or the official table fills the input cells as one
+        step (where it goes: :mod:`govtui.tui.paste`); the totals it carries are compared with
+        the computed ones. A block that does not fit, or holds anything that is not a number,
+        is refused whole."""
+        # Imported on the first paste: the importer's label matcher comes with it, and its
+        # package (every importer) is 10 ms that the editor's start-up need not pay.
+        from govtui.tui.paste import Refused, plan, rows_of
+
         if self._refuse_if_read_only():
             return
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        while lines and not lines[-1].strip():
-            lines.pop()
-        if not lines:
-            return
-        block = [line.split("\t") for line in lines]
+        block = rows_of(text)
         if len(block) == 1 and len(block[0]) == 1:
-            self.type_character(block[0][0].strip())
+            self.type_character(block[0][0])
             return
         self.cancel()
-        cells = self._paste_targets(block)
-        if cells is None:
+        lines = [(line.row, line.columns) for line in self.rows]
+        try:
+            found = plan(self.table, lines, (self.cursor_row, self.cursor_slot), text)
+        except Refused as error:
+            self._notice(f"粘贴未执行：{error}。", error=True)
+            return
+        if found is None:
             return
         values: list[tuple[str, str, str, Value]] = []
-        for (row, column), raw in cells:
+        for row, column, raw in found.cells:
             try:
-                value: Value = parse_fee(raw) if row.kind == "decimal" else parse_count(raw)
+                values.append((self.table.key, row.key, column.key, _parse(row, raw)))
             except ValueError as error:
                 self._notice(f"粘贴未执行：{place(row, column)}：{error}", error=True)
                 return
-            values.append((self.table.key, row.key, column.key, value))
         self.store.write(values)
-        width = max(len(r) for r in block)
-        self._notice(f"已粘贴 {len(block)} 行 × {width} 列（ctrl+z 可撤销）", error=False)
+        self._notice(self._pasted(found), error=False)
 
-    def _paste_targets(
-        self, block: Sequence[Sequence[str]]
-    ) -> list[tuple[tuple[form.Row, form.Column], str]] | None:
-        inputs = [i for i in self._input_rows() if i >= self.cursor_row]
-        row, column = self.current
-        start = f"从「{place(row, column)}」起"
-        if len(block) > len(inputs):
-            self._notice(
-                f"粘贴未执行：内容有 {len(block)} 行，{start}只有 {len(inputs)} 行可填。",
-                error=True,
-            )
-            return None
-        out = []
-        for values, index in zip(block, inputs, strict=False):
-            line = self.rows[index]
-            slots = [s for s in line.editable_slots if s >= self.cursor_slot]
-            if len(values) > len(slots):
-                self._notice(
-                    f"粘贴未执行：内容有 {len(values)} 列，{start}"
-                    f"「{line.row.label}」这一行只有 {len(slots)} 列可填。",
-                    error=True,
+    def _pasted(self, found: Plan) -> str:
+        """What the message line says: the pasted totals that differ from the computed ones
+        first (that is what needs a look), then what was pasted."""
+        differ = []
+        for row, column, raw in found.totals:
+            computed = self.store.cell(self.table.key, row.key, column.key)
+            try:
+                same = _parse(row, raw) == computed
+            except ValueError:
+                same = False
+            if not same:
+                differ.append(
+                    f"{row.label} / {column.label} 粘贴 {raw}、计算得 {show_value(computed)}"
                 )
-                return None
-            out += [
-                ((line.row, line.columns[s]), raw) for s, raw in zip(slots, values, strict=False)
-            ]
-        return out
+        how = ["按标签对行"] if found.labelled else []
+        if found.totals:
+            how.append(f"{len(found.totals)} 格总计只核对、不写入")
+        how.append("ctrl+z 可撤销")
+        text = f"已粘贴 {found.rows} 行 × {found.width} 列（{'，'.join(how)}）。"
+        if differ:
+            more = f"等 {len(differ)} 处" if len(differ) > 2 else ""
+            text = f"粘贴的总计与计算不符：{'；'.join(differ[:2])}{more}。" + text
+        return text
 
     def _notice(self, text: str, *, error: bool) -> None:
         self.post_message(Notice(text, error=error))
+
+
+def _inside(selection: tuple[int, int, int, int], row: int, slot: int) -> bool:
+    first, last, left, right = selection
+    return first <= row <= last and left <= slot <= right
+
+
+def _parse(row: form.Row, raw: str) -> Value:
+    return parse_fee(raw) if row.kind == "decimal" else parse_count(raw)
 
 
 def _right(text: str, width: int) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len, chop_cells, set_cell_size
 
 from govtui import form
+from govtui.linebreak import fold_evenly
 
 ELLIPSIS = "..."
 MIN_SLOT = 8  # a count of seven digits and a space
@@ -169,19 +170,11 @@ def centre(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` broken into lines of at most ``width`` cells, at character boundaries, as
-    evenly as possible (商业/企业 rather than 商业企/业)."""
+    """``text`` broken into lines of at most ``width`` cells where Chinese may break (never
+    after "（"), as evenly as possible (商业/企业 rather than 商业企/业)."""
     if width <= 0 or not text:
         return [""]
-    lines = chop_cells(text, width)
-    target = width
-    while target > 1:
-        narrower = chop_cells(text, target - 1)
-        if len(narrower) > len(lines):
-            break
-        target -= 1
-        lines = narrower
-    return lines
+    return fold_evenly(text, width)
 
 
 @dataclass(frozen=True, slots=True)

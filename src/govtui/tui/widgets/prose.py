@@ -43,15 +43,29 @@ def editor_command() -> list[str]:
     return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
 
 
-class TextEditor(TextArea, KeysInOrder):
-    """A wrapping text editor whose keys take effect in the order typed (see ``in_order``)."""
+class TextEditor(TextArea, KeysInOrder, inherit_bindings=False):
+    """A wrapping text editor whose keys take effect in the order typed (see ``in_order``).
+
+    Without TextArea's own undo and redo: ctrl+z and ctrl+y go to the editor's one history
+    (``tui/history.py``), which takes the text back with every other kind of edit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        b
+        for b in TextArea.BINDINGS
+        if not (isinstance(b, Binding) and b.action in ("undo", "redo"))
+    ]
 
 
 class ProseEditor(Vertical):
     """One prose field; posts :class:`ProseEditor.Changed` as the text changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "external_edit", "外部编辑器"),
+        Binding(
+            "ctrl+o",
+            "external_edit",
+            "外部编辑器",
+            tooltip="用外部编辑器（$VISUAL 或 $EDITOR，默认 vi）编辑当前栏",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -131,11 +145,15 @@ class ProseEditor(Vertical):
             return
         command = editor_command()
         original = self.text_area.text
-        handle, name = tempfile.mkstemp(prefix="govtui-", suffix=".txt")
+        # The name says which field it is (in the editor's title bar, in ``ps``).
+        prefix = f"govtui-{self.field.key.replace('.', '-')}-"
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
         path = Path(name)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(original)
+                # A text file ends with a newline: a script appending a line must not join
+                # it to the last paragraph. It is taken off again below.
+                file.write(original if original.endswith("\n") else original + "\n")
             try:
                 with self.app.suspend():
                     result = subprocess.run([*command, str(path)], check=False)
