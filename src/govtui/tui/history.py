@@ -93,6 +93,10 @@ class History:
         self._last = now
         self._sealed = not isinstance(step, TextEdit)
 
+    def seal(self) -> None:
+        """The next text step starts a step of its own (an insertion that is not typing)."""
+        self._sealed = True
+
     def undo(self) -> Step | None:
         self._sealed = True
         if not self._undo:

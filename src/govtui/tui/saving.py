@@ -54,7 +54,8 @@ def save(
     except SaveError as error:
         say(f"保存失败，修改仍在编辑器里：{error}", error=True)
         return False
-    say("。".join([f"已保存到 {path}", *session.document.take_notes()]))
+    # What happened beside the report first: a long path may be cut on a small screen.
+    say("。".join([*session.document.take_notes(), f"已保存到 {path}"]))
     return True
 
 

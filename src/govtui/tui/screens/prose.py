@@ -93,7 +93,10 @@ class ProseScreen(SectionScreen):
                 f"「{editor.field.label}」没有按表格生成的标准表述（见（一）主动公开、（二）依申请公开、（五）监督保障）。"
             )
             return
+        # One step of its own: not merged with the typing before it, nor with what follows.
+        self.session.history.seal()
         editor.text_area.insert(text)
+        self.call_after_refresh(self.session.history.seal)
         self.say("已按表格数字插入标准表述，可继续修改。")
 
     def focus_field(self, key: str) -> None:
