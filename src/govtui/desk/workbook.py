@@ -272,10 +272,14 @@ def _table(
     sheet.row_dimensions[1].height = 30
     percent = set(percent_columns)
     dates: set[int] = set()
+    row = 1  # counted here: the sheet's own max_row looks at every cell, each time
     for values in rows:
-        sheet.append([_date(v) for v in values])
-        dates |= {i for i, v in enumerate(values) if _date(v) is not v}
-        for index, cell in enumerate(sheet[sheet.max_row]):
+        row += 1
+        for index, value in enumerate(values):
+            shown_as = _date(value)
+            if shown_as is not value:
+                dates.add(index)
+            cell = sheet.cell(row, index + 1, shown_as)
             cell.font, cell.border = _BODY, _BORDER
             if index in percent:
                 cell.number_format = _PERCENT
@@ -289,7 +293,7 @@ def _table(
         limit = (wide or {}).get(index, _MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(index + 1)].width = min(width + 2, limit)
     sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{row}"
     _print_setup(sheet)
     sheet.print_title_rows = "1:1"
 
