@@ -112,6 +112,22 @@ def desk(roster: Path, *words: str, as_of: str, by: str = "李明") -> None:
         sys.exit(f"govtui desk {' '.join(words)} failed ({code})")
 
 
+OFFICE_REPORT = "云溪县2025年报告.toml"
+
+
+def office_report(roster: Path, base: Report) -> None:
+    """The office's own report: the sum of its counted units, written up in the sample's
+    words, with one figure typed wrong (行政处罚 10 too many: parent_sum says so)."""
+    with tempfile.TemporaryDirectory() as folder:
+        summed = Path(folder) / "sum.toml"
+        desk(roster, "--sum", str(summed), as_of="2026-02-05")
+        report = toml_file.load(summed)
+    report.prose = varied(base, OFFICE, 1, 0).prose
+    report.proactive["penalties"]["decisions"] += 10
+    report.prose = {k: with_table_figures(report, v) for k, v in report.prose.items()}
+    toml_file.save(report, roster.parent / OFFICE_REPORT)
+
+
 def make(target: Path) -> None:
     base24 = toml_file.load(SAMPLE / "yunxi-scjg-2024.toml")
     base25 = toml_file.load(SAMPLE / "yunxi-scjg-2025.toml")
@@ -136,7 +152,8 @@ def make(target: Path) -> None:
         "# 云溪县 2025 年度政府信息公开工作年度报告收报名单（govtui desk 示例）\n",
         "# 单位报告放在本文件夹中，按报告中的机关名称（或别名）对应到单位。\n",
         f'[collection]\nagency = "{OFFICE}"\nyear = 2025\ndue = 2026-01-26\n'
-        'previous = "../2024/名单.toml"\n',
+        'previous = "../2024/名单.toml"\n'
+        f'report = "{OFFICE_REPORT}"  # 汇总单位本级报告：与各单位之和核对（parent_sum）\n',
     ]
     reports: dict[str, Report] = {}
     for name, alias, factor, _extra24, extra25, fmt in UNITS:
@@ -164,6 +181,8 @@ def make(target: Path) -> None:
                 report.prose[key] = last24.prose[key]
             # ...taken over by 民政局 with its own name in it: copied from another unit.
             report.prose["overview.platforms"] = PLATFORMS.format(name="民政局")
+            # 行政许可 four times last year's: a swing the office asks about.
+            report.proactive["licensing"]["decisions"] *= 4
         if name == "云溪县人力资源和社会保障局":  # 现行有效 off, explained in its own file
             report.proactive["normative_documents"]["in_force"] -= 1
             report.accept(
@@ -251,6 +270,7 @@ def make(target: Path) -> None:
     justice = reports["云溪县司法局"]
     justice.prose["closing.other_matters"] += "\n（2026年2月更正：补充本年度信息处理费收取情况。）"
     toml_file.save(justice, this / "司法局2025.toml")
+    office_report(roster, base25)
 
 
 if __name__ == "__main__":

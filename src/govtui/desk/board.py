@@ -206,23 +206,40 @@ def build(
         reader.parsed,
     )
     if roster.collection.report is not None and board.counted:
-        board.office = _office(board, roster.collection.report)
+        store = cache or Cache()
+        try:
+            board.office = _office(board, roster.collection.report, store)
+        finally:
+            if cache is None:
+                store.close()
     return board
 
 
-def _office(board: Board, path: Path) -> Office:
-    """The office's report checked with ``parent_sum`` against the units the sum counts."""
+def _office(board: Board, path: Path, store: Cache) -> Office:
+    """The office's report checked with ``parent_sum`` against the units the sum counts;
+    cached by the file's content and the sum, so that looking again parses nothing."""
+    from govtui.desk.cache import file_hash
     from govtui.errors import LoadError
     from govtui.io.reading import read_report
     from govtui.rules import check
     from govtui.rules.registry import UnitSum
 
+    total = board.total()
+    counted = tuple(u.name for u in board.counted)
+    digest = file_hash(path)
+    key = Cache.key("office", digest, tuple(total.counts), str(total.fees), counted)
+    found = store.get(key) if digest else None
+    if isinstance(found, Office):
+        return found
     try:
         loaded = read_report(path)
     except LoadError as error:
         return Office(path, problem=error.describe())
-    total = UnitSum(board.sum_report(loaded.report.agency), tuple(u.name for u in board.counted))
-    return Office(path, check(loaded.report, printed=loaded.printed, unit_sum=total))
+    summed = UnitSum(board.sum_report(loaded.report.agency), counted)
+    office = Office(path, check(loaded.report, printed=loaded.printed, unit_sum=summed))
+    if digest:
+        store.put(key, office)
+    return office
 
 
 def _nothing() -> None:
