@@ -61,9 +61,12 @@ def test_each_committed_pdf_reads_back_cell_for_cell(name: str) -> None:
     assert not [n for n in imported.notes if "按 0 读入" in n or "未读入" in n]
 
 
-@pytest.mark.parametrize("name", ["yunxi-2024-chromium.pdf", "yunxi-2024-libreoffice.pdf"])
+@pytest.mark.parametrize(
+    "name", ["yunxi-2024-chromium.pdf", "yunxi-2024-libreoffice.pdf", "yunxi-2023-borderless.pdf"]
+)
 def test_the_exports_printed_to_pdf_keep_their_prose(name: str) -> None:
-    """Paragraphs come back whole though the PDF wrapped them over lines and pages."""
+    """Paragraphs come back whole though the PDF wrapped them over lines and pages; a closing
+    sentence with a heading's words (无其他需要报告的事项。) stays prose."""
     imported = import_file(FIXTURES / name)
     assert imported.report.prose == toml_file.load(SAMPLES / PDFS[name]).prose
 

@@ -202,7 +202,8 @@ def _heading(line: Line, strict: bool) -> str:
     if line.cells is not None and sum(1 for cell in line.cells if cell.strip()) != 1:
         return ""
     text = line.text.strip()
-    if not text or len(text) > _HEADING_WIDTH:
+    # A sentence (无其他需要报告的事项。) is prose even when its words are a heading's.
+    if not text or len(text) > _HEADING_WIDTH or text.endswith(("。", "！", "？", "；")):
         return ""
     return labels.section_of(text)
 
