@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govtui.cli import Parser
-from govtui.cli.check import add_jobs_option, add_year_options, settings_of
+from govtui.cli.check import add_jobs_option, add_profile_options, add_year_options, settings_of
 from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
 
 if TYPE_CHECKING:
@@ -116,6 +116,7 @@ def add_parser(sub: Any) -> None:
         help="init：名单文件；notice：通知所在文件夹 / init: the roster; notice: the folder",
     )
     add_year_options(parser)
+    add_profile_options(parser)
     add_jobs_option(parser)
     parser.__class__ = _Intermixed
 
@@ -188,6 +189,8 @@ def _build(roster: Any, args: argparse.Namespace) -> Board:
             roster,
             as_of=args.as_of,
             settings=settings_of(args),
+            profile=Path(args.profile) if args.profile else None,
+            no_profile=args.no_profile,
             jobs=args.jobs,
             skip=(Path(args.sum),) if args.sum else (),
             # Looking back (--as-of before today) shows the past; it records nothing.
@@ -288,6 +291,7 @@ def _print_board(board: Board) -> None:
     from govtui.cli.layout import ljust, rjust, width
     from govtui.desk import indicators
     from govtui.desk.status import LATE_LABEL, STATUS_LABEL
+    from govtui.controls import visible
     from govtui.desk.summing import sum_note
 
     collection = board.roster.collection
@@ -295,6 +299,8 @@ def _print_board(board: Board) -> None:
     head += f"，{board.year} 年度" if board.year else ""
     head += f"，截止 {collection.due}" if collection.due else ""
     print(paint(f"{head}（{board.as_of}）", "1"))
+    if board.profile is not None:
+        print(f"  规则配置：{visible(str(board.profile))}（对每个单位适用）")
     for note in board.notes:
         print(f"  注意：{note}")
     print(

@@ -104,6 +104,7 @@ class Board:
     notes: list[str]
     parsed: int = 0  # files examined this run; the rest came from the cache
     office: Office | None = None  # the office's own report (``collection.report``), checked
+    profile: Path | None = None  # the rule profile every unit was checked with
 
     @property
     def counted(self) -> list[UnitView]:
@@ -153,6 +154,8 @@ def build(
     record_received: bool = True,
     advance: Callable[[int], None] | None = None,
     cache: Cache | None = None,
+    profile: Path | None = None,
+    no_profile: bool = False,
 ) -> Board:
     """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
 
@@ -160,9 +163,17 @@ def build(
     then with 1 for each file read (or found in the cache). ``record_received`` writes the
     date each unit's report was first seen into the ledger.
     """
+    from govtui.profile import find
+    from govtui.profile import load as load_profile
+
     today = as_of or datetime.date.today()
     store = cache or Cache()
-    reader = Reader(store, settings or {}, jobs)
+    # The profile found from the roster's folder applies to every unit (rule-profile issue),
+    # wherever a unit's file lies; --profile names another, --no-profile none.
+    used = None if no_profile else profile or find(roster.path)
+    if used is not None:
+        load_profile(used)  # a bad profile stops the run here, naming its file, line and key
+    reader = Reader(store, settings or {}, jobs, used, no_profile)
     try:
         last, previous, notes = last_years_files(roster, reader)
         paths = report_files(roster, skip)
@@ -205,6 +216,7 @@ def build(
         notes,
         reader.parsed,
     )
+    board.profile = used
     if roster.collection.report is not None and board.counted:
         store = cache or Cache()
         try:

@@ -77,10 +77,24 @@ class Reader:
     """Reads report files through the cache: only files whose content (or last year's file)
     changed are examined, in worker processes when there are many."""
 
-    def __init__(self, cache: Cache, settings: Mapping[str, float], jobs: int) -> None:
+    def __init__(
+        self,
+        cache: Cache,
+        settings: Mapping[str, float],
+        jobs: int,
+        profile: Path | None = None,
+        no_profile: bool = False,
+    ) -> None:
+        """``profile``: the rule profile every unit is checked with (found from the roster's
+        folder, or ``--profile``); ``no_profile``: the defaults, whatever ``govtui.toml`` is
+        found. A cached outcome is one checked under the same profile, as it is now."""
         self.cache = cache
         self.settings = dict(sorted(settings.items()))
         self.jobs = jobs
+        self.profile = profile
+        self.no_profile = no_profile
+        used = "" if no_profile or profile is None else f"{profile}:{file_hash(profile)}"
+        self._rules = (self.settings, no_profile, used)
         self._hashes: dict[str, str | None] = {}
         self.parsed = 0  # files examined this run (the rest came from the cache)
 
@@ -117,6 +131,8 @@ class Reader:
             previous_counts=True,
             prose=True,
             previous_by_agency=by_agency,
+            profile=self.profile,
+            no_profile=self.no_profile,
         )
         outcomes = parallel.imap(
             partial(_examine, options=options),
@@ -144,14 +160,14 @@ class Reader:
             return
         given_text = self._given(given, o.agency, by_agency) if o.readable else ""
         deps = {p: self.hash(Path(p)) for p in {given_text, str(o.previous or "")} if p}
-        self.cache.put(Cache.key("outcome", digest, self.settings), (o, given_text, deps))
+        self.cache.put(Cache.key("outcome", digest, self._rules), (o, given_text, deps))
 
     def _cached(
         self, digest: str | None, given: Path | None, by_agency: Mapping[str, Path]
     ) -> Outcome | None:
         if digest is None:
             return None
-        entry = self.cache.get(Cache.key("outcome", digest, self.settings))
+        entry = self.cache.get(Cache.key("outcome", digest, self._rules))
         if not isinstance(entry, tuple) or len(entry) != 3:
             return None
         outcome, given_text, deps = entry

@@ -95,6 +95,7 @@ def board_json(board: Board, units: bool = True) -> dict[str, Any]:
             "previous": _path(collection.previous),
             "report": _path(collection.report),
             "ledger": str(board.ledger_path),
+            "profile": _path(board.profile),
         },
         "as_of": board.as_of.isoformat(),
         "units": [unit_json(u) for u in board.units],
