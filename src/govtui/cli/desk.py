@@ -289,9 +289,9 @@ def _status_style(status: str) -> str:
 
 def _print_board(board: Board) -> None:
     from govtui.cli.layout import ljust, rjust, width
+    from govtui.controls import visible
     from govtui.desk import indicators
     from govtui.desk.status import LATE_LABEL, STATUS_LABEL
-    from govtui.controls import visible
     from govtui.desk.summing import sum_note
 
     collection = board.roster.collection
