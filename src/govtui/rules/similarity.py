@@ -21,7 +21,6 @@ year's), so the editor can afford it per keystroke and ``check`` over thousands 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 SHINGLE = 8
 # Below this many characters (after masking) a text is a formula ("本年度无其他需要报告的事项。"),
@@ -31,10 +30,13 @@ MIN_CHARS = 30
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
+# Everything but letters, digits (Unicode categories L and N: ``str.isalnum``) and the mask.
+_NOT_TEXT = re.compile(r"[^\w#]|_")
+
+
 def normalize(text: str) -> str:
     """Letters only, numbers masked: what copying keeps when a clerk updates the figures."""
-    text = _DIGITS.sub("#", text)
-    return "".join(c for c in text if c == "#" or unicodedata.category(c)[0] in "LN")
+    return _NOT_TEXT.sub("", _DIGITS.sub("#", text))
 
 
 def reused_share(text: str, previous: str) -> float | None:
