@@ -255,7 +255,7 @@ def _office(board: Board, path: Path, store: Cache) -> Office:
 
 
 def _nothing() -> None:
-    pass
+    """The progress callback when nobody shows progress."""
 
 
 def _unrecorded(book: ledger.Ledger, view: UnitView) -> bool:
