@@ -3,16 +3,19 @@ the notices in Markdown and Word — each drawn from the desk's own JSON of the 
 
 from __future__ import annotations
 
-import datetime
 import io
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from tests.desk_helpers import (
+    AS_OF,
+    private_cache_fixture,  # noqa: F401  (autouse fixture)
+    sample_fixture,  # noqa: F401  (fixture)
+)
 
 from govtui.desk import dashboard, notice, workbook
 from govtui.desk.board import Board, build
@@ -25,21 +28,12 @@ from govtui.rules.finding import place_label
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import headless
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample" / "desk"
-AS_OF = datetime.date(2026, 2, 5)
 BROWSER = headless.find()
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
 @pytest.fixture
-def board(tmp_path: Path) -> Board:
-    shutil.copytree(SAMPLE, tmp_path / "desk")
-    roster = rosters.load(tmp_path / "desk" / "2025" / "名单.toml")
-    return build(roster, as_of=AS_OF, record_received=False)
+def board(sample: Path) -> Board:
+    return build(rosters.load(sample), as_of=AS_OF, record_received=False)
 
 
 def confirmed(unit: dict[str, Any]) -> list[dict[str, Any]]:

@@ -4,25 +4,21 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from tests.desk_helpers import (
+    private_cache_fixture,  # noqa: F401  (autouse fixture)
+    sample_fixture,  # noqa: F401  (fixture)
+)
 
 from govtui.cli import main
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample" / "desk"
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
 
 @pytest.fixture
-def roster(tmp_path: Path) -> Path:
-    shutil.copytree(SAMPLE, tmp_path / "desk")
-    return tmp_path / "desk" / "2025" / "名单.toml"
+def roster(sample: Path) -> Path:
+    """This year's roster of a copy of the sample collection."""
+    return sample
 
 
 def desk_json(roster: Path, capsys: pytest.CaptureFixture[str], *more: str) -> dict:

@@ -4,14 +4,17 @@ exports, reloading."""
 
 from __future__ import annotations
 
-import datetime
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.desk_helpers import (
+    AS_OF,
+    private_cache_fixture,  # noqa: F401  (autouse fixture)
+    sample_fixture,  # noqa: F401  (fixture)
+)
 from tests.tui_helpers import screen_text, wait_for
 from textual.pilot import Pilot
 
@@ -23,20 +26,11 @@ from govtui.tui.desk.summary import SummaryScreen, last_years_sum
 from govtui.tui.desk.unit_screen import UnitScreen
 from govtui.tui.desk.units import UnitsTable
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample" / "desk"
-AS_OF = datetime.date(2026, 2, 5)
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
 
 @pytest.fixture
-def roster(tmp_path: Path) -> Path:
-    target = tmp_path / "desk"
-    shutil.copytree(SAMPLE, target)
-    return target / "2025" / "名单.toml"
+def roster(sample: Path) -> Path:
+    """This year's roster of a copy of the sample collection."""
+    return sample
 
 
 def desk_on(roster: Path) -> DeskApp:

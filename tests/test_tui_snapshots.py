@@ -6,11 +6,14 @@ Regenerate after a deliberate change (or a Textual upgrade) with
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.desk_helpers import (
+    private_cache_fixture,  # noqa: F401  (fixture)
+    sample_fixture,  # noqa: F401  (fixture)
+)
 from tests.tui_helpers import BROKEN, CLEAN, make_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -28,14 +31,9 @@ def test_the_findings_screen(snap_compare: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_the_desk(
-    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+    snap_compare: Any, sample: Path, private_cache: Path, size: tuple[int, int]
 ) -> None:
-    from tests.test_tui_desk import AS_OF, SAMPLE, ready
+    from tests.test_tui_desk import desk_on, ready
 
-    from govtui.tui.desk.app import DeskApp
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    shutil.copytree(SAMPLE, tmp_path / "desk")
-    roster = tmp_path / "desk" / "2025" / "名单.toml"
-    app = DeskApp([roster], folder=roster.parent, as_of=AS_OF)
+    app = desk_on(sample)
     assert snap_compare(app, terminal_size=size, run_before=ready)

@@ -223,7 +223,8 @@ def _print_head(collection: Collection, args: argparse.Namespace) -> None:
 
 def _print_entry(entry: Entry, printer: Printer) -> None:
     from govtui.cli import findings
-    from govtui.cli.layout import ljust, width
+    from govtui.cli.layout import ljust
+    from govtui.linebreak import width
     from govtui.rules import count
 
     outcome = entry.outcome

@@ -288,11 +288,12 @@ def _status_style(status: str) -> str:
 
 
 def _print_board(board: Board) -> None:
-    from govtui.cli.layout import ljust, rjust, width
+    from govtui.cli.layout import ljust, rjust
     from govtui.controls import visible
     from govtui.desk import indicators
     from govtui.desk.status import LATE_LABEL, STATUS_LABEL
     from govtui.desk.summing import sum_note
+    from govtui.linebreak import width
 
     collection = board.roster.collection
     head = f"收报台：{collection.agency or board.roster.path}"

@@ -86,8 +86,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_cells(cells: list[CellChange], columns: int) -> None:
     from govtui import form
-    from govtui.cli.layout import fold, ljust, rjust, width
+    from govtui.cli.layout import fold, ljust, rjust
     from govtui.compare import show_number, signed
+    from govtui.linebreak import width
 
     label_w = max(width(c.column.label) for c in cells)
     old_w = max(len(show_number(c.old)) for c in cells)

@@ -6,25 +6,14 @@ character as one, a terminal as two. Everything here counts terminal columns.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from govtui.cli.common import paint
 from govtui.linebreak import NO_LINE_END as _NO_LINE_END
 from govtui.linebreak import NO_LINE_START as _NO_LINE_START
+from govtui.linebreak import char_width, width
 
 Segment = tuple[str, str]  # (text, ANSI style code or "")
-
-
-def char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
-def width(text: str) -> int:
-    """The columns ``text`` takes in a terminal."""
-    return sum(char_width(c) for c in text)
 
 
 def ljust(text: str, columns: int) -> str:
