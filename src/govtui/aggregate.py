@@ -25,12 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from govtui.batch import CELLS, Outcome
+from govtui.errors import LoadError
 from govtui.io.roster import Roster, Unit, normalize_name
 from govtui.model import Report, validate
 from govtui.rules import count
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from govtui.io.document import Document
 
 
 class Sum:
@@ -211,3 +214,19 @@ class Collection:
         report = base.model_copy(deep=True) if base else Report.blank(agency, self.year)
         report.agency, report.year = agency, self.year
         return self.sum.into(report)
+
+
+def existing_sum(output: Document | None, force: bool) -> tuple[Report | None, str]:
+    """The sum file of a previous run, whose prose is kept; or why it must not be touched (a
+    link that points nowhere is no readable report either)."""
+    if output is None or not output.exists:
+        return None, ""
+    try:
+        return output.load(), ""
+    except LoadError as error:
+        if force:
+            return None, ""
+        return None, (
+            f"{output.path} 已存在但不是可读的报告文件，未覆盖（确认要覆盖请加 --force）：\n"
+            f"{error.describe()}"
+        )

@@ -85,7 +85,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtui.aggregate import Collection
+    from govtui.aggregate import Collection, existing_sum
     from govtui.batch import Options, Outcome, examine_all
     from govtui.cli.check import print_skipped, reports_among
     from govtui.cli.findings import Printer
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("请给出要汇总的报告（文件、文件夹或通配符）/ no inputs")
     output = Path(args.output) if args.output else None
     document = Document(output) if output else None
-    base, problem = _existing_sum(document, args.force)
+    base, problem = existing_sum(document, args.force)
     if problem:
         return fail(problem)
 
@@ -173,24 +173,6 @@ def _without(paths: Iterable[Path], output: Path | None) -> Iterator[Path]:
     for path in paths:
         if path.name != output.name or os.path.realpath(path) != target:
             yield path
-
-
-def _existing_sum(output: Document | None, force: bool) -> tuple[Report | None, str]:
-    """The sum file of a previous run, whose prose is kept; or why it must not be touched (a
-    link that points nowhere is no readable report either)."""
-    from govtui.errors import LoadError
-
-    if output is None or not output.exists:
-        return None, ""
-    try:
-        return output.load(), ""
-    except LoadError as error:
-        if force:
-            return None, ""
-        return None, (
-            f"{output.path} 已存在但不是可读的报告文件，未覆盖（确认要覆盖请加 --force）：\n"
-            f"{error.describe()}"
-        )
 
 
 def _write(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govtui.aggregate import existing_sum
 from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.errors import GovtuiError
@@ -42,7 +43,6 @@ def summed(board: Board, agency: str = "") -> Report:
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:
     """Write the sum to ``output``; the message to print. :class:`GovtuiError` when it cannot."""
-    from govtui.cli.aggregate import _existing_sum
     from govtui.io import toml_file
     from govtui.io.atomic import atomic_write
     from govtui.io.document import Document
@@ -50,7 +50,7 @@ def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> s
     if not board.counted or board.year is None:
         raise GovtuiError("没有可以汇总的报告：没有写出汇总报告")
     document = Document(output)
-    base, problem = _existing_sum(document, force)
+    base, problem = existing_sum(document, force)
     if problem:
         raise GovtuiError(problem)
     report = board.sum_report(agency, base)
