@@ -18,6 +18,7 @@ from govtui.desk import indicators, ledger
 from govtui.desk.cache import Cache
 from govtui.desk.collection import (
     Matched,
+    Matcher,
     Read,
     Reader,
     by_agency,
@@ -156,12 +157,15 @@ def build(
     cache: Cache | None = None,
     profile: Path | None = None,
     no_profile: bool = False,
+    arrived: Callable[[UnitView], None] | None = None,
 ) -> Board:
     """Read the collection of ``roster`` and judge every unit as of ``as_of`` (today).
 
     For a progress bar, ``advance`` is called first with minus the number of files to read,
     then with 1 for each file read (or found in the cache). ``record_received`` writes the
-    date each unit's report was first seen into the ledger.
+    date each unit's report was first seen into the ledger. ``arrived`` is given each unit
+    as soon as its report is known, judged on its own (the findings across units, which need
+    every report, come with the board): the desk screen fills its table as reports are read.
     """
     from govtui.profile import find
     from govtui.profile import load as load_profile
@@ -174,6 +178,17 @@ def build(
     if used is not None:
         load_profile(used)  # a bad profile stops the run here, naming its file, line and key
     reader = Reader(store, settings or {}, jobs, used, no_profile)
+    ledger_path = ledger.path_for(roster.path)
+    book = ledger.load(ledger_path)
+    preview = Matcher(roster, roster.collection.year)
+
+    def each(read: Read) -> None:
+        unit = preview.add(read) if arrived is not None else None
+        if arrived is not None and unit is not None:
+            arrived(_judge(roster, unit, preview.matched, book, today, {}))
+        if advance is not None:
+            advance(1)
+
     try:
         last, previous, notes = last_years_files(roster, reader)
         paths = report_files(roster, skip)
@@ -181,15 +196,11 @@ def build(
         jobs_list = [(p, previous.get(named[p]) if p in named else None) for p in paths]
         if advance is not None:
             advance(-len(jobs_list))
-        reads = reader.read(
-            jobs_list, by_agency(roster, previous), (lambda: advance(1)) if advance else _nothing
-        )
+        reads = reader.read(jobs_list, by_agency(roster, previous), each)
     finally:
         if cache is None:
             store.close()
     matched = match(roster, reads)
-    ledger_path = ledger.path_for(roster.path)
-    book = ledger.load(ledger_path)
     copied = _copied_from_units(roster, matched, settings or {})
     units = [_judge(roster, unit, matched, book, today, copied) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}

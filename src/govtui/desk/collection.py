@@ -21,7 +21,7 @@ from pathlib import Path
 
 from govtui.batch import Options, Outcome, crashed, examine
 from govtui.desk.cache import Cache, file_hash
-from govtui.io.roster import Roster, normalize_name
+from govtui.io.roster import Roster, Unit, normalize_name
 
 
 def _where(path: Path | str) -> str:
@@ -109,10 +109,11 @@ class Reader:
         self,
         jobs: list[tuple[Path, Path | None]],
         by_agency: Mapping[str, Path],
-        advance: Callable[[], None] = lambda: None,
+        each: Callable[[Read], None] = lambda read: None,
     ) -> list[Read]:
         """Each ``(file, last year's file or None)``, in order; ``by_agency`` gives last year's
-        file of a report the roster does not name, by its agency."""
+        file of a report the roster does not name, by its agency. ``each`` is called with every
+        file as soon as it is known: first those the cache holds, then each one read."""
         from govtui import parallel
 
         results: list[Read | None] = [None] * len(jobs)
@@ -121,8 +122,8 @@ class Reader:
             digest = self.hash(path)
             hit = self._cached(digest, given, by_agency)
             if hit is not None:
-                results[index] = Read(path, digest, dataclasses.replace(hit, path=path))
-                advance()
+                results[index] = read = Read(path, digest, dataclasses.replace(hit, path=path))
+                each(read)
             else:
                 todo.append((index, path, given))
         options = Options(
@@ -143,10 +144,10 @@ class Reader:
         )
         for (index, path, given), outcome in zip(todo, outcomes, strict=True):
             digest = self.hash(path)
-            results[index] = Read(path, digest, outcome)
+            results[index] = read = Read(path, digest, outcome)
             self._store(digest, given, by_agency, outcome)
             self.parsed += 1
-            advance()
+            each(read)
         return [r for r in results if r is not None]
 
     def _given(self, given: Path | None, agency: str, by_agency: Mapping[str, Path]) -> str:
@@ -228,33 +229,53 @@ def match(roster: Roster, reads: list[Read]) -> Matched:
     if year is None:
         years = Counter(r.outcome.year for r in reads if r.outcome.readable)
         year = years.most_common(1)[0][0] if years else None
-    by_file = {_where(u.file): u for u in roster.units if u.file is not None}
-    matched = Matched(year, named={u.name for u in roster.units if u.file is not None})
-    office = normalize_name(roster.collection.agency)
+    matcher = Matcher(roster, year)
     for read in reads:
-        named = by_file.get(_where(read.path))
+        matcher.add(read)
+    return matcher.matched
+
+
+class Matcher:
+    """Files read files with their units one at a time, so that the desk screen can show each
+    unit as soon as its report has been read (:func:`match` does it for a whole run)."""
+
+    def __init__(self, roster: Roster, year: int | None) -> None:
+        """``year``: the collection's; ``None`` takes the first readable report's, for a
+        preview while the reports are read (:func:`match` knows the most common one)."""
+        self.roster = roster
+        self.by_file = {_where(u.file): u for u in roster.units if u.file is not None}
+        self.office = normalize_name(roster.collection.agency)
+        self.matched = Matched(year, named={u.name for u in roster.units if u.file is not None})
+
+    def add(self, read: Read) -> Unit | None:
+        """File ``read`` where it belongs; the unit it was given to, if any."""
+        matched = self.matched
+        named = self.by_file.get(_where(read.path))
         if named is not None:
             matched.files.setdefault(named.name, []).append(read)
-            continue
+            return named
         outcome = read.outcome
         if outcome.skipped:  # a roster lying among the reports: govtui's, but no report
-            continue
+            return None
         if not outcome.readable:
             matched.not_on_roster.append(read)
-            continue
-        if outcome.year != year:
+            return None
+        if matched.year is None:
+            matched.year = outcome.year
+        if outcome.year != matched.year:
             matched.other_years.append(read)
-            continue
-        unit = roster.by_name(outcome.agency)
-        if unit is None and office and normalize_name(outcome.agency) == office:
-            continue  # the office's own report or a sum written earlier: no unit's
+            return None
+        unit = self.roster.by_name(outcome.agency)
+        if unit is None and self.office and normalize_name(outcome.agency) == self.office:
+            return None  # the office's own report or a sum written earlier: no unit's
         if unit is None:
             matched.not_on_roster.append(read)
-        elif unit.name in matched.named:
+            return None
+        if unit.name in matched.named:
             matched.ignored.setdefault(unit.name, []).append(read)
         else:
             matched.files.setdefault(unit.name, []).append(read)
-    return matched
+        return unit
 
 
 def last_years_files(

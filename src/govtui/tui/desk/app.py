@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -20,20 +21,50 @@ from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
-from govtui.desk.board import Board
+from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
+from govtui.io.roster import Collection, Roster
 from govtui.tui.desk.state import DeskState
+from govtui.tui.desk.units import Row, row_of, waiting_rows
 
 
 class BoardReady(Message):
     """The board was (re)built: every desk screen redraws from it."""
 
 
-class Progress(Message):
-    def __init__(self, done: int, total: int) -> None:
+# The app hands these to its screens: bubbling back up, they would go round for ever.
+
+
+class Listed(Message, bubble=False):
+    """The roster was read: its units are listed, each being read."""
+
+    def __init__(self, rows: list[Row], collection: Collection) -> None:
+        super().__init__()
+        self.rows = rows
+        self.collection = collection
+
+
+class Progress(Message, bubble=False):
+    """Reports were read: ``rows`` are the units read since the last message."""
+
+    def __init__(self, done: int, total: int, rows: list[Row]) -> None:
         super().__init__()
         self.done = done
         self.total = total
+        self.rows = rows
+
+
+class Built(Message):
+    """The build thread is done: the board is ready, or ``failure`` says why not."""
+
+    def __init__(self, failure: str = "") -> None:
+        super().__init__()
+        self.failure = failure
+
+
+# While reports are read, the table is told at most this often (seconds): each message costs
+# the screen a sort of every row, and three thousand messages would keep it from drawing.
+FILL_EVERY = 0.05
 
 
 class DeskApp(App[int]):
@@ -107,26 +138,56 @@ class DeskApp(App[int]):
 
     @work(thread=True, exclusive=True, group="build")
     def _build(self) -> None:
-        total = 0
-        done = 0
+        """Build the board in this thread; on the first build, list the roster's units at once
+        and fill each one in as its report is read, a batch every :data:`FILL_EVERY` seconds
+        (:meth:`post_message` is safe from a thread and, unlike ``call_from_thread``, does not
+        wait for the screen)."""
+        first = self._state is not None and self._state.board is None
+        total = done = 0
+        rows: list[Row] = []
+        last = time.monotonic()
+
+        def listed(roster: Roster) -> None:
+            self.post_message(Listed(waiting_rows(roster), roster.collection))
 
         def advance(step: int) -> None:
-            nonlocal total, done
+            nonlocal total, done, last
             if step < 0:
                 total = -step
-            else:
-                done += step
-            self.call_from_thread(self._progress, done, total)
+                return
+            done += step
+            now = time.monotonic()
+            if now - last >= FILL_EVERY or done == total:
+                last = now
+                self.post_message(Progress(done, total, rows.copy()))
+                rows.clear()
+
+        def arrived(view: UnitView) -> None:
+            rows.append(row_of(view))
 
         try:
-            self.state.build(advance)
+            # arrived runs before advance for each report: advance sends it with the batch
+            self.state.build(
+                advance, listed=listed if first else None, arrived=arrived if first else None
+            )
         except GovtuiError as error:
-            self.call_from_thread(self._failed, str(error))
+            self.post_message(Built(str(error)))
             return
-        self.call_from_thread(self._built)
+        self.post_message(Built())  # after the last Progress, through the same queue
 
-    def _progress(self, done: int, total: int) -> None:
-        self.screen.post_message(Progress(done, total))
+    def on_built(self, event: Built) -> None:
+        if event.failure:
+            self._failed(event.failure)
+        else:
+            self._built()
+
+    def on_listed(self, event: Listed) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(Listed(event.rows, event.collection))
+
+    def on_progress(self, event: Progress) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(Progress(event.done, event.total, event.rows))
 
     def _built(self) -> None:
         self.building = False

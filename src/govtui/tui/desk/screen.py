@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from govtui import controls
-from govtui.desk.status import LATE_LABEL, STATUS_LABEL
-from govtui.tui.desk.app import BoardReady, Progress
+from govtui.desk.status import LATE_LABEL
+from govtui.io.roster import Collection
+from govtui.tui.desk.app import BoardReady, Listed, Progress
 from govtui.tui.desk.unit_actions import UnitActions
-from govtui.tui.desk.units import UnitsTable, row_of, waiting
+from govtui.tui.desk.units import STATUS_TEXT, UnitsTable, row_of
 
 
 class DeskScreen(UnitActions):
@@ -25,6 +26,11 @@ class DeskScreen(UnitActions):
         Binding("t", "summary", "汇总"),
         Binding("x", "export", "导出"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.collection: Collection | None = None  # known once the roster is read
+        self.reading = ""  # how far the reading is, while it goes on
 
     @property
     def table(self) -> UnitsTable:
@@ -39,52 +45,51 @@ class DeskScreen(UnitActions):
 
     def on_mount(self) -> None:
         self.table.focus()
-        if self.desk.board is None:
-            self._list_roster()
-
-    def _list_roster(self) -> None:
-        """The roster's units at once, each being read, while the reports are read."""
-        from govtui.errors import LoadError
-
-        try:
-            roster = self.desk.state.roster()
-        except LoadError:
-            return  # the build says why
-        self.table.show(
-            [waiting(u.name, (d.isoformat() if (d := roster.due(u)) else "")) for u in roster.units]
-        )
 
     # ------------------------------------------------------------------ drawing
 
+    def on_listed(self, event: Listed) -> None:
+        """The roster's units at once, each being read, while the reports are read."""
+        self.collection = event.collection
+        self.table.show(event.rows)
+        self._top()
+
     def on_progress(self, event: Progress) -> None:
-        if event.total:
-            self.query_one("#top", Static).update(
-                f"收报台：正在读取各单位的报告 {event.done}/{event.total}..."
-            )
+        """Units read since the last message, filled in; the counts follow."""
+        if event.rows:
+            self.table.fill(event.rows)
+        self.reading = f"正在读取 {event.done}/{event.total}  " if event.total else ""
+        self._top()
 
     def on_board_ready(self, event: BoardReady) -> None:
         board = self.desk.board
         if board is None:
             return
         state = self.desk.state
+        self.collection = board.roster.collection
+        self.reading = ""
         self.table.show([row_of(u, u.name in state.changed) for u in board.units])
         self._top()
 
     def _top(self) -> None:
-        board = self.desk.board
-        if board is None:
+        """The collection, and how many units are in each status (as the table has them)."""
+        collection = self.collection
+        if collection is None:
             return
-        collection = board.roster.collection
+        board = self.desk.board
+        rows = self.table.all_rows
         counts: dict[str, int] = {}
-        for unit in board.units:
-            counts[unit.status] = counts.get(unit.status, 0) + 1
-        late = sum(1 for u in board.units if u.late)
-        parts = [f"{label} {counts[k]}" for k, label in STATUS_LABEL.items() if counts.get(k)]
+        for row in rows:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        late = sum(1 for r in rows if r.late)
+        parts = [f"{label} {counts[k]}" for k, label in STATUS_TEXT.items() if counts.get(k)]
         if late:
             parts.append(f"{LATE_LABEL} {late}")
-        title = f"{collection.agency or '收报台'} {board.year or ''}年 截至{board.as_of}"
+        year = board.year if board is not None else collection.year
+        as_of = board.as_of if board is not None else self.desk.state.today
+        title = f"{collection.agency or '收报台'} {year or ''}年 截至{as_of}"
         self.query_one("#top", Static).update(
-            Content(f"{title}  共 {len(board.units)} 个单位：" + "  ".join(parts))
+            Content(f"{title}  {self.reading}共 {len(rows)} 个单位：" + "  ".join(parts))
         )
 
     def on_units_table_moved(self, event: UnitsTable.Moved) -> None:
@@ -96,7 +101,7 @@ class DeskScreen(UnitActions):
             return
         view = self.desk.state.unit(row.name)
         file = controls.visible(view.read.path.name) if view.read else "（没有报告文件）"
-        detail = f"{row.name}  {STATUS_LABEL[row.status]}  {file}"
+        detail = f"{row.name}  {STATUS_TEXT[row.status]}  {file}"
         if view.reason:
             detail += f"  {view.reason}"
         if row.changed:

@@ -37,9 +37,20 @@ class DeskState:
         """The roster as it is on disk now (:class:`LoadError` when it cannot be read)."""
         return rosters.load(self.roster_path)
 
-    def build(self, advance: Callable[[int], None] | None = None) -> Board:
-        """Read the collection (from the cache where nothing changed) and judge every unit."""
-        built = boards.build(self.roster(), as_of=self.as_of, advance=advance)
+    def build(
+        self,
+        advance: Callable[[int], None] | None = None,
+        *,
+        listed: Callable[[rosters.Roster], None] | None = None,
+        arrived: Callable[[UnitView], None] | None = None,
+    ) -> Board:
+        """Read the collection (from the cache where nothing changed) and judge every unit.
+        ``listed`` is given the roster once it is read, ``arrived`` each unit as soon as its
+        report is (see :func:`govtui.desk.board.build`)."""
+        roster = self.roster()
+        if listed is not None:
+            listed(roster)
+        built = boards.build(roster, as_of=self.as_of, advance=advance, arrived=arrived)
         hashes = {u.name: (u.read.hash if u.read else None) for u in built.units}
         if self.seen:
             self.changed |= {n for n, h in hashes.items() if self.seen.get(n, h) != h}
@@ -51,9 +62,13 @@ class DeskState:
         assert self.board is not None
         return decisions.find_unit(self.board, name)
 
+    @property
+    def today(self) -> datetime.date:
+        """The day the desk takes as today (``--as-of``)."""
+        return self.as_of or datetime.date.today()
+
     def _who(self, comment: str = "") -> decisions.Who:
-        today = self.as_of or datetime.date.today()
-        return decisions.Who(self.by, comment, today)
+        return decisions.Who(self.by, comment, self.today)
 
     # ------------------------------------------------------------------ decisions
     # Each returns the sentence to show; a decision that cannot be made raises DeskError.

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from govtui.desk import indicators
 from govtui.desk.board import UnitView
 from govtui.desk.status import STATUS_LABEL
+from govtui.io.roster import Roster
 from govtui.tui.widgets.grid_layout import fit_text
 
 COPIED_RULES = ("copied_text", "copied_from_unit")
@@ -56,6 +57,11 @@ class Row(NamedTuple):
 def waiting(name: str, due: str) -> Row:
     """A unit of the roster whose report is still being read."""
     return Row(name, READING, False, 0, 0, None, None, None, None, due, False)
+
+
+def waiting_rows(roster: Roster) -> list[Row]:
+    """The roster's units, each being read: the table before the reports are."""
+    return [waiting(u.name, (d.isoformat() if (d := roster.due(u)) else "")) for u in roster.units]
 
 
 def row_of(view: UnitView, changed: bool = False) -> Row:
@@ -190,6 +196,12 @@ class UnitsTable(ScrollView, can_focus=True):
         current = self.current
         self.all_rows = list(rows)
         self._arrange(current.name if current else None)
+
+    def fill(self, rows: Sequence[Row]) -> None:
+        """Units whose reports were just read, each in place of its row (the cursor stays)."""
+        new = {r.name: r for r in rows}
+        self.all_rows = [new.get(r.name, r) for r in self.all_rows]
+        self._arrange(self.current.name if self.current else None)
 
     @property
     def current(self) -> Row | None:
