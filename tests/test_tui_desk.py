@@ -4,6 +4,7 @@ exports, reloading."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,13 +19,16 @@ from tests.desk_helpers import (
 from tests.tui_helpers import screen_text, wait_for
 from textual.pilot import Pilot
 
+from govtui import batch
 from govtui.desk import ledger
+from govtui.desk.collection import report_files
 from govtui.desk.status import STATUS_LABEL
+from govtui.io import roster as rosters
 from govtui.tui.desk.app import DeskApp
 from govtui.tui.desk.screen import DeskScreen
 from govtui.tui.desk.summary import SummaryScreen, last_years_sum
 from govtui.tui.desk.unit_screen import UnitScreen
-from govtui.tui.desk.units import UnitsTable
+from govtui.tui.desk.units import READING, UnitsTable
 
 
 @pytest.fixture
@@ -83,6 +87,46 @@ async def test_the_desk_lists_every_unit_with_its_status_and_the_counts(roster: 
         top = "".join(text.splitlines()[:2]).replace(" ", "")  # the top line, wrapped
         for status, n in counts.items():
             assert f"{STATUS_LABEL[status]}{n}" in top
+
+
+async def test_the_table_is_drawn_before_the_reports_are_read_and_fills_in_as_they_are(
+    roster: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing cached, the roster's units are listed at once and each is filled in as its
+    report is read, the counts on the top line following; a slow file holds up only itself."""
+    files = report_files(rosters.load(roster))
+    slow = files[-1]  # read last: every other report is read while it is held
+    release = threading.Event()
+    examine = batch._examine
+
+    def held(path: Path, options: batch.Options) -> batch.Outcome:
+        if path == slow:
+            release.wait(30)
+        return examine(path, options)
+
+    monkeypatch.setattr(batch, "_examine", held)
+    app = desk_on(roster)
+    async with app.run_test(size=(120, 40)) as pilot:
+        units = table(app)
+        try:
+            read = f"正在读取 {len(files) - 1}/{len(files)}"
+            await wait_for(pilot, lambda: read in str(app.screen.query_one("#top").render()), 30)
+            assert app.board is None  # still reading the last file
+            statuses = {r.name: r.status for r in units.all_rows}
+            top = "".join(screen_text(app).splitlines()[:2]).replace(" ", "")
+        finally:
+            release.set()
+        assert statuses["云溪县司法局"] == "clean"
+        assert statuses["云溪县交通运输局"] == "errors"
+        assert statuses["云溪县城关镇人民政府"] == READING  # no report: known when all are read
+        waiting = sum(1 for s in statuses.values() if s == READING)
+        assert 0 < waiting < len(statuses)
+        assert f"读取中{waiting}" in top and "有错误1" in top  # the counts as read so far
+        await ready(pilot)
+        board = app.board
+        assert board is not None
+        assert {r.name: r.status for r in units.all_rows} == {u.name: u.status for u in board.units}
+        assert "读取中" not in screen_text(app)
 
 
 async def test_sorting_filtering_and_searching_keep_the_cursor_on_its_unit(roster: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -47,11 +47,11 @@ class Listed(Message, bubble=False):
 class Progress(Message, bubble=False):
     """Reports were read: ``rows`` are the units read since the last message."""
 
-    def __init__(self, done: int, total: int, rows: list[Row]) -> None:
+    def __init__(self, done: int = 0, total: int = 0, rows: list[Row] | None = None) -> None:
         super().__init__()
         self.done = done
         self.total = total
-        self.rows = rows
+        self.rows = rows or []
 
 
 class Built(Message):
@@ -62,9 +62,37 @@ class Built(Message):
         self.failure = failure
 
 
-# While reports are read, the table is told at most this often (seconds): each message costs
-# the screen a sort of every row, and three thousand messages would keep it from drawing.
-FILL_EVERY = 0.05
+class Arrivals:
+    """The units the build thread has read and the screen has not shown yet.
+
+    One :class:`Progress` at a time is on its way to the app, which takes everything read
+    until then: the screen is told as often as it can draw (three thousand units from the
+    cache are a few messages, not three thousand sorts), and a unit read just before a slow
+    file is never left waiting for the next one.
+    """
+
+    def __init__(self, post: Callable[[], object]) -> None:
+        self._post = post
+        self._lock = threading.Lock()
+        self._rows: list[Row] = []
+        self._posted = False
+        self.done = self.total = 0
+
+    def add(self, row: Row | None = None, *, done: int = 0, total: int | None = None) -> None:
+        with self._lock:
+            if row is not None:
+                self._rows.append(row)
+            self.done += done
+            if total is not None:
+                self.total = total
+            post, self._posted = not self._posted, True
+        if post:
+            self._post()
+
+    def take(self) -> Progress:
+        with self._lock:
+            rows, self._rows, self._posted = self._rows, [], False
+            return Progress(self.done, self.total, rows)
 
 
 class DeskApp(App[int]):
@@ -93,6 +121,7 @@ class DeskApp(App[int]):
         self.folder = folder
         self.as_of = as_of
         self._state: DeskState | None = None
+        self._arrivals: Arrivals | None = None  # of the build under way
         self.building = False
         if theme:
             self.theme = theme
@@ -139,34 +168,24 @@ class DeskApp(App[int]):
     @work(thread=True, exclusive=True, group="build")
     def _build(self) -> None:
         """Build the board in this thread; on the first build, list the roster's units at once
-        and fill each one in as its report is read, a batch every :data:`FILL_EVERY` seconds
-        (:meth:`post_message` is safe from a thread and, unlike ``call_from_thread``, does not
-        wait for the screen)."""
+        and fill each one in as its report is read (:class:`Arrivals`; ``post_message`` is
+        safe from a thread and, unlike ``call_from_thread``, does not wait for the screen)."""
         first = self._state is not None and self._state.board is None
-        total = done = 0
-        rows: list[Row] = []
-        last = time.monotonic()
+        arrivals = self._arrivals = Arrivals(lambda: self.post_message(Progress()))
 
         def listed(roster: Roster) -> None:
             self.post_message(Listed(waiting_rows(roster), roster.collection))
 
         def advance(step: int) -> None:
-            nonlocal total, done, last
             if step < 0:
-                total = -step
-                return
-            done += step
-            now = time.monotonic()
-            if now - last >= FILL_EVERY or done == total:
-                last = now
-                self.post_message(Progress(done, total, rows.copy()))
-                rows.clear()
+                arrivals.add(total=-step)
+            else:
+                arrivals.add(done=step)
 
         def arrived(view: UnitView) -> None:
-            rows.append(row_of(view))
+            arrivals.add(row_of(view))
 
         try:
-            # arrived runs before advance for each report: advance sends it with the batch
             self.state.build(
                 advance, listed=listed if first else None, arrived=arrived if first else None
             )
@@ -175,19 +194,22 @@ class DeskApp(App[int]):
             return
         self.post_message(Built())  # after the last Progress, through the same queue
 
-    def on_built(self, event: Built) -> None:
-        if event.failure:
-            self._failed(event.failure)
-        else:
-            self._built()
-
     def on_listed(self, event: Listed) -> None:
         for screen in self.screen_stack:
             screen.post_message(Listed(event.rows, event.collection))
 
     def on_progress(self, event: Progress) -> None:
+        if self._arrivals is None:
+            return
+        taken = self._arrivals.take()
         for screen in self.screen_stack:
-            screen.post_message(Progress(event.done, event.total, event.rows))
+            screen.post_message(Progress(taken.done, taken.total, taken.rows))
+
+    def on_built(self, event: Built) -> None:
+        if event.failure:
+            self._failed(event.failure)
+        else:
+            self._built()
 
     def _built(self) -> None:
         self.building = False

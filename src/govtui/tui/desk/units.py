@@ -203,6 +203,10 @@ class UnitsTable(ScrollView, can_focus=True):
         self.all_rows = [new.get(r.name, r) for r in self.all_rows]
         self._arrange(self.current.name if self.current else None)
 
+    def get_row(self, name: str) -> Row:
+        """The row of unit ``name``, shown or not."""
+        return next(r for r in self.all_rows if r.name == name)
+
     @property
     def current(self) -> Row | None:
         return self.rows[self.cursor] if self.rows else None
