@@ -12,6 +12,7 @@ import datetime
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -60,6 +61,10 @@ class Built(Message):
     def __init__(self, failure: str = "") -> None:
         super().__init__()
         self.failure = failure
+
+
+# While reports are read, the table is filled at most this often (seconds).
+FILL_EVERY = 0.1
 
 
 class Arrivals:
@@ -122,6 +127,7 @@ class DeskApp(App[int]):
         self.as_of = as_of
         self._state: DeskState | None = None
         self._arrivals: Arrivals | None = None  # of the build under way
+        self._filled = 0.0  # when the table was last filled during a build
         self.building = False
         if theme:
             self.theme = theme
@@ -199,13 +205,24 @@ class DeskApp(App[int]):
             screen.post_message(Listed(event.rows, event.collection))
 
     def on_progress(self, event: Progress) -> None:
-        if self._arrivals is None:
+        """Fill the table with what was read, at most every :data:`FILL_EVERY` seconds: each
+        fill sorts every row and counts them again, and the build thread needs the time."""
+        wait = self._filled + FILL_EVERY - time.monotonic()
+        if wait > 0:
+            self.set_timer(wait, self._fill)  # meanwhile the thread posts no more messages
+        else:
+            self._fill()
+
+    def _fill(self) -> None:
+        if self._arrivals is None:  # the board is there: it replaced every row
             return
+        self._filled = time.monotonic()
         taken = self._arrivals.take()
         for screen in self.screen_stack:
             screen.post_message(Progress(taken.done, taken.total, taken.rows))
 
     def on_built(self, event: Built) -> None:
+        self._arrivals = None
         if event.failure:
             self._failed(event.failure)
         else:
