@@ -20,6 +20,7 @@ from tests.desk_helpers import (
 )
 
 from govtui.desk import indicators
+from govtui.desk.board import Board
 from govtui.errors import LoadError
 from govtui.io import roster as rosters
 from govtui.io import toml_file
@@ -313,6 +314,36 @@ def test_a_changed_file_is_read_again_and_only_it(tmp_path: Path) -> None:
     again = board(roster)
     assert again.parsed == 1
     assert units(again)["乙局"].status == "errors"
+
+
+def test_copying_between_units_is_judged_again_when_one_units_prose_changes(
+    sample: Path,
+) -> None:
+    """The comparison across units is cached with the units' files: from the cache it finds
+    what it found; when the unit copied from rewrites its paragraph, the unit that copied it
+    (whose file did not change) is no longer told."""
+
+    def copied(found: Board) -> dict[str, set[str]]:
+        return {
+            u.name: {r.finding.field for r in u.findings if r.finding.rule == "copied_from_unit"}
+            for u in found.units
+            if any(r.finding.rule == "copied_from_unit" for r in u.findings)
+        }
+
+    first = copied(board(sample))
+    assert first == {
+        "云溪县交通运输局": {"overview.platforms"},
+        "云溪县民政局": {"overview.platforms"},
+    }
+    assert copied(board(sample)) == first  # from the cache
+    source = sample.parent / "交通运输局2025.md"
+    text = source.read_text(encoding="utf-8")
+    paragraph = next(
+        line for line in text.splitlines() if line.startswith("交通运输局在县政府门户网站")
+    )
+    own = "本局依托县交通出行服务平台，逐月更新农村客运班次、公路养护里程和治超执法统计，全年答复网民留言43条。"
+    source.write_text(text.replace(paragraph, own), encoding="utf-8")
+    assert copied(board(sample)) == {}
 
 
 def test_last_years_file_changing_invalidates_the_cache(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govtui.desk import indicators, ledger
-from govtui.desk.cache import Cache
+from govtui.desk.cache import Cache, content_hash
 from govtui.desk.collection import (
     Matched,
     Matcher,
@@ -197,11 +197,11 @@ def build(
         if advance is not None:
             advance(-len(jobs_list))
         reads = reader.read(jobs_list, by_agency(roster, previous), each)
+        matched = match(roster, reads)
+        copied = _copied_from_units(roster, matched, settings or {}, store)
     finally:
         if cache is None:
             store.close()
-    matched = match(roster, reads)
-    copied = _copied_from_units(roster, matched, settings or {})
     units = [_judge(roster, unit, matched, book, today, copied) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
     if record_received and new:
@@ -294,29 +294,48 @@ def _why_unlisted(read: Read) -> str:
 
 
 def _copied_from_units(
-    roster: Roster, matched: Matched, settings: Mapping[str, float]
+    roster: Roster, matched: Matched, settings: Mapping[str, float], store: Cache
 ) -> dict[str, list[Finding]]:
     """``copied_from_unit`` for every unit with one readable report of the collection's year:
-    its prose against every other unit's (:mod:`govtui.rules.copy_index`)."""
+    its prose against every other unit's (:mod:`govtui.rules.copy_index`). Cached by every
+    such unit's names and file content: with nothing changed, no prose is compared again
+    (for 3 000 units that took longer than the rest of a look from the cache)."""
     from govtui.rules.across_units import copied_findings
     from govtui.rules.copy_index import CopyIndex
     from govtui.rules.registry import rule_named
 
-    index = CopyIndex()
+    compared: list[tuple[Unit, Read]] = []
     for unit in roster.units:
         reads = matched.files.get(unit.name, [])
         if len(reads) != 1:
             continue
         outcome = reads[0].outcome
-        if outcome.readable and outcome.prose and outcome.year == matched.year:
-            index.add(unit.name, dict(outcome.prose), (*unit.names, outcome.agency))
-    if len(index) < 2:
+        if outcome.readable and outcome.year == matched.year:
+            compared.append((unit, reads[0]))
+    if len(compared) < 2:
         return {}
+    who = [(u.name, u.names, r.outcome.agency, r.hash) for u, r in compared]
+    digest = content_hash(repr((sorted(settings.items()), who)).encode())
+    key = Cache.key("copied", digest)
+    cacheable = all(r.hash is not None for _, r in compared)
+    found = store.get(key) if cacheable else None
+    if isinstance(found, dict):
+        return found
+    index = CopyIndex()
+    for unit, read in compared:
+        prose = read.prose()
+        if prose:
+            index.add(unit.name, prose, (*unit.names, read.outcome.agency))
     rule = rule_named("copied_from_unit")
     assert rule is not None
-    return {
-        name: list(rule.stamp(copied_findings(index, name, settings))) for name in index.units()
-    }
+    copied = (
+        {name: list(rule.stamp(copied_findings(index, name, settings))) for name in index.units()}
+        if len(index) >= 2
+        else {}
+    )
+    if cacheable:
+        store.put(key, copied)
+    return copied
 
 
 def _judge(

@@ -23,7 +23,7 @@ from typing import Any
 from govtui import __version__
 
 # Bump when what is stored changes shape or meaning (a new rule, another Outcome).
-SCHEMA = 1
+SCHEMA = 2
 
 
 def folder() -> Path:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,15 @@ class Read:
     path: Path
     hash: str | None
     outcome: Outcome
+    # The prose, still pickled, of an outcome that came from the cache without it: only the
+    # comparison across units needs it, and then only when a unit's report changed.
+    packed: bytes = b""
+
+    def prose(self) -> dict[str, str]:
+        """The report's prose fields (empty when it has none or could not be read)."""
+        if self.outcome.prose or not self.packed:
+            return dict(self.outcome.prose)
+        return dict(pickle.loads(self.packed))
 
 
 @dataclass
@@ -122,7 +132,9 @@ class Reader:
             digest = self.hash(path)
             hit = self._cached(digest, given, by_agency)
             if hit is not None:
-                results[index] = read = Read(path, digest, dataclasses.replace(hit, path=path))
+                outcome, packed = hit
+                outcome = dataclasses.replace(outcome, path=path)
+                results[index] = read = Read(path, digest, outcome, packed)
                 each(read)
             else:
                 todo.append((index, path, given))
@@ -161,24 +173,27 @@ class Reader:
             return
         given_text = self._given(given, o.agency, by_agency) if o.readable else ""
         deps = {p: self.hash(Path(p)) for p in {given_text, str(o.previous or "")} if p}
-        self.cache.put(Cache.key("outcome", digest, self._rules), (o, given_text, deps))
+        # The prose pickled on its own: unpickling it is most of a cached outcome's cost.
+        packed = pickle.dumps(o.prose, pickle.HIGHEST_PROTOCOL)
+        entry = (dataclasses.replace(o, prose=()), given_text, deps, packed)
+        self.cache.put(Cache.key("outcome", digest, self._rules), entry)
 
     def _cached(
         self, digest: str | None, given: Path | None, by_agency: Mapping[str, Path]
-    ) -> Outcome | None:
+    ) -> tuple[Outcome, bytes] | None:
         if digest is None:
             return None
         entry = self.cache.get(Cache.key("outcome", digest, self._rules))
-        if not isinstance(entry, tuple) or len(entry) != 3:
+        if not isinstance(entry, tuple) or len(entry) != 4:
             return None
-        outcome, given_text, deps = entry
-        if not isinstance(outcome, Outcome):
+        outcome, given_text, deps, packed = entry
+        if not isinstance(outcome, Outcome) or not isinstance(packed, bytes):
             return None
         if outcome.readable and self._given(given, outcome.agency, by_agency) != given_text:
             return None
         if any(self.hash(Path(p)) != h for p, h in deps.items()):
             return None
-        return outcome
+        return outcome, packed
 
     def identify(self, paths: list[Path]) -> list[tuple[Path, str, int] | None]:
         """The agency and year of each file (last year's, to match them to units); cached."""
