@@ -15,10 +15,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from govtui import form
+from govtui import form, parallel
 from govtui.errors import LoadError, Problem
+from govtui.io.previous import find_previous
+from govtui.io.reading import contained, read_report, what_else
+from govtui.io.roster import normalize_name
 from govtui.model import Report
+from govtui.profile import for_report
 from govtui.rules import Finding, check, count, unused_acceptances
+from govtui.rules.finding import place_label
 
 # Every input count cell of the form, in reading order: the layout of ``Outcome.counts``.
 CELLS: tuple[tuple[str, str, str], ...] = tuple(
@@ -113,8 +118,6 @@ def examine(path: Path, options: Options) -> Outcome:
     deeper than the stack, memory — becomes that input's verdict (:func:`reading.contained`),
     so that the run goes on to the next file and its output stays whole.
     """
-    from govtui.io.reading import contained, what_else
-
     try:
         with contained(path):
             return _examine(path, options)
@@ -130,8 +133,6 @@ def examine_all(
 ) -> Iterator[Outcome]:
     """:func:`examine` over ``paths`` in input order, in ``jobs`` worker processes when there
     are enough; an input whose worker dies gets :func:`crashed` and the run goes on."""
-    from govtui import parallel
-
     return parallel.imap(
         partial(examine, options=options),
         paths,
@@ -149,11 +150,6 @@ def crashed(path: Path) -> Outcome:
 
 
 def _examine(path: Path, options: Options) -> Outcome:
-    from govtui.io.previous import find_previous
-    from govtui.io.reading import read_report
-    from govtui.profile import for_report
-    from govtui.rules.finding import place_label
-
     try:
         profile = for_report(path, options.profile, ignore=options.no_profile)
     except LoadError as error:  # a govtui.toml that cannot be used: said like a bad report
@@ -164,8 +160,6 @@ def _examine(path: Path, options: Options) -> Outcome:
     fees = +report.fees  # raises for a fee no sum could hold (1e999999999): that file's verdict
     given = options.previous
     if given is None and options.previous_by_agency:
-        from govtui.io.roster import normalize_name
-
         given = options.previous_by_agency.get(normalize_name(report.agency))
     previous = find_previous(path, report, given)
     findings = check(

@@ -12,10 +12,11 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from govtui.aggregate import Sum
 from govtui.desk import indicators, ledger
-from govtui.desk.cache import Cache, content_hash
+from govtui.desk.cache import Cache, content_hash, file_hash
 from govtui.desk.collection import (
     Matched,
     Matcher,
@@ -26,6 +27,7 @@ from govtui.desk.collection import (
     match,
     report_files,
 )
+from govtui.desk.data import board_json
 from govtui.desk.indicators import Values
 from govtui.desk.status import (
     CHANGED_AFTER,
@@ -35,12 +37,12 @@ from govtui.desk.status import (
     review,
     tally,
 )
+from govtui.errors import SaveError
 from govtui.io.roster import Roster, Unit
+from govtui.model import Report
+from govtui.profile import find
+from govtui.profile import load as load_profile
 from govtui.rules.finding import Finding
-
-if TYPE_CHECKING:
-    from govtui.aggregate import Sum
-    from govtui.model import Report
 
 
 @dataclass
@@ -117,8 +119,6 @@ class Board:
 
     def total(self) -> Sum:
         """Every count cell and the fee summed over the counted units, as ``aggregate`` sums."""
-        from govtui.aggregate import Sum
-
         total = Sum()
         for unit in self.counted:
             assert unit.read is not None
@@ -131,8 +131,6 @@ class Board:
 
     def sum_report(self, agency: str, base: Report | None = None) -> Report:
         """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
-        from govtui.model import Report
-
         # no report read and no year on the roster: a blank sum of some year, never an error
         year = self.year or self.roster.collection.year or 2000
         report = base.model_copy(deep=True) if base else Report.blank(agency, year)
@@ -140,8 +138,6 @@ class Board:
         return self.total().into(report)
 
     def as_json(self) -> dict[str, Any]:
-        from govtui.desk.data import board_json
-
         return board_json(self)
 
 
@@ -167,9 +163,6 @@ def build(
     as soon as its report is known, judged on its own (the findings across units, which need
     every report, come with the board): the desk screen fills its table as reports are read.
     """
-    from govtui.profile import find
-    from govtui.profile import load as load_profile
-
     today = as_of or datetime.date.today()
     store = cache or Cache()
     # The profile found from the roster's folder applies to every unit (rule-profile issue),
@@ -205,8 +198,6 @@ def build(
     units = [_judge(roster, unit, matched, book, today, copied) for unit in roster.units]
     new = {u.name: u.received for u in units if u.received and _unrecorded(book, u)}
     if record_received and new:
-        from govtui.errors import SaveError
-
         try:
             ledger.update(ledger_path, _record_received(new))
         except SaveError as error:  # a read-only copy of the collection can still be looked at
@@ -241,12 +232,6 @@ def build(
 def _office(board: Board, path: Path, store: Cache) -> Office:
     """The office's report checked with ``parent_sum`` against the units the sum counts;
     cached by the file's content and the sum, so that looking again parses nothing."""
-    from govtui.desk.cache import file_hash
-    from govtui.errors import LoadError
-    from govtui.io.reading import read_report
-    from govtui.rules import check
-    from govtui.rules.registry import UnitSum
-
     total = board.total()
     counted = tuple(u.name for u in board.counted)
     digest = file_hash(path)
@@ -254,13 +239,11 @@ def _office(board: Board, path: Path, store: Cache) -> Office:
     found = store.get(key) if digest else None
     if isinstance(found, Office):
         return found
-    try:
-        loaded = read_report(path)
-    except LoadError as error:
-        return Office(path, problem=error.describe())
-    summed = UnitSum(board.sum_report(loaded.report.agency), counted)
-    office = Office(path, check(loaded.report, printed=loaded.printed, unit_sum=summed))
-    if digest:
+    from govtui.desk import reading  # noqa: PLC0415  (the readers and rules: see its docstring)
+
+    findings, problem = reading.check_office(path, board.sum_report, counted)
+    office = Office(path, findings, problem)
+    if digest and not problem:
         store.put(key, office)
     return office
 
@@ -300,10 +283,6 @@ def _copied_from_units(
     its prose against every other unit's (:mod:`govtui.rules.copy_index`). Cached by every
     such unit's names and file content: with nothing changed, no prose is compared again
     (for 3 000 units that took longer than the rest of a look from the cache)."""
-    from govtui.rules.across_units import copied_findings
-    from govtui.rules.copy_index import CopyIndex
-    from govtui.rules.registry import rule_named
-
     compared: list[tuple[Unit, Read]] = []
     for unit in roster.units:
         reads = matched.files.get(unit.name, [])
@@ -321,18 +300,10 @@ def _copied_from_units(
     found = store.get(key) if cacheable else None
     if isinstance(found, dict):
         return found
-    index = CopyIndex()
-    for unit, read in compared:
-        prose = read.prose()
-        if prose:
-            index.add(unit.name, prose, (*unit.names, read.outcome.agency))
-    rule = rule_named("copied_from_unit")
-    assert rule is not None
-    copied = (
-        {name: list(rule.stamp(copied_findings(index, name, settings))) for name in index.units()}
-        if len(index) >= 2
-        else {}
-    )
+    from govtui.desk import reading  # noqa: PLC0415  (the rules: see its docstring)
+
+    prose = ((u.name, r.prose(), (*u.names, r.outcome.agency)) for u, r in compared)
+    copied = reading.copied_from_units(prose, settings)
     if cacheable:
         store.put(key, copied)
     return copied

@@ -17,12 +17,14 @@ import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
-from govtui.batch import Options, Outcome, crashed, examine
+from govtui.batch import Options, Outcome
 from govtui.desk.cache import Cache, file_hash
+from govtui.errors import LoadError
+from govtui.io.reading import Inputs
 from govtui.io.roster import Roster, Unit, normalize_name
+from govtui.io.roster import load as load_roster
 
 
 def _where(path: Path | str) -> str:
@@ -64,8 +66,6 @@ class Matched:
 def report_files(roster: Roster, skip: Iterable[Path] = ()) -> list[Path]:
     """The files named by the roster, then every report file in its folder, each once; the
     roster's own companions (ledger, last year's roster, the office's report, the sum) left out."""
-    from govtui.io.reading import Inputs
-
     collection = roster.collection
     leave = {
         _where(p)
@@ -124,8 +124,6 @@ class Reader:
         """Each ``(file, last year's file or None)``, in order; ``by_agency`` gives last year's
         file of a report the roster does not name, by its agency. ``each`` is called with every
         file as soon as it is known: first those the cache holds, then each one read."""
-        from govtui import parallel
-
         results: list[Read | None] = [None] * len(jobs)
         todo: list[tuple[int, Path, Path | None]] = []
         for index, (path, given) in enumerate(jobs):
@@ -138,6 +136,11 @@ class Reader:
                 each(read)
             else:
                 todo.append((index, path, given))
+        if not todo:
+            return [r for r in results if r is not None]
+        # The readers, the rules and the worker pool: only when a report must be read.
+        from govtui.desk import reading  # noqa: PLC0415
+
         options = Options(
             settings=self.settings,
             counts=True,
@@ -147,12 +150,8 @@ class Reader:
             profile=self.profile,
             no_profile=self.no_profile,
         )
-        outcomes = parallel.imap(
-            partial(_examine, options=options),
-            [(path, given) for _, path, given in todo],
-            jobs=parallel.workers(self.jobs),
-            expected=len(todo),
-            crashed=lambda job: crashed(job[0]),  # a worker that died: that file's verdict
+        outcomes = reading.examine_all(
+            [(path, given) for _, path, given in todo], options, self.jobs
         )
         for (index, path, given), outcome in zip(todo, outcomes, strict=True):
             digest = self.hash(path)
@@ -197,8 +196,6 @@ class Reader:
 
     def identify(self, paths: list[Path]) -> list[tuple[Path, str, int] | None]:
         """The agency and year of each file (last year's, to match them to units); cached."""
-        from govtui import parallel
-
         out: list[tuple[Path, str, int] | None] = []
         todo: list[tuple[int, Path]] = []
         for path in paths:
@@ -209,9 +206,11 @@ class Reader:
             else:
                 out.append(None)
                 todo.append((len(out) - 1, path))
-        found_all = parallel.imap(
-            _identify, [p for _, p in todo], jobs=parallel.workers(self.jobs), expected=len(todo)
-        )
+        if not todo:
+            return out
+        from govtui.desk import reading  # noqa: PLC0415  (see Reader.read)
+
+        found_all = reading.identify_all([p for _, p in todo], self.jobs)
         for (index, path), found in zip(todo, found_all, strict=True):
             self.parsed += 1
             digest = self.hash(path)
@@ -220,22 +219,6 @@ class Reader:
                 if digest:
                     self.cache.put(Cache.key("identity", digest), found)
         return out
-
-
-def _examine(job: tuple[Path, Path | None], options: Options) -> Outcome:
-    path, given = job
-    return examine(path, dataclasses.replace(options, previous=given) if given else options)
-
-
-def _identify(path: Path) -> tuple[str, int] | None:
-    from govtui.errors import LoadError
-    from govtui.io.reading import read_report
-
-    try:
-        report = read_report(path).report
-    except LoadError:
-        return None
-    return report.agency, report.year
 
 
 def match(roster: Roster, reads: list[Read]) -> Matched:
@@ -297,14 +280,11 @@ def last_years_files(
     roster: Roster, reader: Reader
 ) -> tuple[Roster | None, dict[str, Path], list[str]]:
     """Last year's roster, each of this year's units' last report, and what went wrong."""
-    from govtui.errors import LoadError
-    from govtui.io import roster as rosters
-
     path = roster.collection.previous
     if path is None:
         return None, {}, []
     try:
-        last = rosters.load(path)
+        last = load_roster(path)
     except LoadError as error:
         return None, {}, [f"上年名单无法读取，未做跨年度校验：{error.describe()}"]
     files: dict[str, Path] = {u.name: u.file for u in last.units if u.file is not None}

@@ -13,8 +13,10 @@ more say what the office needs to act on: a unit's ``due``, ``reason`` (why unre
 from __future__ import annotations
 
 import datetime
+import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from govtui.batch import verdict_json
 from govtui.desk import indicators
 
 if TYPE_CHECKING:
@@ -69,8 +71,6 @@ def unit_json(view: UnitView) -> dict[str, Any]:
 def office_json(board: Board) -> dict[str, Any] | None:
     """The office's own report (``collection.report``): ``check --json``'s verdict, with the
     ``parent_sum`` findings among the others; ``null`` without one."""
-    from govtui.batch import verdict_json
-
     office = board.office
     if office is None:
         return None
@@ -128,8 +128,6 @@ def board_json(board: Board, units: bool = True) -> dict[str, Any]:
 def write_json(board: Board, out: TextIO) -> None:
     """The JSON of :func:`board_json` written unit by unit, so that three thousand units'
     findings are never one string in memory (the C encoder runs for each piece)."""
-    import json
-
     rest = board_json(board, units=False)
     head = {key: rest.pop(key) for key in ("collection", "as_of")}
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "units": [')

@@ -9,6 +9,7 @@ what would work (the units' names, the findings' places).
 from __future__ import annotations
 
 import datetime
+import getpass
 from dataclasses import dataclass
 
 from govtui.desk import ledger
@@ -29,8 +30,6 @@ class Who:
 
 
 def login_name() -> str:
-    import getpass
-
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -7,15 +7,21 @@ year, or two for one agency are not guessed at: they are listed for the office t
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
+import tomli_w
+
+from govtui.controls import clean
+from govtui.desk.cache import Cache
+from govtui.desk.collection import Reader
+from govtui.io.reading import Inputs, what_else
 from govtui.io.roster import normalize_name
+from govtui.io.toml_file import read_text
 
 
 def _quoted(text: str) -> str:
-    import tomli_w
-
     return tomli_w.dumps({"v": text})[4:].strip()
 
 
@@ -40,12 +46,6 @@ def roster_text(units: list[tuple[str, str | None]], year: int | None, comments:
 
 def from_folder(folder: Path, output: Path) -> tuple[str, list[str]]:
     """The roster of the reports in ``folder`` (files relative to ``output``), and notes."""
-    import os
-
-    from govtui.desk.cache import Cache
-    from govtui.desk.collection import Reader
-    from govtui.io.reading import Inputs, what_else
-
     cache = Cache()
     try:
         reader = Reader(cache, {}, 0)
@@ -86,9 +86,6 @@ def from_folder(folder: Path, output: Path) -> tuple[str, list[str]]:
 
 def from_names(names_file: Path) -> tuple[str, list[str]]:
     """The roster of the unit names in a text file, one per line (blank lines skipped)."""
-    from govtui.controls import clean
-    from govtui.io.toml_file import read_text
-
     names = list(dict.fromkeys(clean(line).strip() for line in read_text(names_file).splitlines()))
     units: list[tuple[str, str | None]] = [(n, None) for n in names if n]
     return roster_text(units, None, [f"来自 {names_file} 中的 {len(units)} 个单位名称"]), []

@@ -22,7 +22,12 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import tomli_w
+
 from govtui.errors import LoadError, Problem, SaveError
+from govtui.io import toml_file
+from govtui.io.atomic import atomic_write
+from govtui.io.lock import Holder, acquire, lock_path
 
 UnitDecision = Literal["approved", "returned"]
 FindingDecision = Literal["dismissed", "confirmed", "reopened"]
@@ -93,8 +98,6 @@ def path_for(roster: Path) -> Path:
 
 def load(path: Path) -> Ledger:
     """The ledger at ``path`` (empty when there is none); :class:`LoadError` names the entry."""
-    from govtui.io import toml_file
-
     if not path.exists():
         return Ledger(path)
     text = toml_file.read_text(path)
@@ -169,8 +172,6 @@ _HEADER = """\
 
 
 def dumps(ledger: Ledger) -> str:
-    import tomli_w
-
     def entry(record: Any) -> dict[str, Any]:
         # vars(), not asdict(): the fields are plain values, and asdict deep-copies each one
         return {k: v for k, v in vars(record).items() if v not in ("", None)}
@@ -184,9 +185,6 @@ def dumps(ledger: Ledger) -> str:
 def update(path: Path, change: Callable[[Ledger], T]) -> T:
     """Apply ``change`` to the ledger at ``path`` under its lock, as read just now; write it
     atomically and return what ``change`` returned. :class:`SaveError` when it cannot be."""
-    from govtui.io.atomic import atomic_write
-    from govtui.io.lock import Holder, acquire
-
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         lock = acquire(path)
@@ -195,8 +193,6 @@ def update(path: Path, change: Callable[[Ledger], T]) -> T:
         if not isinstance(lock, Holder):
             break
         if time.monotonic() > deadline:
-            from govtui.io.lock import lock_path
-
             raise SaveError(
                 f"审核记录 {path} 正由 {lock.describe()} 写入，请稍后再试"
                 f"（确知该进程已不在时，可删除 {lock_path(path)}）"

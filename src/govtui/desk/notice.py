@@ -118,10 +118,11 @@ def _cell(text: str) -> str:
 
 def docx(found: Letter) -> bytes:
     """The letter as a Word document (python-docx, the ``docx`` extra)."""
-    import docx as python_docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+    # python-docx is optional (the `docx` extra): imported only when a Word notice is written
+    import docx as python_docx  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
 
     document = python_docx.Document()
     normal = document.styles["Normal"]
@@ -138,7 +139,7 @@ def docx(found: Letter) -> bytes:
     paragraphs = found.paragraphs()
     document.add_paragraph(paragraphs[0]).paragraph_format.first_line_indent = Pt(28)
     if found.items:
-        _docx_table(document, found.items)
+        _docx_table(document, found.items, Pt)
     document.add_paragraph(paragraphs[1]).paragraph_format.first_line_indent = Pt(28)
     for text in (found.office, chinese_date(found.date)):
         document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -147,9 +148,8 @@ def docx(found: Letter) -> bytes:
     return out.getvalue()
 
 
-def _docx_table(document: Any, items: Sequence[tuple[str, str, str]]) -> None:
-    from docx.shared import Pt
-
+def _docx_table(document: Any, items: Sequence[tuple[str, str, str]], pt: Any) -> None:
+    """The findings' table; ``pt`` is python-docx's ``Pt`` (imported by :func:`docx`)."""
     table = document.add_table(rows=1, cols=len(_HEADS))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, _HEADS, strict=True):
@@ -161,4 +161,4 @@ def _docx_table(document: Any, items: Sequence[tuple[str, str, str]]) -> None:
         for cell, text in zip(cells, (str(number), where, what, requirement), strict=True):
             cell.text = text
             for run in cell.paragraphs[0].runs:
-                run.font.size = Pt(11)
+                run.font.size = pt(11)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from govtui import controls
+from govtui.desk import dashboard, notice
 from govtui.desk.board import Board
 from govtui.desk.summing import summed
 from govtui.errors import GovtuiError
@@ -36,7 +37,8 @@ def default_paths(board: Board) -> dict[str, Path]:
 
 
 def write_workbook(board: Board, path: Path) -> str:
-    from govtui.desk import workbook
+    # openpyxl, the optional `xlsx` extra (and ~100 ms): only when a workbook is written
+    from govtui.desk import workbook  # noqa: PLC0415
 
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, workbook.render(board.as_json(), summed(board) if board.counted else None))
@@ -44,8 +46,6 @@ def write_workbook(board: Board, path: Path) -> str:
 
 
 def write_dashboard(board: Board, path: Path) -> str:
-    from govtui.desk import dashboard
-
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, dashboard.render(board.as_json()).encode("utf-8"))
     return f"已写出收报情况网页 {controls.visible(str(path))}"
@@ -61,8 +61,6 @@ def write_notices(
 ) -> str:
     """One notice per unit that has something to send back (returned, or a confirmed
     finding), named after the unit, in ``folder``; ``units`` limits it to those units."""
-    from govtui.desk import notice
-
     if fmt not in NOTICE_FORMATS:
         raise GovtuiError(f"通知的格式「{fmt}」不认识：可用 {'、'.join(NOTICE_FORMATS)}")
     data = board.as_json()

@@ -15,6 +15,9 @@ from govtui.aggregate import existing_sum
 from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.errors import GovtuiError
+from govtui.io import toml_file
+from govtui.io.atomic import atomic_write
+from govtui.io.document import Document
 from govtui.model import Report
 
 PROVISIONAL = "汇总含有未解决问题的报告"
@@ -43,10 +46,6 @@ def summed(board: Board, agency: str = "") -> Report:
 
 def write_sum(board: Board, output: Path, agency: str, force: bool = False) -> str:
     """Write the sum to ``output``; the message to print. :class:`GovtuiError` when it cannot."""
-    from govtui.io import toml_file
-    from govtui.io.atomic import atomic_write
-    from govtui.io.document import Document
-
     if not board.counted or board.year is None:
         raise GovtuiError("没有可以汇总的报告：没有写出汇总报告")
     document = Document(output)

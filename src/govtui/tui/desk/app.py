@@ -20,47 +20,17 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.message import Message
 
 from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
-from govtui.io.roster import Collection, Roster
+from govtui.io.roster import Roster
+from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
+from govtui.tui.desk.messages import BoardReady, Built, Listed, Progress
+from govtui.tui.desk.screen import DeskScreen
 from govtui.tui.desk.state import DeskState
 from govtui.tui.desk.units import Row, row_of, waiting_rows
 
-
-class BoardReady(Message):
-    """The board was (re)built: every desk screen redraws from it."""
-
-
-# The app hands these to its screens: bubbling back up, they would go round for ever.
-
-
-class Listed(Message, bubble=False):
-    """The roster was read: its units are listed, each being read."""
-
-    def __init__(self, rows: list[Row], collection: Collection) -> None:
-        super().__init__()
-        self.rows = rows
-        self.collection = collection
-
-
-class Progress(Message, bubble=False):
-    """Reports were read: ``rows`` are the units read since the last message."""
-
-    def __init__(self, done: int = 0, total: int = 0, rows: list[Row] | None = None) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.rows = rows or []
-
-
-class Built(Message):
-    """The build thread is done: the board is ready, or ``failure`` says why not."""
-
-    def __init__(self, failure: str = "") -> None:
-        super().__init__()
-        self.failure = failure
+__all__ = ["BoardReady", "DeskApp", "Listed", "Progress"]
 
 
 # While reports are read, the table is filled at most this often (seconds).
@@ -142,8 +112,6 @@ class DeskApp(App[int]):
         return self._state.board if self._state else None
 
     def on_mount(self) -> None:
-        from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
-
         if len(self.rosters) == 1:
             self.open_roster(self.rosters[0])
         elif self.rosters:
@@ -158,8 +126,6 @@ class DeskApp(App[int]):
             self.open_roster(roster)
 
     def open_roster(self, roster: Path) -> None:
-        from govtui.tui.desk.screen import DeskScreen
-
         self._state = DeskState(roster, self.as_of)
         self.push_screen(DeskScreen())
         self.rebuild()

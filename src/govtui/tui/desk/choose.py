@@ -12,6 +12,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from govtui import controls
+from govtui.desk.init import from_folder
+from govtui.errors import GovtuiError
+from govtui.io.atomic import atomic_write
 from govtui.tui.screens.dialog import Dialog
 
 NEW_ROSTER = "名单.toml"
@@ -59,10 +62,6 @@ class InitRosterScreen(Dialog[Path]):
             yield Static("Enter 生成并打开    Esc 退出", classes="hint")
 
     def action_write(self) -> None:
-        from govtui.desk.init import from_folder
-        from govtui.errors import GovtuiError
-        from govtui.io.atomic import atomic_write
-
         target = self.folder / NEW_ROSTER
         if target.exists() or target.is_symlink():
             self.query_one("#problem", Static).update(f"{NEW_ROSTER} 已经存在，没有覆盖。")

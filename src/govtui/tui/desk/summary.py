@@ -19,8 +19,8 @@ from govtui.desk.board import Board
 from govtui.desk.status import STATUS_LABEL
 from govtui.desk.summing import PROVISIONAL, summed
 from govtui.model import Report
-from govtui.tui.desk.app import BoardReady
 from govtui.tui.desk.charts import bars, stacked
+from govtui.tui.desk.messages import BoardReady
 from govtui.tui.widgets.grid import Grid, Value
 
 if TYPE_CHECKING:
