@@ -30,8 +30,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 from govtui import form
+from govtui.cli import main as govtui_main
 from govtui.io import toml_file
 from govtui.model import Report
 
@@ -100,16 +102,14 @@ def generate(root: Path, count: int) -> Path:
 
 def measure(task: str, roster: str) -> None:
     """Run in a child process: do ``task`` once, print its time and peak memory as JSON."""
-    from govtui.cli import main
-
     start = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         sys.stdout = sink
         if task == "check":
             # the report files only (the roster beside them is not a report)
-            code = main(["check", str(Path(roster).parent / "0*.toml"), "--json"])
+            code = govtui_main(["check", str(Path(roster).parent / "0*.toml"), "--json"])
         else:
-            code = main(["desk", roster, "--json"])
+            code = govtui_main(["desk", roster, "--json"])
         sys.stdout = sys.__stdout__
     if code not in (0, 1):
         raise SystemExit(f"{task} exited with {code}")
@@ -130,8 +130,6 @@ def run_child(task: str, roster: Path, cache: Path) -> dict[str, float]:
 def main(sizes: list[int], repeats: int = 3) -> None:
     """Each size: ``repeats`` rounds of check, cold desk (a new cache, no ledger), warm desk,
     interleaved so that a busy moment of the machine hits all three; medians printed."""
-    from statistics import median
-
     cores = len(os.sched_getaffinity(0))
     print(f"govtui desk bench — Python {sys.version.split()[0]}, {cores} cores, {repeats} rounds")
     header = (

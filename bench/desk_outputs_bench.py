@@ -22,6 +22,11 @@ import time
 import tomllib
 from pathlib import Path
 
+from govtui.desk import workbook as books
+from govtui.desk.board import build
+from govtui.io import roster as rosters
+from govtui.rules.copy_index import CopyIndex
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -35,8 +40,6 @@ def _desk_bench() -> object:
 
 def copying(folder: Path) -> tuple[float, float, int]:
     """Seconds to parse the prose with tomllib, seconds to index and ask, findings found."""
-    from govtui.rules.copy_index import CopyIndex
-
     paths = sorted(folder.glob("*.toml"))
     start = time.perf_counter()
     prose = {}
@@ -58,9 +61,6 @@ def copying(folder: Path) -> tuple[float, float, int]:
 
 def workbook(roster: Path) -> tuple[float, float, int]:
     """Seconds for the desk's JSON of the board, and for the workbook; the workbook's bytes."""
-    from govtui.desk import workbook as books
-    from govtui.desk.board import build
-    from govtui.io import roster as rosters
 
     board = build(rosters.load(roster), record_received=False)
     start = time.perf_counter()
