@@ -17,6 +17,7 @@ from tests.desk_helpers import (
     sample_fixture,  # noqa: F401  (fixture)
 )
 from tests.tui_helpers import screen_text, wait_for
+from textual import events
 from textual.pilot import Pilot
 
 from govtui import batch
@@ -151,6 +152,30 @@ async def test_sorting_filtering_and_searching_keep_the_cursor_on_its_unit(roste
         assert [r.name for r in units.rows] == ["云溪县民政局"]
         await pilot.press("slash", "escape")
         assert len(units.rows) == len(units.all_rows)
+
+
+async def test_a_search_typed_in_one_burst_right_after_the_slash_reaches_the_search(
+    roster: Path,
+) -> None:
+    """Over SSH "/", the name and Enter often arrive as one burst: every key goes to the
+    search (Textual resolves a binding after the keys that follow it, issue #6605), and the
+    Enter that ends the search does not open the unit it was on."""
+    app = desk_on(roster)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        driver = app._driver
+        assert driver is not None
+        for key, char in (
+            ("slash", "/"),
+            ("司", "司"),
+            ("法", "法"),
+            ("局", "局"),
+            ("enter", "\r"),
+        ):
+            driver.send_message(events.Key(key, char))
+        await wait_for(pilot, lambda: "名称含「司法局」" in screen_text(app))
+        assert isinstance(app.screen, DeskScreen)
+        assert [r.name for r in table(app).rows] == ["云溪县司法局"]
 
 
 async def test_a_units_findings_dismissed_confirmed_taken_back_and_the_unit_returned(

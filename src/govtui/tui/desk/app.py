@@ -23,14 +23,13 @@ from textual.binding import Binding, BindingType
 
 from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
-from govtui.io.roster import Roster
 from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
-from govtui.tui.desk.messages import BoardReady, Built, Listed, Progress
+from govtui.tui.desk.messages import BoardReady, Built, Progress
 from govtui.tui.desk.screen import DeskScreen
 from govtui.tui.desk.state import DeskState
-from govtui.tui.desk.units import Row, row_of, waiting_rows
+from govtui.tui.desk.units import Row, row_of
 
-__all__ = ["BoardReady", "DeskApp", "Listed", "Progress"]
+__all__ = ["BoardReady", "DeskApp", "Progress"]
 
 
 # While reports are read, the table is filled at most this often (seconds).
@@ -127,8 +126,7 @@ class DeskApp(App[int]):
 
     def open_roster(self, roster: Path) -> None:
         self._state = DeskState(roster, self.as_of)
-        self.push_screen(DeskScreen())
-        self.rebuild()
+        self.push_screen(DeskScreen())  # it lists the roster's units, then asks to rebuild
 
     # ------------------------------------------------------------------ reading
 
@@ -145,9 +143,6 @@ class DeskApp(App[int]):
         first = self._state is not None and self._state.board is None
         arrivals = self._arrivals = Arrivals(lambda: self.post_message(Progress()))
 
-        def listed(roster: Roster) -> None:
-            self.post_message(Listed(waiting_rows(roster), roster.collection))
-
         def advance(step: int) -> None:
             if step < 0:
                 arrivals.add(total=-step)
@@ -158,17 +153,11 @@ class DeskApp(App[int]):
             arrivals.add(row_of(view))
 
         try:
-            self.state.build(
-                advance, listed=listed if first else None, arrived=arrived if first else None
-            )
+            self.state.build(advance, arrived=arrived if first else None)
         except GovtuiError as error:
             self.post_message(Built(str(error)))
             return
         self.post_message(Built())  # after the last Progress, through the same queue
-
-    def on_listed(self, event: Listed) -> None:
-        for screen in self.screen_stack:
-            screen.post_message(Listed(event.rows, event.collection))
 
     def on_progress(self, event: Progress) -> None:
         """Fill the table with what was read, at most every :data:`FILL_EVERY` seconds: each

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from govtui.io.roster import Collection
 from govtui.tui.desk.units import Row
 
 
@@ -13,16 +12,7 @@ class BoardReady(Message):
     """The board was (re)built: every desk screen redraws from it."""
 
 
-# The app hands these to its screens: bubbling back up, they would go round for ever.
-
-
-class Listed(Message, bubble=False):
-    """The roster was read: its units are listed, each being read."""
-
-    def __init__(self, rows: list[Row], collection: Collection) -> None:
-        super().__init__()
-        self.rows = rows
-        self.collection = collection
+# The app hands it to its screens: bubbling back up, it would go round for ever.
 
 
 class Progress(Message, bubble=False):

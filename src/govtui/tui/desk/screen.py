@@ -11,12 +11,13 @@ from textual.widgets import Footer, Static
 
 from govtui import controls
 from govtui.desk.status import LATE_LABEL
+from govtui.errors import LoadError
 from govtui.io.roster import Collection
 from govtui.tui.desk.export import ExportScreen
-from govtui.tui.desk.messages import BoardReady, Listed, Progress
+from govtui.tui.desk.messages import BoardReady, Progress
 from govtui.tui.desk.unit_actions import UnitActions
 from govtui.tui.desk.unit_screen import UnitScreen
-from govtui.tui.desk.units import STATUS_TEXT, UnitsTable, row_of
+from govtui.tui.desk.units import STATUS_TEXT, UnitsTable, row_of, waiting_rows
 
 
 class DeskScreen(UnitActions):
@@ -47,13 +48,20 @@ class DeskScreen(UnitActions):
 
     def on_mount(self) -> None:
         self.table.focus()
+        if self.desk.board is None:
+            self._list_roster()
+        self.desk.rebuild()
 
     # ------------------------------------------------------------------ drawing
 
-    def on_listed(self, event: Listed) -> None:
+    def _list_roster(self) -> None:
         """The roster's units at once, each being read, while the reports are read."""
-        self.collection = event.collection
-        self.table.show(event.rows)
+        try:
+            roster = self.desk.state.listed()
+        except LoadError:
+            return  # the build says why
+        self.collection = roster.collection
+        self.table.show(waiting_rows(roster))
         self._top()
 
     def on_progress(self, event: Progress) -> None:

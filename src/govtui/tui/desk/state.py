@@ -32,24 +32,28 @@ class DeskState:
     # Each unit's file hash when the table was last drawn, to mark files changed since.
     seen: dict[str, str | None] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
+    listed_roster: rosters.Roster | None = None  # read by :meth:`listed`, for the first build
 
     def roster(self) -> rosters.Roster:
         """The roster as it is on disk now (:class:`LoadError` when it cannot be read)."""
         return rosters.load(self.roster_path)
 
+    def listed(self) -> rosters.Roster:
+        """The roster read to list its units before the reports are read; the first build
+        uses it rather than reading it again."""
+        self.listed_roster = self.roster()
+        return self.listed_roster
+
     def build(
         self,
         advance: Callable[[int], None] | None = None,
         *,
-        listed: Callable[[rosters.Roster], None] | None = None,
         arrived: Callable[[UnitView], None] | None = None,
     ) -> Board:
-        """Read the collection (from the cache where nothing changed) and judge every unit.
-        ``listed`` is given the roster once it is read, ``arrived`` each unit as soon as its
-        report is (see :func:`govtui.desk.board.build`)."""
-        roster = self.roster()
-        if listed is not None:
-            listed(roster)
+        """Read the collection (from the cache where nothing changed) and judge every unit;
+        ``arrived`` is given each unit as soon as its report is read (see
+        :func:`govtui.desk.board.build`). The first build uses the roster :meth:`listed`."""
+        roster, self.listed_roster = self.listed_roster or self.roster(), None
         built = boards.build(roster, as_of=self.as_of, advance=advance, arrived=arrived)
         hashes = {u.name: (u.read.hash if u.read else None) for u in built.units}
         if self.seen:

@@ -243,6 +243,14 @@ class UnitsTable(ScrollView, can_focus=True):
         self._arrange(self.current.name if self.current else None)
 
     async def _on_key(self, event: events.Key) -> None:
+        if not self.searching and event.key == "slash":
+            # Here, not through the binding (which only shows "/" in the footer): a binding is
+            # resolved after the keys typed right after it (Textual issue #6605), which would
+            # then miss the search, and an Enter among them would open the unit.
+            event.stop()
+            event.prevent_default()
+            self.action_search()
+            return
         if not self.searching:
             await super()._on_key(event)
             return
