@@ -13,7 +13,6 @@ from govtui import controls
 from govtui.desk.status import LATE_LABEL
 from govtui.errors import LoadError
 from govtui.io.roster import Collection
-from govtui.tui.desk.export import ExportScreen
 from govtui.tui.desk.messages import BoardReady, Progress
 from govtui.tui.desk.unit_actions import UnitActions
 from govtui.tui.desk.unit_screen import UnitScreen
