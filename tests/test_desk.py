@@ -346,6 +346,24 @@ def test_copying_between_units_is_judged_again_when_one_units_prose_changes(
     assert copied(board(sample)) == {}
 
 
+def test_units_are_told_one_by_one_only_while_reports_are_still_read(tmp_path: Path) -> None:
+    """``arrived`` (the desk screen filling its table) hears of every unit of a collection
+    being read, and of none when everything came from the cache: the board follows at once."""
+    roster = small_collection(tmp_path, ["甲局", "乙局", "丙局"])
+    heard: list[object] = []
+    first = board(roster, arrived=lambda view: heard.append(view.name))
+    assert sorted(heard) == sorted(u.name for u in first.units)
+    heard.clear()
+    board(roster, arrived=lambda view: heard.append(view.name))
+    assert heard == []
+    path = roster.parent / "u1-2025.toml"
+    report = toml_file.load(path)
+    report.requests["granted"]["natural_person"] += 1
+    toml_file.save(report, path)
+    board(roster, arrived=lambda view: heard.append((view.name, view.status)))
+    assert sorted(heard) == [("丙局", "clean"), ("乙局", "errors"), ("甲局", "clean")]
+
+
 def test_last_years_file_changing_invalidates_the_cache(tmp_path: Path) -> None:
     roster = small_collection(tmp_path, ["甲局"])
     assert units(board(roster))["甲局"].status == "clean"

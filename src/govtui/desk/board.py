@@ -161,7 +161,8 @@ def build(
     then with 1 for each file read (or found in the cache). ``record_received`` writes the
     date each unit's report was first seen into the ledger. ``arrived`` is given each unit
     as soon as its report is known, judged on its own (the findings across units, which need
-    every report, come with the board): the desk screen fills its table as reports are read.
+    every report, come with the board), while other reports are still to be read: the desk
+    screen fills its table as reports are read.
     """
     today = as_of or datetime.date.today()
     store = cache or Cache()
@@ -176,7 +177,10 @@ def build(
     preview = Matcher(roster, roster.collection.year)
 
     def each(read: Read) -> None:
-        unit = preview.add(read) if arrived is not None else None
+        # A unit on its own only while other reports are still read: otherwise the board
+        # follows at once, and judging every unit twice would only delay it.
+        wanted = arrived is not None and reader.pending > 0
+        unit = preview.add(read) if wanted else None
         if arrived is not None and unit is not None:
             arrived(_judge(roster, unit, preview.matched, book, today, {}))
         if advance is not None:

@@ -107,6 +107,7 @@ class Reader:
         self._rules = (self.settings, no_profile, used)
         self._hashes: dict[str, str | None] = {}
         self.parsed = 0  # files examined this run (the rest came from the cache)
+        self.pending = 0  # files of the current :meth:`read` not examined yet (this one counts)
 
     def hash(self, path: Path) -> str | None:
         """The hash of the file's content (read once per run)."""
@@ -123,7 +124,8 @@ class Reader:
     ) -> list[Read]:
         """Each ``(file, last year's file or None)``, in order; ``by_agency`` gives last year's
         file of a report the roster does not name, by its agency. ``each`` is called with every
-        file as soon as it is known: first those the cache holds, then each one read."""
+        file as soon as it is known: first those the cache holds (:attr:`pending` says how
+        many are still to be read), then each one read."""
         results: list[Read | None] = [None] * len(jobs)
         todo: list[tuple[int, Path, Path | None]] = []
         for index, (path, given) in enumerate(jobs):
@@ -132,10 +134,13 @@ class Reader:
             if hit is not None:
                 outcome, packed = hit
                 outcome = dataclasses.replace(outcome, path=path)
-                results[index] = read = Read(path, digest, outcome, packed)
-                each(read)
+                results[index] = Read(path, digest, outcome, packed)
             else:
                 todo.append((index, path, given))
+        self.pending = len(todo)
+        for read in results:
+            if read is not None:
+                each(read)
         if not todo:
             return [r for r in results if r is not None]
         # The readers, the rules and the worker pool: only when a report must be read.
@@ -159,6 +164,7 @@ class Reader:
             self._store(digest, given, by_agency, outcome)
             self.parsed += 1
             each(read)
+            self.pending -= 1
         return [r for r in results if r is not None]
 
     def _given(self, given: Path | None, agency: str, by_agency: Mapping[str, Path]) -> str:
