@@ -85,3 +85,43 @@ def test_the_collector_is_off_only_while_the_editor_starts(tmp_path: Path) -> No
     finally:
         gc.enable()
     assert seen == [True]
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    """The modules a fresh ``govtui ARGV`` process has imported when it ends (no terminal)."""
+    code = (
+        "import sys; from govtui.cli import main\n"
+        f"try: main({argv!r})\n"
+        "except SystemExit: pass\n"
+        "print(' '.join(sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_a_roster_or_a_folder_opens_the_desk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "名单.toml"
+    roster.write_text('[[unit]]\nname = "云溪县市场监督管理局"\n', "utf-8")
+    for target in (roster, tmp_path):
+        assert main([str(target)]) == 2  # under pytest there is no terminal
+        assert "govtui 收报台 需要在终端里运行" in capsys.readouterr().err
+
+
+def test_the_editor_and_the_desk_load_only_their_own_screens(tmp_path: Path) -> None:
+    """Each full-screen app starts without importing the other's (20-30 ms of a launch)."""
+    roster = tmp_path / "名单.toml"
+    roster.write_text('[[unit]]\nname = "云溪县市场监督管理局"\n', "utf-8")
+    editor = _modules_after([str(SAMPLES / "yunxi-scjg-2024.toml")])
+    desk = _modules_after([str(roster)])
+    assert "govtui.tui.app" in editor and "govtui.tui.desk.app" not in editor
+    assert "govtui.tui.desk.app" in desk and "govtui.tui.app" not in desk
+
+
+def test_help_loads_no_command() -> None:
+    """``govtui --help`` and a misspelt command answer without loading the model or the rules."""
+    for argv in (["--help"], ["chek", "x.toml"], ["check", "--help"]):
+        loaded = _modules_after(argv)
+        assert "govtui.cli.arguments" in loaded
+        assert not {"govtui.model", "govtui.rules", "textual", "govtui.cli.check"} & loaded
