@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from tests.tui_helpers import SAMPLES
 
-from govtui.cli import main
+from govtui.cli import RUNNERS, main
 
 
 def test_check_and_export_never_import_textual() -> None:
@@ -87,7 +89,7 @@ def test_the_collector_is_off_only_while_the_editor_starts(tmp_path: Path) -> No
     assert seen == [True]
 
 
-def _modules_after(argv: list[str]) -> set[str]:
+def _modules_after(argv: list[str], cwd: Path | None = None) -> set[str]:
     """The modules a fresh ``govtui ARGV`` process has imported when it ends (no terminal)."""
     code = (
         "import sys; from govtui.cli import main\n"
@@ -95,8 +97,31 @@ def _modules_after(argv: list[str]) -> set[str]:
         "except SystemExit: pass\n"
         "print(' '.join(sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(cwd)} if cwd else None
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd, env=env
+    )
     return set(done.stdout.split())
+
+
+def test_no_command_but_the_apps_loads_textual(tmp_path: Path) -> None:
+    """The commands run on servers over thousands of files: none pays for the terminal UI."""
+    report = tmp_path / "报告.toml"
+    shutil.copyfile(SAMPLES / "yunxi-scjg-2024.toml", report)
+    (tmp_path / "名单.toml").write_text('[[unit]]\nname = "云溪县统计局"\n', "utf-8")
+    for argv in (
+        ["export", "报告.toml", "-o", "-"],
+        ["import", str(SAMPLES / "yunxi-scjg-2024.md"), "-o", "-"],
+        ["new", "新.toml", "--agency", "青山镇人民政府", "--year", "2025"],
+        ["diff", "报告.toml", "新.toml"],
+        ["accept", "报告.toml"],
+        ["aggregate", "报告.toml"],
+        ["desk", "名单.toml"],
+        ["profile"],
+    ):
+        loaded = _modules_after(argv, cwd=tmp_path)
+        assert f"govtui.cli.{RUNNERS[argv[0]]}" in loaded, argv
+        assert "textual" not in loaded, argv
 
 
 def test_a_roster_or_a_folder_opens_the_desk(

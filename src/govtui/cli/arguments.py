@@ -192,6 +192,8 @@ def iso_date(text: str) -> datetime.date:
 
 
 # ------------------------------------------------------------ the sub-commands
+# One function per sub-command, named after it, declaring its parser on argparse's sub-parsers
+# ``sub``; the module that runs it is named in :data:`govtui.cli.RUNNERS`.
 
 
 def edit(sub: Any) -> None:
