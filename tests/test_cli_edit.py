@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.tui_helpers import SAMPLES
 
-from govtui.cli import RUNNERS, main
+from govtui.cli import COMMANDS, RUNNERS, main
 
 
 def test_check_and_export_never_import_textual() -> None:
@@ -150,3 +151,15 @@ def test_help_loads_no_command() -> None:
         loaded = _modules_after(argv)
         assert "govtui.cli.arguments" in loaded
         assert not {"govtui.model", "govtui.rules", "textual", "govtui.cli.check"} & loaded
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_its_options_and_its_module(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What ``govtui --help`` lists is declared in one place and run in another: each name
+    has both."""
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    assert capsys.readouterr().out.startswith(f"用法 / usage: govtui {name} ")
+    assert callable(importlib.import_module(f"govtui.cli.{RUNNERS[name]}").run)
