@@ -163,3 +163,20 @@ def test_every_command_has_its_options_and_its_module(
         main([name, "--help"])
     assert capsys.readouterr().out.startswith(f"用法 / usage: govtui {name} ")
     assert callable(importlib.import_module(f"govtui.cli.{RUNNERS[name]}").run)
+
+
+def test_a_misused_desk_shows_the_same_usage_as_its_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The desk parses options among its words; its help and errors once showed
+    ``用法 / usage: age: govtui desk``."""
+    with pytest.raises(SystemExit):
+        main(["desk", "--help"])
+    usage = capsys.readouterr().out.split("\n\n")[0]
+    assert usage.startswith("用法 / usage: govtui desk [-h] [--json]")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["desk", "名单.toml", "--as-of", "昨天"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage + "\n")
+    assert "「昨天」不是日期" in err
