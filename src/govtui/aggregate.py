@@ -32,8 +32,6 @@ from govtui.model import Report, validate
 from govtui.rules import count
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from govtui.io.document import Document
 
 

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from govtui.model import Report
 from govtui.places import CellRef
 from govtui.policy import SEVERITY, Severity
+from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
-
-if TYPE_CHECKING:
-    from govtui.rules.copy_index import CopyIndex
 
 # Totals as printed in a published report, keyed by the computed cell they claim to be.
 Printed = Mapping[CellRef, int]
