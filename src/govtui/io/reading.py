@@ -97,9 +97,10 @@ def _read(path: Path) -> Loaded:
     if suffix == ".toml":
         return Loaded(path, toml_file.load(path))
     if suffix in IMPORT_SUFFIXES:
-        # The importers (their patterns, the tables' labels) cost the editor's launch, which
-        # opens a TOML file, 26 ms (-X importtime, 2-core machine): loaded for the first
-        # published report read, here and only here.
+        # The importers (their patterns, the tables' labels) would cost the editor's launch,
+        # which opens a TOML file, 26 ms (median of 11 fresh processes after the editor's
+        # imports, 17 ms at best; 2-core machine): loaded for the first published report
+        # read, here and only here.
         from govtui.io.importers import import_file  # noqa: PLC0415
 
         imported = import_file(path)

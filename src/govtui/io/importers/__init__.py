@@ -2,12 +2,13 @@
 the model.
 
 One entry point, :func:`import_report`: the file is turned into lines (:mod:`.text`,
-:mod:`.html`; :mod:`.docx`, :mod:`.xlsx` and :mod:`.pdf` through optional libraries, each
-loaded only from the table of optional formats, :func:`_reader`), the lines are divided into sections (:mod:`.sections`), the
-prose is placed into the form's fields (:mod:`.prose`) and the three tables are read
-(:mod:`.tables`). The result carries the totals the report printed, for the ``stated_total``
-rule, and notes on everything the importer had to assume. A file without a recognisable
-section 三 is refused with a :class:`~govtui.errors.LoadError` that says what was found.
+:mod:`.html`; :mod:`.docx`, :mod:`.xlsx` and :mod:`.pdf` read through optional libraries, and
+are loaded only by the table of those formats, :func:`_reader`), the lines are divided into
+sections (:mod:`.sections`), the prose is placed into the form's fields (:mod:`.prose`) and the
+three tables are read (:mod:`.tables`). The result carries the totals the report printed, for
+the ``stated_total`` rule, and notes on everything the importer had to assume. A file without a
+recognisable section 三 is refused with a :class:`~govtui.errors.LoadError` that says what was
+found.
 """
 
 from __future__ import annotations
