@@ -31,9 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "yunxi-scjg-2024.toml"
 
 DESK = """
-import os, sys, time, asyncio
+import gc, os, sys, time, asyncio
 from pathlib import Path
-import govtui.cli
+import govtui.cli  # what the command imports first
+gc.disable()  # then, as ``govtui 名单.toml`` does, no collection until the desk runs (cli.APPS)
 from govtui.tui.desk.app import DeskApp
 from govtui.tui.desk.units import READING, UnitsTable
 
