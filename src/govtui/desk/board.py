@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from govtui.aggregate import Sum
-from govtui.desk import indicators, ledger
+from govtui.desk import indicators, ledger, reading
 from govtui.desk.cache import Cache, content_hash, file_hash
 from govtui.desk.collection import (
     Matched,
@@ -243,8 +243,6 @@ def _office(board: Board, path: Path, store: Cache) -> Office:
     found = store.get(key) if digest else None
     if isinstance(found, Office):
         return found
-    from govtui.desk import reading  # noqa: PLC0415  (the readers and rules: see its docstring)
-
     findings, problem = reading.check_office(path, board.sum_report, counted)
     office = Office(path, findings, problem)
     if digest and not problem:
@@ -304,8 +302,6 @@ def _copied_from_units(
     found = store.get(key) if cacheable else None
     if isinstance(found, dict):
         return found
-    from govtui.desk import reading  # noqa: PLC0415  (the rules: see its docstring)
-
     prose = ((u.name, r.prose(), (*u.names, r.outcome.agency)) for u, r in compared)
     copied = reading.copied_from_units(prose, settings)
     if cacheable:

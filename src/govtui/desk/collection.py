@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govtui.batch import Options, Outcome
+from govtui.desk import reading
 from govtui.desk.cache import Cache, file_hash
 from govtui.errors import LoadError
 from govtui.io.reading import Inputs
@@ -143,9 +144,6 @@ class Reader:
                 each(read)
         if not todo:
             return [r for r in results if r is not None]
-        # The readers, the rules and the worker pool: only when a report must be read.
-        from govtui.desk import reading  # noqa: PLC0415
-
         options = Options(
             settings=self.settings,
             counts=True,
@@ -214,8 +212,6 @@ class Reader:
                 todo.append((len(out) - 1, path))
         if not todo:
             return out
-        from govtui.desk import reading  # noqa: PLC0415  (see Reader.read)
-
         found_all = reading.identify_all([p for _, p in todo], self.jobs)
         for (index, path), found in zip(todo, found_all, strict=True):
             self.parsed += 1

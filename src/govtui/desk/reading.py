@@ -2,10 +2,10 @@
 worker processes as ``check`` reads them; last year's files identified; the units' prose
 compared with each other; the office's own report checked against the sum.
 
-This module brings the readers of every format, the rules, the model and the worker pool
-(measured: 25–30 ms of imports on top of what the desk screen needs to draw, Textual's
-included), so the desk imports it only when something must be computed — a desk with nothing
-changed since the last look never does (:mod:`govtui.desk.collection`, :mod:`govtui.desk.board`).
+:mod:`govtui.desk.collection` and :mod:`govtui.desk.board` look in the cache first and call
+these only for what it lacks, so a desk with nothing changed since the last look runs none of
+them. (Importing them costs the launch nothing more: the desk screen already imports the
+model, the rules and the readers through the roster, the findings and the profile.)
 """
 
 from __future__ import annotations

@@ -144,7 +144,7 @@ class DeskScreen(UnitActions):
         if self.desk.board is None:
             self.say("名单还在读取中。", True)
             return
-        # The summary brings the matrix grid and the charts: 11 ms of the launch otherwise.
+        # The summary brings the matrix grid and the charts: 5–11 ms of the launch otherwise.
         from govtui.tui.desk.summary import SummaryScreen  # noqa: PLC0415
 
         self.app.push_screen(SummaryScreen())
@@ -153,7 +153,7 @@ class DeskScreen(UnitActions):
         if self.desk.board is None:
             self.say("名单还在读取中。", True)
             return
-        # The export screen brings every output's writer: 4 ms of the launch otherwise.
+        # The export screen brings every output's writer: 4–13 ms of the launch otherwise.
         from govtui.tui.desk.export import ExportScreen  # noqa: PLC0415
 
         self.app.push_screen(ExportScreen(), self._exported)
