@@ -63,7 +63,7 @@ EDITOR = (
 import asyncio, gc, sys
 from pathlib import Path
 import govtui.cli  # what the command imports first
-gc.disable()  # then, as ``govtui edit`` does, no collection until the editor runs (cli/edit.py)
+gc.disable()  # then, as ``govtui edit`` does, no collection until the editor runs (cli.APPS)
 from govtui.io import toml_file
 from govtui.tui.app import GovtuiApp
 from govtui.tui.screens.requests import RequestsScreen

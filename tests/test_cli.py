@@ -146,6 +146,16 @@ def test_new_creates_a_blank_report(tmp_path: Path) -> None:
     assert run("new", target, "--agency", "x", "--year", "2025").returncode == 2  # never overwrites
 
 
+@pytest.mark.parametrize("year", ["1899", "10000"])
+def test_new_refuses_a_year_the_report_could_not_hold(
+    tmp_path: Path, year: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "draft.toml"
+    assert main(["new", str(target), "--agency", "青山镇人民政府", "--year", year]) == 2
+    assert f"年度 {year} 不合理" in capsys.readouterr().err
+    assert not target.exists()
+
+
 def test_version_and_bilingual_help() -> None:
     assert run("--version").stdout.strip() == f"govtui {__version__}"
     help_text = run("--help").stdout

@@ -20,6 +20,7 @@ from govtui import form
 from govtui.errors import ExportError
 from govtui.io import docx as word
 from govtui.io import toml_file
+from govtui.io.exporters import BY_NAME
 from govtui.model import Report
 from official import ASSERT_TABLE, Placed
 from strategies import reports
@@ -158,4 +159,4 @@ def test_without_python_docx_the_message_says_how_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "docx", None)  # ``import docx`` now fails
     with pytest.raises(ExportError, match=r"pip install 'govtui\[docx\]'"):
-        word.render(toml_file.load(SAMPLES[0]))
+        BY_NAME["docx"].render(toml_file.load(SAMPLES[0]))

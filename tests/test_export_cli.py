@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -87,6 +88,18 @@ def test_missing_word_extra_gives_the_install_command(
     monkeypatch.setitem(sys.modules, "docx", None)
     assert main(["export", str(report_file), "-f", "docx"]) == 2
     assert "pip install 'govtui[docx]'" in capsys.readouterr().err
+    assert not report_file.with_suffix(".docx").exists()
+
+
+def test_word_without_lxml_gives_the_install_command_too(report_file: Path) -> None:
+    """python-docx installed but not lxml, which it needs: a fresh process, as a user's."""
+    script = (
+        "import sys\nsys.modules['lxml'] = None\nfrom govtui.cli import main\n"
+        f"sys.exit(main(['export', {str(report_file)!r}, '-f', 'docx']))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'govtui[docx]'" in done.stderr
     assert not report_file.with_suffix(".docx").exists()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,3 +169,27 @@ def test_import_of_a_folder_points_to_check(
 ) -> None:
     assert main(["import", str(tmp_path)]) == 2
     assert "这是一个文件夹" in capsys.readouterr().err
+
+
+# A fresh process as on a machine without the extra (its library hidden: ``import`` fails), or
+# with python-docx but not lxml, which it needs in turn.
+@pytest.mark.parametrize(
+    ("name", "hidden", "extra"),
+    [
+        ("yunxi-2025-office.docx", "docx", "docx"),
+        ("yunxi-2025-office.docx", "lxml", "docx"),
+        ("yunxi-2024-broken-form.xlsx", "openpyxl", "xlsx"),
+        ("yunxi-2024-chromium.pdf", "pypdfium2", "pdf"),
+    ],
+)
+def test_without_its_extra_a_format_says_what_to_install(
+    name: str, hidden: str, extra: str
+) -> None:
+    script = (
+        f"import sys\nsys.modules[{hidden!r}] = None\nfrom govtui.cli import main\n"
+        f"sys.exit(main(['check', {str(FIXTURES / name)!r}]))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert f"pip install 'govtui[{extra}]'" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr

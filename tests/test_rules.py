@@ -10,6 +10,7 @@ from hypothesis import given
 from govtui import form
 from govtui.io import toml_file
 from govtui.model import Report
+from govtui.policy import SEVERITY
 from govtui.rules import RULES, CellRef, Finding, check, has_errors, refusal
 from strategies import balanced_reports, reports, small_counts
 
@@ -201,6 +202,12 @@ def test_every_finding_carries_the_id_and_severity_its_rule_declares() -> None:
     # 予以公开 in 一（二） no longer agrees either: narrative.
     assert {f.rule for f in findings} == {"balance", "empty_section", "narrative"}
     assert all(f.severity == declared[f.rule] for f in findings)
+
+
+def test_the_policy_knows_exactly_the_rules_there_are() -> None:
+    """A file's acceptances are checked against the policy's table, findings come from the
+    registry: a rule missing from either would be unacceptable, or acceptable and never run."""
+    assert sorted(SEVERITY) == sorted(r.id for r in RULES)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ prose left empty for the collecting office to write.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,8 +32,6 @@ from govtui.model import Report, validate
 from govtui.rules import count
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from govtui.io.document import Document
 
 
@@ -146,8 +145,6 @@ class Seen:
             self._memory[key] = path
             return
         if self._db is None:
-            import sqlite3  # only for a run of thousands
-
             self._db = sqlite3.connect("")
             self._db.execute("PRAGMA synchronous = OFF")
             self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, path TEXT NOT NULL)")

@@ -28,6 +28,8 @@ from pydantic_core import core_schema as cs
 from govtui import controls, form
 from govtui.errors import LoadError, Problem, Refusals
 from govtui.numbers import check_count, check_fee, check_year, kind
+from govtui.places import is_place
+from govtui.policy import reason_refusal, rule_refusal
 
 # ============================================================================ the shapes
 
@@ -98,9 +100,7 @@ def blank_grid(table: form.Table) -> dict[str, dict[str, int]]:
 
 
 def _a_warning(rule: str) -> str:
-    """Only a warning can be accepted: :mod:`govtui.rules.policy` decides."""
-    from govtui.rules.policy import rule_refusal  # the rules read the model: imported on use
-
+    """Only a warning can be accepted: :mod:`govtui.policy` decides."""
     refused = rule_refusal(rule)
     if refused:
         raise ValueError(refused)
@@ -108,16 +108,12 @@ def _a_warning(rule: str) -> str:
 
 
 def _a_place(place: str) -> str:
-    from govtui.rules.finding import is_place
-
     if not is_place(place):
         raise ValueError(f"位置「{place}」不是报告中的文字栏目或表格单元格")
     return place
 
 
 def _has_reason(reason: str) -> str:
-    from govtui.rules.policy import reason_refusal
-
     refused = reason_refusal(reason)
     if refused:
         raise ValueError(refused)
@@ -187,7 +183,7 @@ def _report_schema() -> CoreSchema:
 class Acceptance(BaseModel):
     """A warning the agency has looked at and accepted, with the reason, stored in the file.
 
-    ``rule`` and ``place`` name the finding (see :func:`govtui.rules.finding.place_key`); an
+    ``rule`` and ``place`` name the finding (see :func:`govtui.places.place_key`); an
     accepted warning is still shown but no longer counted. Only a warning can be accepted, at a
     place a finding can have.
     """

@@ -24,8 +24,9 @@ from typing import Any
 
 from govtui import form
 from govtui.errors import LoadError, Problem
+from govtui.io.toml_file import key_lines
+from govtui.policy import disable_refusal
 from govtui.rules.content import OVERVIEW_SETTING
-from govtui.rules.policy import disable_refusal
 from govtui.rules.years import (
     COPIED_THRESHOLD,
     FACTOR_SETTING,
@@ -186,8 +187,6 @@ def load(path: Path) -> Profile:
 
 @lru_cache(maxsize=32)
 def _load(path: Path, stamp: int, shown: str) -> Profile:
-    from govtui.io.toml_file import key_lines
-
     try:
         text = path.read_bytes().decode("utf-8")
         data = tomllib.loads(text)

@@ -15,43 +15,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
+from govtui.cli import findings as layout
 from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import clean, visible
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "accept",
-        help="说明理由后接受一条警告 / accept a warning with a reason",
-        description=(
-            "说明理由后接受一条警告，记录在报告文件中；不给规则时列出可以接受的警告及其位置。"
-            "错误不能接受。\n"
-            "Accept a warning with a reason, stored in the report file; without RULE, list the "
-            "warnings and their places. Errors cannot be accepted."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("file", metavar="FILE.toml", help="报告文件 / report file")
-    parser.add_argument("rule", nargs="?", metavar="RULE", help="规则，如 in_force / rule id")
-    parser.add_argument(
-        "place",
-        nargs="?",
-        metavar="PLACE",
-        help="位置，如 proactive.normative_documents.in_force（该规则只有一条警告时可省略）"
-        " / place key (may be left out when the rule has one warning)",
-    )
-    parser.add_argument("--reason", "-m", metavar="TEXT", help="接受的理由 / the reason")
+from govtui.errors import GovtuiError, LoadError
+from govtui.io.document import Document
+from govtui.io.previous import find_previous
+from govtui.rules import check
+from govtui.rules.policy import refusal
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtui.errors import GovtuiError, LoadError
-    from govtui.io.document import Document
-    from govtui.io.previous import find_previous
-    from govtui.rules import check
-    from govtui.rules.policy import refusal
-
     path = Path(args.file)
     document = Document(path)
     try:
@@ -62,8 +37,6 @@ def run(args: argparse.Namespace) -> int:
     findings = check(report, previous=previous.report)
     warnings = [f for f in findings if not f.is_error]
     if args.rule is None:
-        from govtui.cli import findings as layout
-
         if not warnings:
             print(f"{visible(str(path))} 没有警告。")
         layout.show(warnings, layout.Printer(), places=True)

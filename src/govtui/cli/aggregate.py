@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from govtui.cli.check import add_jobs_option, add_year_options, settings_of
+from govtui.aggregate import Collection, Entry, Overview, existing_sum
+from govtui.batch import Options, Outcome, examine_all
+from govtui.cli import findings
+from govtui.cli.check import print_skipped, reports_among, settings_of
 from govtui.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -34,67 +38,22 @@ from govtui.cli.common import (
     paint,
     to_json,
 )
+from govtui.cli.findings import Printer
+from govtui.cli.layout import fold, ljust
+from govtui.cli.progress import Progress
 from govtui.controls import visible
-
-if TYPE_CHECKING:
-    from govtui.aggregate import Collection, Entry, Overview
-    from govtui.cli.findings import Printer
-    from govtui.io.document import Document
-    from govtui.model import Report
+from govtui.errors import GovtuiError, LoadError, Problem
+from govtui.io import roster as rosters
+from govtui.io.document import Document
+from govtui.io.reading import Inputs, contained, unexpected
+from govtui.linebreak import width
+from govtui.model import Report
+from govtui.rules import count
 
 _NAME_COLUMNS = 26
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "aggregate",
-        help="汇总多个单位的报告 / sum many agencies' reports",
-        description=(
-            "汇总同一年度多个单位的报告：每个数字和收费金额精确相加，文字留给汇总单位撰写；"
-            "列出每份报告自身的校验结果。年度不同、同一单位重复、无法读取的报告不计入，"
-            "此时不写出汇总报告。\n"
-            "Sum many agencies' reports of one year exactly (prose left empty), listing each "
-            "input's findings. Reports of another year, duplicates of one agency and unreadable "
-            "files are refused, and then no sum is written.\n"
-            "退出码 / exit status: 0 全部计入且无错误 all counted, no errors; "
-            "1 已写出但有错误或有单位未报送 written, with errors or missing units; "
-            "2 有报告未计入 an input was refused (nothing written)."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="FILE|FOLDER|GLOB",
-        help="报告文件、文件夹或通配符（有名单时可省略，用名单中的文件）/ reports",
-    )
-    parser.add_argument("-o", "--output", metavar="SUM.toml", help="汇总报告 / the sum report")
-    parser.add_argument("--agency", help="汇总单位名称（用 -o 时必填）/ the collecting office")
-    parser.add_argument("--roster", metavar="UNITS.toml", help="应报送单位名单 / the roster")
-    parser.add_argument(
-        "--year", type=int, help="汇总年度（默认取第一份报告的年度）/ the year summed"
-    )
-    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="汇总报告文件无法读取时也覆盖 / overwrite an unreadable SUM.toml",
-    )
-    add_year_options(parser)
-    add_jobs_option(parser)
-
-
 def run(args: argparse.Namespace) -> int:
-    from govtui.aggregate import Collection, existing_sum
-    from govtui.batch import Options, Outcome, examine_all
-    from govtui.cli.check import print_skipped, reports_among
-    from govtui.cli.findings import Printer
-    from govtui.cli.progress import Progress
-    from govtui.errors import LoadError, Problem
-    from govtui.io import roster as rosters
-    from govtui.io.document import Document
-    from govtui.io.reading import Inputs, contained, unexpected
-
     if args.output and not (args.agency or "").strip():
         return fail("用 -o 写出汇总报告时请用 --agency 给出汇总单位名称 / -o needs --agency")
     roster = None
@@ -180,8 +139,6 @@ def _write(
 ) -> bool | str:
     """Write the sum as the editor saves (:class:`govtui.io.document.Document`): not while
     another govtui edits it, not over a version saved while this run read its inputs."""
-    from govtui.errors import GovtuiError
-
     try:
         with output.held():
             output.save(collection.report(agency, base), overwrite=force, backup=False)
@@ -198,17 +155,10 @@ def _write(
 def _print_head(collection: Collection, args: argparse.Namespace) -> None:
     year = f"{args.year} 年度" if args.year else "年度取自第一份报告（可用 --year 指定）"
     print(paint(f"汇总：{year}", "1"))
-    from govtui.cli.layout import ljust
-
     print(f"  {ljust('单位', _NAME_COLUMNS)} 错误 警告  文件")
 
 
 def _print_entry(entry: Entry, printer: Printer) -> None:
-    from govtui.cli import findings
-    from govtui.cli.layout import ljust
-    from govtui.linebreak import width
-    from govtui.rules import count
-
     outcome = entry.outcome
     path = visible(str(outcome.path))
     if entry.status == "unreadable":
@@ -239,10 +189,6 @@ def _print_entry(entry: Entry, printer: Printer) -> None:
 
 
 def _print_overview(overview: Overview) -> None:
-    import shutil
-
-    from govtui.cli.layout import fold
-
     columns = max(40, shutil.get_terminal_size().columns)
     units = len(overview.roster.units)
     print(

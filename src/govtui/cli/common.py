@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from typing import TextIO
+
+from govtui.controls import json_safe, visible
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # the inputs were read and have errors
@@ -22,8 +25,6 @@ def paint(text: str, code: str, stream: TextIO | None = None) -> str:
 
 def fail(message: str) -> int:
     """Print a refusal; a file name in it is shown with its control characters spelled out."""
-    from govtui.controls import visible
-
     print(visible(message, lines=True), file=sys.stderr)
     return EXIT_UNREADABLE
 
@@ -31,10 +32,6 @@ def fail(message: str) -> int:
 def to_json(data: object) -> str:
     """``data`` as JSON text for standard output: UTF-8 Chinese as is, every invisible
     character (a file name's escape sequence) as a ``\\u`` escape, never raw."""
-    import json
-
-    from govtui.controls import json_safe
-
     return json_safe(json.dumps(data, ensure_ascii=False))
 
 

@@ -20,111 +20,33 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from govtui.cli import Parser
-from govtui.cli.check import add_jobs_option, add_profile_options, add_year_options, settings_of
+from govtui.cli import findings
+from govtui.cli.arguments import iso_date
+from govtui.cli.check import settings_of
 from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
-
-if TYPE_CHECKING:
-    from govtui.desk.board import Board, UnitView
-    from govtui.desk.decisions import Who
+from govtui.cli.layout import ljust, rjust
+from govtui.cli.progress import Progress
+from govtui.controls import clean, visible
+from govtui.desk import decisions, indicators, outputs
+from govtui.desk.board import Board, UnitView, build
+from govtui.desk.data import write_json
+from govtui.desk.decisions import Who, login_name
+from govtui.desk.init import from_folder, from_names
+from govtui.desk.status import LATE_LABEL, REVIEW_LABEL, STATUS_LABEL
+from govtui.desk.summing import sum_note, write_sum
+from govtui.errors import GovtuiError, LoadError
+from govtui.io import roster as rosters
+from govtui.io.atomic import atomic_write
+from govtui.linebreak import width
+from govtui.rules.finding import place_label
 
 ACTIONS = ("show", "approve", "return", "dismiss", "confirm", "reopen", "received", "notice")
 _NAME_COLUMNS = 22
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2026-01-26") from None
-
-
-class _Intermixed(Parser):
-    """Options anywhere among the words (``desk 名单.toml --as-of D show 单位``): argparse
-    alone stops the words at the first option. Parsed as ``parse_intermixed_args`` does."""
-
-    _inside = False
-
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
-        if self._inside:
-            return super().parse_known_args(args, namespace)
-        self._inside = True
-        try:
-            return self.parse_known_intermixed_args(args, namespace)
-        finally:
-            self._inside = False
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "desk",
-        help="收报台：名单上各单位的报送、校验与审核 / the collecting office's desk",
-        description=(
-            "收报台：按名单（[[unit]]，可有 [collection]）收集各单位报告，显示每个单位的状态、"
-            "错误和警告、指标及同比，记录汇总单位的审核决定（名单旁的 .review.toml）。\n"
-            "The collecting office's desk: every unit of the roster with its status, findings "
-            "and indicators; the office's decisions are kept in a ledger beside the roster.\n\n"
-            "  govtui desk 名单.toml [--json] [--as-of 日期] [--sum 汇总.toml]\n"
-            "  govtui desk 名单.toml show 单位            该单位的问题及位置\n"
-            "  govtui desk 名单.toml approve 单位 [-m 说明]          通过\n"
-            "  govtui desk 名单.toml return 单位 -m 理由             退回\n"
-            "  govtui desk 名单.toml dismiss 单位 规则 [位置] -m 理由  忽略一条问题\n"
-            "  govtui desk 名单.toml confirm 单位 规则 [位置] [-m 整改要求]  确认需整改\n"
-            "  govtui desk 名单.toml reopen 单位 [规则 [位置]]        撤销决定\n"
-            "  govtui desk 名单.toml received 单位 日期               更正收到日期\n"
-            "  govtui desk 名单.toml notice 单位|--all [--format md|docx] [--until 日期] [-o 文件夹]\n"
-            "                                          退回/整改通知，每个单位一份\n"
-            "  govtui desk 名单.toml --xlsx 工作簿.xlsx --html 收报情况.html   工作簿与网页\n"
-            "  govtui desk init 文件夹|名称.txt [-o 名单.toml]        生成名单\n"
-            "退出码 / exit status: 0 全部已报送且无待处理错误 all filed, no open error; "
-            "1 有单位未报送、逾期、无法读取、被退回或有错误 otherwise; "
-            "2 名单无法读取 the roster cannot be read."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("roster", metavar="ROSTER.toml|init", help="名单文件 / the roster")
-    parser.add_argument("words", nargs="*", metavar="ACTION", help="操作及其参数 / action")
-    parser.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    parser.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="以此日期为今天 / take DATE as today"
-    )
-    parser.add_argument("--sum", metavar="OUT.toml", help="写出汇总报告 / write the sum")
-    parser.add_argument(
-        "--xlsx", metavar="OUT.xlsx", help="写出工作簿（报送情况、问题清单、汇总、指标）/ workbook"
-    )
-    parser.add_argument(
-        "--html", metavar="OUT.html", help="写出收报情况网页（图表与清单）/ dashboard page"
-    )
-    parser.add_argument(
-        "--all", action="store_true", help="notice：每个需要通知的单位 / every unit"
-    )
-    parser.add_argument(
-        "--format", default="md", metavar="md|docx", help="notice：通知的格式 / format"
-    )
-    parser.add_argument(
-        "--until", type=_date, metavar="DATE", help="notice：重新报送的期限 / correction due"
-    )
-    parser.add_argument("--force", action="store_true", help="覆盖 / overwrite (--sum, init -o)")
-    parser.add_argument("-m", "--message", default="", metavar="TEXT", help="理由或说明 / reason")
-    parser.add_argument("--by", metavar="NAME", help="经办人（默认登录名）/ who decides")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="PATH",
-        help="init：名单文件；notice：通知所在文件夹 / init: the roster; notice: the folder",
-    )
-    add_year_options(parser)
-    add_profile_options(parser)
-    add_jobs_option(parser)
-    parser.__class__ = _Intermixed
-
-
 def run(args: argparse.Namespace) -> int:
-    from govtui.errors import GovtuiError, LoadError
-    from govtui.io import roster as rosters
-
     if args.roster == "init":
         return _init(args)
     words: list[str] = args.words
@@ -144,16 +66,12 @@ def run(args: argparse.Namespace) -> int:
     except GovtuiError as error:
         return fail(str(error))
     if args.json:
-        from govtui.desk.data import write_json
-
         write_json(board, sys.stdout)
     else:
         _print_board(board)
     for option, write in (("xlsx", "write_workbook"), ("html", "write_dashboard")):
         target = getattr(args, option)
         if target:
-            from govtui.desk import outputs
-
             try:
                 message = getattr(outputs, write)(board, Path(target))
             except ImportError:
@@ -162,8 +80,6 @@ def run(args: argparse.Namespace) -> int:
                 return fail(str(error))
             print(message, file=sys.stderr if args.json else sys.stdout)
     if args.sum:
-        from govtui.desk.summing import write_sum
-
         agency = roster.collection.agency
         if not agency:
             return fail("写出汇总报告需要名单 [collection] 中的 agency（汇总单位名称）")
@@ -173,9 +89,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build(roster: Any, args: argparse.Namespace) -> Board:
-    from govtui.cli.progress import Progress
-    from govtui.desk.board import build
-
     progress: list[Progress] = []
 
     def advance(step: int) -> None:
@@ -205,9 +118,6 @@ def _build(roster: Any, args: argparse.Namespace) -> Board:
 def _notice(board: Board, rest: list[str], args: argparse.Namespace) -> int:
     """``notice UNIT`` or ``notice --all``: the letters, one file a unit, in ``-o`` (default:
     ``名单-通知`` beside the roster)."""
-    from govtui.desk import decisions, outputs
-    from govtui.errors import GovtuiError
-
     if bool(rest) == args.all or len(rest) > 1:
         return fail("用法：govtui desk 名单.toml notice 单位|--all [--format md|docx]")
     units = None if args.all else [decisions.find_unit(board, rest[0]).name]
@@ -222,16 +132,11 @@ def _notice(board: Board, rest: list[str], args: argparse.Namespace) -> int:
 
 
 def _who(args: argparse.Namespace, board: Board) -> Who:
-    from govtui.controls import clean
-    from govtui.desk.decisions import Who, login_name
-
     by = clean(args.by).strip() if args.by else login_name()
     return Who(by, clean(args.message).strip(), board.as_of)
 
 
 def _act(board: Board, action: str, rest: list[str], args: argparse.Namespace) -> int:
-    from govtui.desk import decisions
-
     usage = {
         "show": (1, 1, "show 单位"),
         "approve": (1, 1, "approve 单位 [-m 说明]"),
@@ -263,7 +168,7 @@ def _act(board: Board, action: str, rest: list[str], args: argparse.Namespace) -
         message = decisions.reopen(board, unit, more[0] if more else None, place, who)
     else:
         try:
-            date = _date(more[0])
+            date = iso_date(more[0])
         except argparse.ArgumentTypeError as error:
             return fail(str(error))
         message = decisions.received(board, unit, date)
@@ -288,13 +193,6 @@ def _status_style(status: str) -> str:
 
 
 def _print_board(board: Board) -> None:
-    from govtui.cli.layout import ljust, rjust
-    from govtui.controls import visible
-    from govtui.desk import indicators
-    from govtui.desk.status import LATE_LABEL, STATUS_LABEL
-    from govtui.desk.summing import sum_note
-    from govtui.linebreak import width
-
     collection = board.roster.collection
     head = f"收报台：{collection.agency or board.roster.path}"
     head += f"，{board.year} 年度" if board.year else ""
@@ -364,9 +262,6 @@ def _print_board(board: Board) -> None:
 
 def _print_office(board: Board) -> None:
     """The office's own report: does it equal the sum of what it counts, and what else."""
-    from govtui.cli import findings
-    from govtui.controls import visible
-
     office = board.office
     assert office is not None
     name = visible(str(office.path))
@@ -383,10 +278,6 @@ def _print_office(board: Board) -> None:
 
 
 def _print_unit(view: UnitView, *, detail: bool) -> None:
-    from govtui.controls import visible
-    from govtui.desk.status import REVIEW_LABEL, STATUS_LABEL
-    from govtui.rules.finding import place_label
-
     if detail:
         print(paint(f"{view.name}：{STATUS_LABEL[view.status]}", "1"))
         if view.read is not None:
@@ -420,10 +311,6 @@ def _print_unit(view: UnitView, *, detail: bool) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from govtui.desk.init import from_folder, from_names
-    from govtui.errors import GovtuiError, LoadError
-    from govtui.io.atomic import atomic_write
-
     if len(args.words) != 1:
         return fail("用法：govtui desk init 文件夹|名称.txt [-o 名单.toml]")
     source = Path(args.words[0])

@@ -14,45 +14,28 @@ import argparse
 import shutil
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from govtui import compare, form
 from govtui.cli.common import EXIT_FINDINGS, EXIT_OK, fail, paint
-
-if TYPE_CHECKING:
-    from govtui.compare import CellChange, Paragraph
-    from govtui.model import Report
+from govtui.cli.layout import fold, ljust, rjust
+from govtui.compare import CellChange, Paragraph, marked, show_number, signed
+from govtui.controls import visible
+from govtui.errors import LoadError
+from govtui.io.reading import read_report
+from govtui.linebreak import width
+from govtui.model import Report
+from govtui.rules.similarity import reused_share
 
 _RED, _GREEN, _BOLD = "31", "32", "1"
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "diff",
-        help="比较两份报告（两个版本或两个年度）/ what changed between two reports",
-        description=(
-            "比较两份报告：列出不同的数字（旧 → 新，差值）和改动过的文字段落。\n"
-            "Compare two reports: the counts that differ and the prose that changed.\n"
-            "退出码 / exit status: 0 相同 same, 1 有不同 different, 2 无法读取 unreadable."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("old", metavar="OLD", help="旧报告（如上年）/ the older report")
-    parser.add_argument("new", metavar="NEW", help="新报告 / the newer report")
-
-
 def run(args: argparse.Namespace) -> int:
-    from govtui import compare
-    from govtui.errors import LoadError
-    from govtui.io.reading import read_report
-
     try:
         old = read_report(Path(args.old)).report
         new = read_report(Path(args.new)).report
     except LoadError as error:
         return fail(error.describe())
-    from govtui.cli.layout import fold
-    from govtui.controls import visible
-
     columns = max(40, shutil.get_terminal_size().columns)
     for mark, name, report in (("旧", args.old, old), ("新", args.new, new)):
         for line in fold(
@@ -85,11 +68,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_cells(cells: list[CellChange], columns: int) -> None:
-    from govtui import form
-    from govtui.cli.layout import fold, ljust, rjust
-    from govtui.compare import show_number, signed
-    from govtui.linebreak import width
-
     label_w = max(width(c.column.label) for c in cells)
     old_w = max(len(show_number(c.old)) for c in cells)
     new_w = max(len(show_number(c.new)) for c in cells)
@@ -110,9 +88,6 @@ def _print_cells(cells: list[CellChange], columns: int) -> None:
 
 
 def _print_prose(old: Report, new: Report, fields: list[Any], columns: int) -> None:
-    from govtui import compare, form
-    from govtui.rules.similarity import reused_share
-
     for numeral, by_section in groupby(fields, key=lambda f: f.section):
         heading = form.section_of(numeral).heading if numeral else "前言"
         print("\n" + paint(heading, _BOLD))
@@ -127,9 +102,6 @@ def _print_prose(old: Report, new: Report, fields: list[Any], columns: int) -> N
 
 
 def _paragraph_lines(paragraph: Paragraph, columns: int) -> list[str]:
-    from govtui.cli.layout import fold
-    from govtui.compare import marked
-
     sign, runs = marked(paragraph)
     colours = {"": "", "-": _RED, "+": _GREEN}
     return fold([(text, colours[mark]) for text, mark in runs], columns, f"    {sign} ", "      ")

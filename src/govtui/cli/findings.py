@@ -18,6 +18,7 @@ from itertools import groupby
 from typing import TextIO
 
 from govtui.cli.common import paint
+from govtui.cli.layout import fold
 from govtui.controls import visible
 from govtui.rules import Finding, count
 
@@ -43,8 +44,6 @@ class Printer:
             for line in text.splitlines() or [""]:
                 print(indent + line, file=self.out)
             return
-        from govtui.cli.layout import fold
-
         rest = indent if hanging is None else hanging
         for number, line in enumerate(text.splitlines() or [""]):
             margin = indent if number == 0 else rest

@@ -14,50 +14,23 @@ report), 2 when the report could not be read or the file not written.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from govtui.batch import verdict_json
+from govtui.cli import findings
 from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser(
-        "import",
-        help="导入已发布的报告 / import a published report",
-        description=(
-            "把已发布的年度报告（.md、.txt、.html、.htm、.docx、.pdf、.xlsx）转为 govtui 报告文件。\n"
-            "默认写在原文件旁边（同名 .toml）；已有同名文件时需加 --force 才覆盖。\n"
-            "Turn a published report into a govtui file, next to it by default (same name, .toml).\n"
-            "退出码 / exit status: 0 已写出 written, 2 无法读取或写入 unreadable or not written."
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("report", metavar="REPORT", help="已发布的报告 / the published report")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT.toml",
-        help="输出文件，- 表示标准输出 / output file, - for stdout",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="以 JSON 输出导入依据（各表位置、各行如何对应、注意事项）和校验结果"
-        " / print the evidence and findings as JSON",
-    )
+from govtui.errors import GovtuiError, LoadError
+from govtui.io import toml_file
+from govtui.io.document import Document
+from govtui.io.reading import IMPORT_SUFFIXES, read_report
+from govtui.rules import check
 
 
 def run(args: argparse.Namespace) -> int:
-    from govtui.errors import GovtuiError, LoadError
-    from govtui.io import toml_file
-    from govtui.io.document import Document
-    from govtui.io.reading import IMPORT_SUFFIXES, read_report
-
     source = Path(args.report)
     if source.is_dir():
         return fail(
@@ -102,11 +75,6 @@ def _print_json(loaded: Any, target: Path | None) -> None:
     """``{"source", "output", "tables": [{"section", "line", "rows": [{"row", "line",
     "printed", "match"}], "missing"}], "notes", "ok", "errors", "warnings", "accepted",
     "findings"}`` — what the import was based on, and what ``check`` finds."""
-    import json
-
-    from govtui.batch import verdict_json
-    from govtui.rules import check
-
     entry = {
         "source": str(loaded.path),
         "output": str(target) if target is not None else None,
@@ -118,9 +86,6 @@ def _print_json(loaded: Any, target: Path | None) -> None:
 
 
 def _print_report(loaded: Any, out: Any) -> None:
-    from govtui.cli import findings
-    from govtui.rules import check
-
     printer = findings.Printer(out)
     found = check(loaded.report, printed=loaded.printed, published=loaded.layout)
     for table in loaded.tables:

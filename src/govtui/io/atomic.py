@@ -22,6 +22,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from govtui.controls import visible
@@ -65,8 +66,6 @@ def atomic_write(
     its backup, its recovery copy — is no more readable than the report itself). A link to a
     file is written through unless ``through_link`` is false; see above.
     """
-    import tempfile  # with ``random`` and ``hashlib``: not needed until the first save
-
     path = Path(path)
     if through_link and path.is_symlink() and path.exists():
         # Write through the link, as vim and Word do: replacing the link itself with a file

@@ -14,10 +14,10 @@ Structure, kept regular for the importer: the title in style ``Title``, section 
 document properties carry the identity: ``title`` the title, ``author`` the agency,
 ``keywords`` ``govtui-form=2021; govtui-schema=1; govtui-year=2024``.
 
-python-docx is an optional extra (``pip install 'govtui[docx]'``); without it :func:`render`
-raises :class:`~govtui.errors.ExportError` with a message that says how to install it. The
-file is byte-for-byte the same for the same report: no dates in the properties, fixed zip
-timestamps.
+python-docx is an optional extra (``pip install 'govtui[docx]'``), imported here at the top:
+this module is loaded only by the exporters' table (:mod:`govtui.io.exporters`), which says
+how to install the extra when it is missing. The file is byte-for-byte the same for the same
+report: no dates in the properties, fixed zip timestamps.
 """
 
 from __future__ import annotations
@@ -25,22 +25,23 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
 
 from govtui import form
 from govtui.errors import ExportError
 from govtui.io import layout, outline
 from govtui.model import Report
-
-if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.styles.style import ParagraphStyle
-    from docx.table import Table
-
-MISSING = (
-    "导出 Word 文件需要可选组件 python-docx，当前环境没有安装。"
-    "请运行：pip install 'govtui[docx]'（或 pip install python-docx），然后重试。"
-)
 
 # East Asian font, its stand-in on machines without it, and the Latin font beside it.
 TITLE_FONT = "方正小标宋简体"
@@ -65,10 +66,6 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 def render(report: Report) -> bytes:
     """The report as a .docx file's bytes."""
     _refuse_unwritable(report)
-    try:
-        import docx
-    except ImportError:
-        raise ExportError(MISSING) from None
     document = docx.Document()
     _set_up_page(document)
     _set_up_styles(document)
@@ -80,7 +77,7 @@ def render(report: Report) -> bytes:
         if isinstance(part, outline.Heading):
             heading = document.add_paragraph(part.text, style=f"Heading {part.level}")
             if after_table:  # a line's space between a table and the next section
-                heading.paragraph_format.space_before = _pt(LINE_PT)
+                heading.paragraph_format.space_before = Pt(LINE_PT)
         elif isinstance(part, outline.Prose):
             if part.text:
                 for line in part.text.split("\n"):
@@ -111,8 +108,6 @@ def _refuse_unwritable(report: Report) -> None:
 
 
 def _set_up_page(document: Document) -> None:
-    from docx.shared import Mm
-
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
@@ -128,9 +123,6 @@ def _set_up_page(document: Document) -> None:
 
 def _page_field(paragraph: Any) -> None:
     """A PAGE field: Word and LibreOffice put the page's number there."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("end", None)):
         run = paragraph.add_run()
         if kind == "instr":
@@ -146,10 +138,6 @@ def _page_field(paragraph: Any) -> None:
 
 
 def _set_up_styles(document: Document) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     styles = document.styles
     # The template's defaults name theme fonts (a Japanese one for East Asian text): replace
     # them, and say the text is Chinese so that substitutes are Chinese fonts.
@@ -166,18 +154,12 @@ def _set_up_styles(document: Document) -> None:
             lang.set(qn("w:eastAsia"), "zh-CN")
     _format(styles["Normal"], BODY_FONT, BODY_PT, align="justify", indent=True, line=LINE_PT)
     _format(styles["Title"], TITLE_FONT, TITLE_PT, align="center", indent=False, line=None)
-    styles["Title"].paragraph_format.space_after = _pt(LINE_PT)
+    styles["Title"].paragraph_format.space_after = Pt(LINE_PT)
     _format(styles["Heading 1"], HEI_FONT, BODY_PT, align="justify", indent=True, line=LINE_PT)
     _format(styles["Heading 2"], KAI_FONT, BODY_PT, align="justify", indent=True, line=LINE_PT)
     table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     table_style.base_style = styles["Normal"]
     _format(table_style, SONG_FONT, TABLE_PT, align="center", indent=False, line=None)
-
-
-def _pt(value: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(value)
 
 
 def _format(
@@ -191,10 +173,6 @@ def _format(
 ) -> None:
     """Give a paragraph style our font, size and paragraph layout, and nothing of the template's
     (theme fonts, colours, borders, spacing)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml.ns import qn
-    from docx.shared import RGBColor
-
     element = style.element
     for tag in ("w:rPr", "w:pPr"):
         old = element.find(qn(tag))
@@ -206,7 +184,7 @@ def _format(
                 for child in keep:
                     p_pr.append(child)
     font = style.font
-    font.size = _pt(size)
+    font.size = Pt(size)
     font.bold = False
     font.color.rgb = RGBColor(0, 0, 0)
     latin = LATIN_FONT if east_asian in (BODY_FONT, SONG_FONT) else east_asian
@@ -217,22 +195,19 @@ def _format(
         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
         "left": WD_ALIGN_PARAGRAPH.LEFT,
     }[align]
-    paragraph.first_line_indent = _pt(2 * size) if indent else _pt(0)
-    paragraph.space_before = _pt(0)
-    paragraph.space_after = _pt(0)
+    paragraph.first_line_indent = Pt(2 * size) if indent else Pt(0)
+    paragraph.space_before = Pt(0)
+    paragraph.space_after = Pt(0)
     paragraph.widow_control = False
     if line is None:
         paragraph.line_spacing_rule = WD_LINE_SPACING.SINGLE
     else:
-        paragraph.line_spacing = _pt(line)
+        paragraph.line_spacing = Pt(line)
         paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
 def _fonts(r_pr: Any, east_asian: str, latin: str) -> None:
     """Set all four font slots; Chinese text is drawn with the ``w:eastAsia`` one."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -244,8 +219,6 @@ def _fonts(r_pr: Any, east_asian: str, latin: str) -> None:
 
 
 def _set_properties(document: Document, report: Report) -> None:
-    from docx.oxml.ns import qn
-
     properties = document.core_properties
     properties.title = report.display_title
     properties.author = report.agency
@@ -268,10 +241,6 @@ def _set_properties(document: Document, report: Report) -> None:
 
 def _table(document: Document, grid: layout.Grid) -> None:
     """The grid as a Word table: widths, merged cells, labels and numbers, header rows repeated."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-
     section = document.sections[0]
     assert section.page_width and section.left_margin and section.right_margin
     text_width = section.page_width - section.left_margin - section.right_margin
@@ -316,9 +285,6 @@ def _table(document: Document, grid: layout.Grid) -> None:
 
 def _cell_margins(table: Table) -> None:
     """Narrow left/right cell margins, so that the narrow label column of 三 holds one character."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import getpass
 import os
+import platform
 import stat
 import tomllib
 from dataclasses import dataclass
@@ -50,17 +52,15 @@ def lock_path(path: Path) -> Path:
 
 
 def host_name() -> str:
-    """This machine's name, as ``hostname`` prints it (without importing ``socket``: the
-    editor takes the lock at start-up, where every import is paid for)."""
-    return os.uname().nodename
+    """This machine's name, as ``hostname`` prints it, on every system (``os.uname`` is
+    POSIX-only; ``platform`` is loaded anyway, by pydantic)."""
+    return platform.node()
 
 
 def _me() -> Holder:
-    import getpass
-
     try:
         user = getpass.getuser()
-    except (KeyError, OSError):
+    except (KeyError, OSError, ImportError):  # no such user; Windows without USERNAME
         user = ""
     since = datetime.datetime.now().isoformat(sep=" ", timespec="seconds")
     return Holder(os.getpid(), host_name(), user, since)

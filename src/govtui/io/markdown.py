@@ -18,6 +18,7 @@ from pathlib import Path
 from govtui import form
 from govtui.io import outline
 from govtui.io.atomic import atomic_write
+from govtui.io.importers.sections import boilerplate
 from govtui.model import Report
 from govtui.numbers import format_fee
 
@@ -62,8 +63,6 @@ _MAYBE_FURNITURE = re.compile(r"[:：】>＞»]|^\s*\d{4}|分享到|扫一扫")
 def _furniture(body: str) -> bool:
     """True when the importer would leave this line out as page furniture (索引号：…): its first
     character is then written as a character reference, which reads back as the same line."""
-    from govtui.io.importers.sections import boilerplate
-
     return boilerplate(body)
 
 

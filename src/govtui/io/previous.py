@@ -13,7 +13,9 @@ from pathlib import Path
 
 from govtui import controls
 from govtui.errors import LoadError, Problem
+from govtui.io.reading import read_report
 from govtui.model import Report
+from govtui.rollover import next_year
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,6 @@ def find_previous(path: Path, report: Report, given: Path | None = None) -> Prev
         if not report.previous:
             return Previous()
         given = Path(os.path.normpath(path.parent / report.previous))
-    from govtui.io.reading import read_report  # only when there is something to read
-
     try:
         last = read_report(given).report
     except LoadError as error:
@@ -58,9 +58,6 @@ def relative_path(target: Path, start_file: Path) -> str:
 def draft_from(last: Path, target: Path) -> Report:
     """Next year's draft from the report at ``last`` (a TOML file or a published report), to be
     saved as ``target``; :class:`LoadError` when ``last`` cannot be read."""
-    from govtui.io.reading import read_report
-    from govtui.rollover import next_year
-
     name = relative_path(last, target)
     found = controls.first(name)
     if found is not None:

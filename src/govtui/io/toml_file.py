@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
 from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.io.atomic import atomic_write, describe_os_error
@@ -331,8 +333,6 @@ _FILE_HEADER = (
 
 
 def _value(value: str | int) -> str:
-    import tomli_w  # writing only: opening a file does not need it
-
     return tomli_w.dumps({"v": value}, multiline_strings=True)[len("v = ") :].rstrip("\n")
 
 

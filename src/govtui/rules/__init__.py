@@ -7,6 +7,8 @@ touch the terminal or the disk, so the editor can run them on every keystroke an
 over thousands of files.
 """
 
+from govtui.places import CellRef
+from govtui.policy import Severity, refusal, severity_of
 from govtui.rules.engine import (
     Counts,
     apply_acceptances,
@@ -15,8 +17,7 @@ from govtui.rules.engine import (
     has_errors,
     unused_acceptances,
 )
-from govtui.rules.finding import CellRef, Finding, Severity
-from govtui.rules.policy import refusal, severity_of
+from govtui.rules.finding import Finding
 from govtui.rules.registry import RULES, Context, Printed, Rule
 
 __all__ = [

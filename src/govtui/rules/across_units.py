@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from govtui import form
+from govtui.places import CellRef
 from govtui.rules.copy_index import CopyIndex
-from govtui.rules.finding import CellRef, Finding
+from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 from govtui.rules.years import COPIED_THRESHOLD, THRESHOLD_SETTING
 
 
-@rule("copied_from_unit", "warning", "文字部分不应与本次汇总中其他单位的报告雷同", "collection")
+@rule("copied_from_unit", "文字部分不应与本次汇总中其他单位的报告雷同", "collection")
 def copied_from_unit(context: Context) -> Iterator[Finding]:
     assert context.collection is not None
     return copied_findings(context.collection, context.unit, context.settings)
@@ -47,7 +48,6 @@ def copied_findings(
 
 @rule(
     "parent_sum",
-    "warning",
     "汇总单位本级报告的各项数字应等于所汇总单位报告之和",
     "unit_sum",
 )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govtui import form
-from govtui.rules.finding import CellRef, Finding
+from govtui.places import CellRef
+from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 
 ROW_LABEL = "勾稽关系：一＋二＝（七）总计＋四"
 
 
-@rule("balance", "error", "三：每一列的 一＋二 应等于 （七）总计＋四")
+@rule("balance", "三：每一列的 一＋二 应等于 （七）总计＋四")
 def balance(context: Context) -> Iterator[Finding]:
     report = context.report
     table = form.REQUESTS

@@ -50,7 +50,7 @@ def own_years(text: str, before_year: int = 10000) -> Iterator[tuple[int, str]]:
             yield year, text[start : said.end()]
 
 
-@rule("stale_year", "warning", "文字中不应把其他年份当作本年度来写（疑似照搬上年报告）")
+@rule("stale_year", "文字中不应把其他年份当作本年度来写（疑似照搬上年报告）")
 def stale_year(context: Context) -> Iterator[Finding]:
     report = context.report
     title = _TITLE_YEAR.search(report.title)
@@ -94,7 +94,7 @@ def substance(text: str) -> str:
     return _NOT_WORDS.sub("", _ENUMERATION.sub("", text))
 
 
-@rule("closing_gap", "warning", "五、存在的主要问题及改进情况 不应只写“无”或寥寥数字")
+@rule("closing_gap", "五、存在的主要问题及改进情况 不应只写“无”或寥寥数字")
 def closing_gap(context: Context) -> Iterator[Finding]:
     for key in ("closing.problems", "closing.improvements"):
         text = context.report.prose[key]
@@ -128,7 +128,7 @@ def _chars(text: str) -> int:
     return sum(1 for c in text if not c.isspace())
 
 
-@rule("overview_length", "warning", "一、总体情况 不应超过规则配置规定的字数（默认不检查）")
+@rule("overview_length", "一、总体情况 不应超过规则配置规定的字数（默认不检查）")
 def overview_length(context: Context) -> Iterator[Finding]:
     limit = context.settings.get(OVERVIEW_SETTING)
     if not limit:
@@ -152,7 +152,7 @@ def overview_length(context: Context) -> Iterator[Finding]:
 # ------------------------------------------------------------------------ required_content
 
 
-@rule("required_content", "warning", "文字部分应写到规则配置要求的内容（默认不检查）")
+@rule("required_content", "文字部分应写到规则配置要求的内容（默认不检查）")
 def required_content(context: Context) -> Iterator[Finding]:
     for key, phrases in context.required.items():
         text = context.report.prose.get(key, "")

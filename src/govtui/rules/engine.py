@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from govtui import form
 from govtui.model import Acceptance, Report
+from govtui.policy import disable_refusal, rule_refusal
 
 # Importing the rule modules registers them.
 from govtui.rules import (  # noqa: F401
@@ -22,7 +23,6 @@ from govtui.rules import (  # noqa: F401
 )
 from govtui.rules.copy_index import CopyIndex
 from govtui.rules.finding import Finding
-from govtui.rules.policy import disable_refusal, rule_refusal
 from govtui.rules.registry import RULES, Context, Printed, Published, UnitSum
 
 _SECTION_ORDER = {"": 0} | {s.numeral: i + 1 for i, s in enumerate(form.SECTIONS)}

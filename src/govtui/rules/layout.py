@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"^\s*第?\s*([一二三四五六七八九十]+)\s*[、.．
 _ORDER = {s.numeral: i for i, s in enumerate(form.SECTIONS)}
 
 
-@rule("heading_order", "warning", "已发布报告的章节标题应齐全、编号正确、顺序正确", "published")
+@rule("heading_order", "已发布报告的章节标题应齐全、编号正确、顺序正确", "published")
 def heading_order(context: Context) -> Iterator[Finding]:
     assert context.published is not None
     headings = context.published.headings
@@ -55,7 +55,7 @@ def _shown(printed: str) -> str:
     return f"“{printed}”" if printed else "空白"
 
 
-@rule("blank_cell", "warning", "已发布报告的表格中没有数据应填 0，不应空白或填“/”", "published")
+@rule("blank_cell", "已发布报告的表格中没有数据应填 0，不应空白或填“/”", "published")
 def blank_cell(context: Context) -> Iterator[Finding]:
     assert context.published is not None
     cells = context.published.blank

@@ -30,7 +30,8 @@ from itertools import pairwise
 
 from govtui import form
 from govtui.model import Report
-from govtui.rules.finding import CellRef, Finding
+from govtui.places import CellRef
+from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 
 ON_REQUEST = "overview.on_request"
@@ -527,6 +528,6 @@ def _denied_appeals(report: Report, seen: set[tuple[str, CellRef]]) -> Iterator[
                 break
 
 
-@rule("narrative", "warning", "文字叙述中的数字不应与表格矛盾")
+@rule("narrative", "文字叙述中的数字不应与表格矛盾")
 def narrative(context: Context) -> Iterator[Finding]:
     return contradictions(context.report)

@@ -11,7 +11,7 @@ from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 
 
-@rule("empty_section", "warning", "文字部分不应为空")
+@rule("empty_section", "文字部分不应为空")
 def empty_section(context: Context) -> Iterator[Finding]:
     prose = context.report.prose
     for field in form.PROSE_FIELDS:
@@ -28,7 +28,7 @@ FEE_FIELD = "closing.other_matters"
 _FEE_WORDS = re.compile(r"信息处理费|信息處理費")
 
 
-@rule("fee_statement", "warning", "六、其他需要报告的事项 应说明是否收取信息处理费")
+@rule("fee_statement", "六、其他需要报告的事项 应说明是否收取信息处理费")
 def fee_statement(context: Context) -> Iterator[Finding]:
     if _FEE_WORDS.search(context.report.prose[FEE_FIELD]):
         return

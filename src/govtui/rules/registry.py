@@ -1,16 +1,18 @@
-"""The list of rules and what each one needs; rule modules register themselves here."""
+"""The list of rules and what each one needs; rule modules register themselves here.
+
+A rule's severity is not restated at its definition: it is :data:`govtui.policy.SEVERITY`'s,
+declared below the model because a report's file names rules in its acceptances."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from govtui.model import Report
-from govtui.rules.finding import CellRef, Finding, Severity
-
-if TYPE_CHECKING:
-    from govtui.rules.copy_index import CopyIndex
+from govtui.places import CellRef
+from govtui.policy import SEVERITY, Severity
+from govtui.rules.copy_index import CopyIndex
+from govtui.rules.finding import Finding
 
 # Totals as printed in a published report, keyed by the computed cell they claim to be.
 Printed = Mapping[CellRef, int]
@@ -65,7 +67,7 @@ class Rule:
 
     def run(self, context: Context) -> Iterator[Finding]:
         """The rule's findings, each stamped with this rule's id and severity (as sqlfluff's
-        rules stamp their code on every result): the declaration is the one source of both."""
+        rules stamp their code on every result): no rule function restates either."""
         return self.stamp(self.function(context))
 
     def stamp(self, findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -82,13 +84,12 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(
-    id: str, severity: Severity, summary: str, needs: str = "report"
-) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a rule function under its stable id."""
+def rule(id: str, summary: str, needs: str = "report") -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function under its stable id, with the severity the policy gives that
+    id (a ``KeyError`` at import for an id it does not know)."""
 
     def register(function: RuleFunction) -> RuleFunction:
-        RULES.append(Rule(id, severity, summary, needs, function))
+        RULES.append(Rule(id, SEVERITY[id], summary, needs, function))
         return function
 
     return register

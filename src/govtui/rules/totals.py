@@ -13,9 +13,7 @@ from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 
 
-@rule(
-    "stated_total", "error", "印出的总计应等于各项之和（只用于读入的已发布报告）", needs="printed"
-)
+@rule("stated_total", "印出的总计应等于各项之和（只用于读入的已发布报告）", needs="printed")
 def stated_total(context: Context) -> Iterator[Finding]:
     assert context.printed is not None
     report = context.report

@@ -12,6 +12,7 @@ from __future__ import annotations
 from govtui import form
 from govtui.model import Report
 from govtui.numbers import format_fee
+from govtui.rules.narrative import KINDS, accepted_values, statements, table_value
 
 ON_REQUEST = "overview.on_request"
 PROACTIVE = "overview.proactive"
@@ -94,8 +95,6 @@ def with_table_figures(report: Report, text: str) -> str:
     """``text`` with every figure ``narrative`` reads in it and finds contradicted replaced by
     the tables' figure, in the same unit, the words around it untouched: for a text reused
     with other tables (a sample built from another, a paragraph kept from last year)."""
-    from govtui.rules.narrative import KINDS, accepted_values, statements, table_value
-
     edits = []
     for statement in statements(text, report.year):
         kind = KINDS.get(statement.kind)

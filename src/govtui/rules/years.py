@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govtui import form
-from govtui.rules.finding import CellRef, Finding
+from govtui.places import CellRef
+from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 from govtui.rules.similarity import reused_share
 
@@ -22,7 +23,7 @@ _IN = "carried_over"
 _OUT = "carried_forward"
 
 
-@rule("carry_over", "error", "三、二、上年结转 应等于上年报告的 四、结转下年度继续办理", "previous")
+@rule("carry_over", "三、二、上年结转 应等于上年报告的 四、结转下年度继续办理", "previous")
 def carry_over(context: Context) -> Iterator[Finding]:
     assert context.previous is not None
     table = form.REQUESTS
@@ -49,7 +50,6 @@ def carry_over(context: Context) -> Iterator[Finding]:
 
 @rule(
     "in_force",
-    "warning",
     "二：上年现行有效件数＋本年制发－本年废止 应等于本年现行有效件数",
     "previous",
 )
@@ -79,7 +79,7 @@ def in_force(context: Context) -> Iterator[Finding]:
         )
 
 
-@rule("copied_text", "warning", "文字部分不应与上年报告雷同", "previous")
+@rule("copied_text", "文字部分不应与上年报告雷同", "previous")
 def copied_text(context: Context) -> Iterator[Finding]:
     assert context.previous is not None
     threshold = context.settings.get(THRESHOLD_SETTING, COPIED_THRESHOLD)
@@ -139,7 +139,7 @@ def _swung(this: float, last: float, factor: float, floor: float) -> bool:
     return this >= factor * last or this * factor <= last
 
 
-@rule("swing", "warning", "与上年相比变化过大的数字应核对或说明", "previous")
+@rule("swing", "与上年相比变化过大的数字应核对或说明", "previous")
 def swing(context: Context) -> Iterator[Finding]:
     assert context.previous is not None
     factor = context.settings.get(FACTOR_SETTING, SWING_FACTOR)

@@ -1,30 +1,36 @@
-"""Importing a published report — text, Markdown, a web page or a Word file — into the model.
+"""Importing a published report — text, Markdown, a web page, a Word, Excel or PDF file — into
+the model.
 
 One entry point, :func:`import_report`: the file is turned into lines (:mod:`.text`,
-:mod:`.html`, :mod:`.docx`), the lines are divided into sections (:mod:`.sections`), the
-prose is placed into the form's fields (:mod:`.prose`) and the three tables are read
-(:mod:`.tables`). The result carries the totals the report printed, for the ``stated_total``
-rule, and notes on everything the importer had to assume. A file without a recognisable
-section 三 is refused with a :class:`~govtui.errors.LoadError` that says what was found.
+:mod:`.html`; :mod:`.docx`, :mod:`.xlsx` and :mod:`.pdf` read through optional libraries, and
+are loaded only by the table of those formats, :func:`_reader`), the lines are divided into
+sections (:mod:`.sections`), the prose is placed into the form's fields (:mod:`.prose`) and the
+three tables are read (:mod:`.tables`). The result carries the totals the report printed, for
+the ``stated_total`` rule, and notes on everything the importer had to assume. A file without a
+recognisable section 三 is refused with a :class:`~govtui.errors.LoadError` that says what was
+found.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from govtui import controls, form
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
-from govtui.io.importers import prose, sections, tables, text
+from govtui.io.importers import html, prose, sections, tables, text
 from govtui.io.importers.evidence import TableEvidence
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report, validate
-from govtui.rules.finding import CellRef
+from govtui.places import CellRef
 from govtui.rules.registry import Published
 
 UNKNOWN_AGENCY = "未知机关"
@@ -75,17 +81,11 @@ def import_file(path: Path) -> Imported:
     if suffix in _OLD_OFFICE or (suffix in _OLD_OFFICE.values() and data.startswith(_OLE)):
         raise LoadError(path, [Problem(_old_office(suffix))])
     if suffix == ".docx":
-        from govtui.io.importers import docx
-
-        lines, identity = docx.read(data, path)
+        lines, identity = _reader(suffix, path).read(data, path)
     elif suffix == ".xlsx":
-        from govtui.io.importers import xlsx
-
-        lines = xlsx.read(data, path)
+        lines = _reader(suffix, path).read(data, path)
     elif suffix == ".pdf":
-        from govtui.io.importers import pdf
-
-        read = pdf.read(data, path)
+        read = _reader(suffix, path).read(data, path)
         lines = read.lines
         if read.furniture:
             shown = "、".join(f"「{t[:20]}」" for t in read.furniture[:6])
@@ -96,8 +96,6 @@ def import_file(path: Path) -> Imported:
         if read.stamps:
             notes.add(f"略去了印章等旋转或红色的文字：{'；'.join(read.stamps[:4])}")
     elif suffix in (".html", ".htm"):
-        from govtui.io.importers import html
-
         decoded, note = text.decode(data, text.declared_charset(data))
         if note:
             notes.add(note)
@@ -112,6 +110,46 @@ def import_file(path: Path) -> Imported:
     return import_lines(
         lines, markdown=suffix in _MARKDOWN, path=path, notes=notes, identity=identity
     )
+
+
+@dataclass(frozen=True)
+class _Optional:
+    """A format read through an optional library: the module of this package that reads it
+    (and imports the library at its top), and what to install when the library is missing."""
+
+    module: str  # govtui.io.importers.<module>
+    kind: str  # the format as users name it
+    library: str  # what the module imports
+    package: str  # what pip installs
+    extra: str  # govtui's extra that brings it
+
+    @property
+    def missing(self) -> str:
+        return (
+            f"读取 {self.kind} 文件需要 {self.package}：请运行 pip install 'govtui[{self.extra}]'"
+            f"（或 pip install {self.package}）"
+        )
+
+
+# The importers' table of optional formats.
+_OPTIONAL = {
+    ".docx": _Optional("docx", "Word", "docx", "python-docx", "docx"),
+    ".xlsx": _Optional("xlsx", "Excel", "openpyxl", "openpyxl", "xlsx"),
+    ".pdf": _Optional("pdf", "PDF", "pypdfium2", "pypdfium2", "pdf"),
+}
+
+
+def _reader(suffix: str, path: Path) -> ModuleType:
+    """The module that reads ``suffix`` with its optional library, imported here and only here,
+    when the first such file is read: a machine without the extra still reads every other
+    format, and is told what to install for this one."""
+    reader = _OPTIONAL[suffix]
+    if importlib.util.find_spec(reader.library) is None:
+        raise LoadError(path, [Problem(reader.missing)])
+    try:
+        return importlib.import_module(f"{__name__}.{reader.module}")
+    except ImportError:  # installed, but a library it needs in turn is not
+        raise LoadError(path, [Problem(reader.missing)]) from None
 
 
 # --------------------------------------------------------------------------- assembling

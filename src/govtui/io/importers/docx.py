@@ -19,6 +19,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
+from docx.oxml.ns import qn
+
 from govtui.errors import LoadError, Problem
 from govtui.io.importers import continued, limits
 from govtui.io.importers.text import Identity, Line
@@ -32,17 +35,6 @@ _GOVTUI_YEAR = re.compile(r"(?:^|;)\s*govtui-year=(\d{4})\s*(?:;|$)")
 def read(data: bytes, path: Path | None = None) -> tuple[list[Line], Identity | None]:
     """The document's paragraphs and table rows, and the identity govtui's document states;
     :class:`LoadError` if it is no Word file."""
-    try:
-        import docx
-    except ImportError:
-        raise LoadError(
-            path,
-            [
-                Problem(
-                    "读取 Word 文件需要 python-docx：请运行 pip install 'govtui[docx]'（或 pip install python-docx）"
-                )
-            ],
-        ) from None
     limits.check_zip(data, path, "Word", ".docx")
     try:
         document = docx.Document(io.BytesIO(data))
@@ -96,8 +88,6 @@ def _lines(document: Any, stated: Identity | None) -> list[Line]:
 
 
 def _holds_tables(table: Any) -> bool:
-    from docx.oxml.ns import qn
-
     return any(True for _ in table._tbl.iter(qn("w:tbl")) if _ is not table._tbl)
 
 
@@ -118,8 +108,6 @@ def _distinct(table: Any) -> list[Any]:
 
 def _check_tables(root: Any, path: Path | None) -> None:
     """Refuse spans and grids no report table has, before python-docx expands them."""
-    from docx.oxml.ns import qn
-
     for span in root.iter(qn("w:gridSpan")):
         value = span.get(qn("w:val"), "1")
         if not value.isdigit() or int(value) > limits.MAX_SPAN:

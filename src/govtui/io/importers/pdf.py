@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import ctypes
 import functools
 import itertools
 import math
@@ -41,6 +42,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from govtui.errors import LoadError, Problem
 from govtui.io.importers import continued
@@ -73,9 +77,6 @@ _FILTERS = {  # the abbreviations inline images use, which some writers use else
     b"A85": b"ASCII85Decode",
     b"LZW": b"LZWDecode",
 }
-_INSTALL = (
-    "读取 PDF 文件需要 pypdfium2：请运行 pip install 'govtui[pdf]'（或 pip install pypdfium2）"
-)
 UNMAPPED = (
     "这个 PDF 的文字无法还原成汉字（字体没有附带字符对照表，复制出来也是乱码），无法读出其中的文字和数字。"
     "请改用报告的 Word（.docx）、网页或其他 PDF 版本；或先用 OCR 软件（如 WPS、Adobe Acrobat 的“文字识别”）"
@@ -171,10 +172,6 @@ def read(data: bytes, path: Path | None = None) -> Read:
     if b"%PDF-" not in data[:1024]:
         raise LoadError(path, [Problem("不是有效的 PDF 文件（文件开头没有 %PDF 标记）")])
     _check_streams(data, path)
-    try:
-        import pypdfium2 as pdfium
-    except ImportError:
-        raise LoadError(path, [Problem(_INSTALL)]) from None
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -318,20 +315,18 @@ def _too_big(path: Path | None, page: int, what: str) -> LoadError:
 
 
 def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page:
-    import pypdfium2.raw as raw
-
     width, height = page.get_size()
     if max(width, height) > MAX_PAGE_POINTS:
         size = f"{width / 72 * 25.4:.0f}×{height / 72 * 25.4:.0f} 毫米"
         raise _too_big(
             path, number, f"的页面太大（{size}，上限 {MAX_PAGE_POINTS / 72 * 25.4:.0f} 毫米）"
         )
-    rules = _rules(page, raw, number, path)
+    rules = _rules(page, number, path)
     if len(rules) > MAX_RULES_PER_PAGE:  # matching them up is quadratic
         raise _too_big(path, number, f"的表格线超过 {MAX_RULES_PER_PAGE} 条")
     textpage = page.get_textpage()
     try:
-        chars, turned, red = _chars(textpage, raw, number, path)
+        chars, turned, red = _chars(textpage, number, path)
     finally:
         textpage.close()
     result = _Page(number, width, height)
@@ -347,10 +342,8 @@ def _page(page: Any, number: int, stamps: list[str], path: Path | None) -> _Page
     return result
 
 
-def _rules(page: Any, raw: Any, number: int, path: Path | None) -> list[_Rule]:
+def _rules(page: Any, number: int, path: Path | None) -> list[_Rule]:
     """The page's thin drawn paths (and those of the forms it draws, a few levels deep)."""
-    import ctypes
-
     edges = [ctypes.c_float() for _ in range(4)]
     at = [ctypes.byref(edge) for edge in edges]
     rules: list[_Rule] = []
@@ -378,18 +371,16 @@ def _rules(page: Any, raw: Any, number: int, path: Path | None) -> list[_Rule]:
             if min(right - left, top - bottom) <= _THIN and max(right - left, top - bottom) > 3:
                 rules.append(_Rule(left, right, bottom, top))
             else:
-                rules.extend(_strokes(obj, raw))
+                rules.extend(_strokes(obj))
 
     handle = page.raw
     walk(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i), 0)
     return rules
 
 
-def _strokes(obj: Any, raw: Any) -> list[_Rule]:
+def _strokes(obj: Any) -> list[_Rule]:
     """The straight lines across or down of a stroked path: a cell drawn as a rectangle
     (``re S``), or a whole grid drawn as one path."""
-    import ctypes
-
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
         return []
@@ -431,18 +422,14 @@ def _straight(a: tuple[float, float], b: tuple[float, float]) -> list[_Rule]:
     return []
 
 
-def _chars(
-    textpage: Any, raw: Any, page: int, path: Path | None
-) -> tuple[list[_Char], list[_Char], str]:
+def _chars(textpage: Any, page: int, path: Path | None) -> tuple[list[_Char], list[_Char], str]:
     """The page's printed characters: upright ones, turned ones, and the text printed in red
     (a stamp's)."""
-    import ctypes
-
     count = raw.FPDFText_CountChars(textpage.raw)
     if count > MAX_CHARS_PER_PAGE:
         raise _too_big(path, page, f"的文字超过 {MAX_CHARS_PER_PAGE} 个")
     handle = textpage.raw
-    text_of = _texts(textpage, raw, count)
+    text_of = _texts(textpage, count)
     box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.byref(x), ctypes.byref(y)
@@ -479,7 +466,7 @@ def _chars(
     return out, turned_chars, "".join(stamp)
 
 
-def _texts(textpage: Any, raw: Any, count: int) -> Any:
+def _texts(textpage: Any, count: int) -> Any:
     """The page's characters by index: read at once when each is one UTF-16 unit (any
     character outside the BMP shifts the units, then each is asked for)."""
     whole = textpage.get_text_range(0, count) if count else ""

@@ -26,7 +26,7 @@ from govtui.io.importers.rows import Check, Segment, Ways, fit, segments, split_
 from govtui.io.importers.text import Line
 from govtui.model import Report
 from govtui.numbers import parse_count, parse_fee
-from govtui.rules.finding import CellRef
+from govtui.places import CellRef
 
 Printed = dict[CellRef, int]
 

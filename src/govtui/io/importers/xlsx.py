@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+
 from govtui.errors import LoadError, Problem
 from govtui.io.importers import labels, limits
 from govtui.io.importers.text import Line
@@ -33,9 +35,6 @@ MAX_SHEET_BYTES = 8 * 1024 * 1024  # one sheet's XML (the form's three tables: a
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"', re.I)
 _TITLE = "年度报告"  # what a title row says
 _PLACES = re.compile(r"^[#,]*0\.(0+)$")
-_INSTALL = (
-    "读取 Excel 文件需要 openpyxl：请运行 pip install 'govtui[xlsx]'（或 pip install openpyxl）"
-)
 
 
 def read(data: bytes, path: Path | None = None) -> list[Line]:
@@ -63,10 +62,6 @@ def read(data: bytes, path: Path | None = None) -> list[Line]:
             ) as error:
                 raise LoadError(path, [Problem(f"Excel 文件已损坏，无法读取：{error}")]) from None
             _check_merges(sheet, path)
-    try:
-        import openpyxl
-    except ImportError:
-        raise LoadError(path, [Problem(_INSTALL)]) from None
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
