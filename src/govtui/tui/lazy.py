@@ -6,12 +6,12 @@ app) pays for the screen it opens on and nothing more. Imported after what the l
 (``python -X importtime`` and timed imports in fresh processes, 2-core VM, median of 7), the rest
 would cost:
 
-- the other section screens: 12.8 ms (the prose screens' TextArea most of it), and 预览's
-  ``rich.markdown`` 33 ms more;
+- the other section screens: 13.5 ms (the prose screens' TextArea most of it), and 预览's
+  ``rich.markdown`` 35 ms more;
 - the dialogs (quit, export, a new report, a lock, a recovery copy, a file changed on disk, save
-  as) and the command palette: 16 ms; the help screen 12 ms more (it reads the key tables of the
+  as) and the command palette: 12 ms; the help screen 11 ms more (it reads the key tables of the
   grid, the prose editor and 校验);
-- the paste planner: 28 ms (its label matcher comes with :mod:`govtui.io.importers`, that is
+- the paste planner: 35 ms (its label matcher comes with :mod:`govtui.io.importers`, that is
   every importer).
 
 So ``lazy.QuitScreen`` imports :mod:`govtui.tui.screens.quit` when first asked for, and is an
