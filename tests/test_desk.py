@@ -289,6 +289,19 @@ def test_roster_collection_keys(tmp_path: Path) -> None:
         rosters.load(roster)
 
 
+@pytest.mark.parametrize(
+    ("year", "said"),
+    [("20250", "年度 20250 不合理：应为四位数的年份"), ('"2025"', "年度应为整数")],
+)
+def test_a_roster_year_is_checked_as_a_reports_year(tmp_path: Path, year: str, said: str) -> None:
+    """The roster's year is refused with the words the report's own year gets, at its line."""
+    roster = tmp_path / "r.toml"
+    roster.write_text(f'[collection]\nyear = {year}\n[[unit]]\nname = "甲"\n', encoding="utf-8")
+    with pytest.raises(LoadError) as raised:
+        rosters.load(roster)
+    assert f"r.toml:2：collection.year：{said}" in raised.value.describe()
+
+
 def test_a_second_run_with_nothing_changed_parses_nothing(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from govtui.io import toml_file
+from govtui.numbers import check_year
 from govtui.tui.app import GovtuiApp
 from govtui.tui.screens.new_report import NewReportScreen
 from govtui.tui.screens.quit import QuitScreen
@@ -285,6 +286,31 @@ async def test_a_missing_file_starts_a_blank_report_saved_to_it(tmp_path: Path) 
     report = toml_file.load(path)
     assert (report.agency, report.year) == ("云溪县民政局", 2024)
     assert report.requests["new"]["natural_person"] == 0
+
+
+def refusal_of_year(year: int) -> str:
+    """What the model says of a year out of range (the one check of it)."""
+    with pytest.raises(ValueError) as refused:
+        check_year(year)
+    return str(refused.value)
+
+
+async def test_a_year_out_of_range_is_refused_in_the_models_words_in_both_places(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, start="info")
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#year", Input).value = "1899"
+        await pilot.pause()
+        assert message(app) == f"报告年度：{refusal_of_year(1899)}（仍用 2024）"
+        assert app.session.report.year == 2024
+    app = GovtuiApp(None, path=tmp_path / "新报告.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#year", Input).value = "1899"
+        await pilot.press(*"云溪县民政局", "enter")
+        problem = str(app.screen.query_one("#problem").render())
+        assert problem == f"报告年度：{refusal_of_year(1899)}"
+        assert isinstance(app.screen, NewReportScreen)
 
 
 async def test_the_new_report_prompt_insists_on_an_agency(tmp_path: Path) -> None:

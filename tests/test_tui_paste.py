@@ -16,7 +16,9 @@ from govtui import form
 from govtui.io import toml_file
 from govtui.model import Report
 from govtui.tui.app import GovtuiApp
+from govtui.tui.paste import plan
 from govtui.tui.screens.base import SectionScreen
+from govtui.tui.widgets.grid_layout import layout_table
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -189,9 +191,6 @@ async def test_a_label_that_is_no_row_of_the_table_is_refused_whole(pilot: Pilot
 
 async def test_the_template_reads_the_same_with_any_line_ends() -> None:
     """The plan alone: CRLF, CR CR, LF and blank lines give the same cells."""
-    from govtui.tui.paste import plan
-    from govtui.tui.widgets.grid_layout import layout_table
-
     layout = layout_table(form.REQUESTS)
     lines = [(line.row, line.columns) for line in layout.rows]
     plans = [

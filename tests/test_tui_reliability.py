@@ -12,6 +12,7 @@ import contextlib
 import signal
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -425,8 +426,6 @@ def test_the_crash_log_falls_back_to_the_temporary_folder(
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocked))  # a file, not a folder
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    import tempfile
-
     monkeypatch.setattr(tempfile, "tempdir", None)
     log = crash.write_log(RuntimeError("x"))
     assert log is not None and log.parent == tmp_path

@@ -34,6 +34,7 @@ from typing import Any
 from govtui import controls
 from govtui.errors import LoadError, Problem
 from govtui.io import toml_file
+from govtui.numbers import check_year
 
 
 @dataclass(frozen=True)
@@ -150,11 +151,12 @@ def _collection(entry: Any, roster: Path, problem: Callable[[str, str], None]) -
         problem("collection.agency", '汇总单位名称应为文字（agency = "…"）')
         agency = ""
     year = entry.get("year")
-    if year is not None and (
-        not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 9999
-    ):
-        problem("collection.year", "年度应为四位数字，如 year = 2025")
-        year = None
+    if year is not None:
+        try:
+            check_year(year)
+        except ValueError as error:
+            problem("collection.year", str(error))
+            year = None
     due = _date(entry.get("due"), "collection.due", problem)
     paths = {}
     for key in ("previous", "report"):

@@ -9,7 +9,6 @@ pastes (the grid commits what is being typed before a key of the app acts, see
 from __future__ import annotations
 
 import gc
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -17,16 +16,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import CommandPalette, Provider
 from textual.screen import ModalScreen
 
 from govtui import form
 from govtui.controls import clean
 from govtui.errors import GovtuiError
-from govtui.tui import crash, saving
-from govtui.tui.commands import GovtuiCommands
+from govtui.io.exporters import BY_NAME
+from govtui.tui import crash, lazy, saving
 from govtui.tui.guard import Guard
 from govtui.tui.history import AcceptEdit, Edit, Step
 from govtui.tui.messages import JumpTo
+from govtui.tui.opening import Opening
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.sections import PLACE_BY_NAME, bindings, screen_of_field, screen_of_table
 from govtui.tui.session import Session
@@ -36,12 +37,17 @@ if TYPE_CHECKING:
     from govtui.tui.screens.quit import Answer
 
 
+def _commands() -> type[Provider]:
+    """The palette's commands, loaded when the palette first opens (Textual calls this)."""
+    return lazy.GovtuiCommands
+
+
 class GovtuiApp(App[None]):
     """Edits one report file; ``session`` is ``None`` when the report is still to be created."""
 
     CSS_PATH = "app.tcss"
     TITLE = "govtui"
-    COMMANDS: ClassVar = {GovtuiCommands}
+    COMMANDS: ClassVar = {_commands}
     # The screens' keys and the commands: from the one table in ``sections.py``.
     BINDINGS: ClassVar[list[BindingType]] = bindings()  # type: ignore[assignment]
 
@@ -88,9 +94,7 @@ class GovtuiApp(App[None]):
         elif self._prompt is not None:
             self.push_screen(self._prompt, callback=self._created)
         else:
-            from govtui.tui.screens.new_report import NewReportScreen
-
-            self.push_screen(NewReportScreen(self._path), callback=self._created)
+            self.push_screen(lazy.NewReportScreen(self._path), callback=self._created)
 
     def _created(self, session: Session | None) -> None:
         if session is None:
@@ -99,8 +103,6 @@ class GovtuiApp(App[None]):
             self._open(session)
 
     def _open(self, session: Session) -> None:
-        from govtui.tui.opening import Opening
-
         self.guard = Guard(self, session)
         Opening(self, self.guard, then=self._show).start()
 
@@ -127,8 +129,7 @@ class GovtuiApp(App[None]):
         if not self.is_screen_installed(name):
             # Each screen's module is imported the first time it is shown: start-up pays
             # for one.
-            module, _, cls = PLACE_BY_NAME[name].screen.partition(":")
-            screen_type = getattr(importlib.import_module(f"govtui.tui.screens.{module}"), cls)
+            screen_type = getattr(lazy, PLACE_BY_NAME[name].screen)
             self.install_screen(screen_type(self.session, name), name)
         return name
 
@@ -181,17 +182,14 @@ class GovtuiApp(App[None]):
 
     def action_export(self) -> None:
         """Ask for a format (those of ``govtui export``), then write it next to the file."""
-        from govtui.tui.screens.export import ExportScreen
 
         def chosen(name: str | None) -> None:
             if name is not None:
                 self.action_export_as(name)
 
-        self.push_screen(ExportScreen(self.session.path), callback=chosen)
+        self.push_screen(lazy.ExportScreen(self.session.path), callback=chosen)
 
     def action_export_as(self, name: str) -> None:
-        from govtui.io.exporters import BY_NAME
-
         label = BY_NAME[name].label
         try:
             path = self.session.export(name)
@@ -241,26 +239,18 @@ class GovtuiApp(App[None]):
             do(screen)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        from govtui.tui.commands import Palette
-
         if not isinstance(self.screen, CommandPalette):
             placeholder = "输入要做的事或要去的页，如：保存、三、预览"
-            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(lazy.Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help(self) -> None:
-        from govtui.tui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen())
+        self.push_screen(lazy.HelpScreen())
 
     async def action_quit(self) -> None:
         if self._session is None or not self.session.dirty:
             self.exit()
             return
-        from govtui.tui.screens.quit import QuitScreen
-
-        self.push_screen(QuitScreen(self.session.path.name), callback=self._quit_answer)
+        self.push_screen(lazy.QuitScreen(self.session.path.name), callback=self._quit_answer)
 
     def _quit_answer(self, answer: Answer | None) -> None:
         if answer == "discard":

@@ -26,6 +26,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import LoadingIndicator
 from textual.widgets.option_list import Option
 
+from govtui.io.exporters import EXPORTERS
+from govtui.tui.screens.export import install_hint
 from govtui.tui.sections import COMMANDS, PLACES, keys_shown
 from govtui.tui.widgets.in_order import KeysInOrder
 
@@ -34,9 +36,6 @@ NO_MATCHES = "没有找到匹配的命令"
 
 def exports() -> list[tuple[str, str, str]]:
     """One entry per export format, as ``govtui export`` offers them."""
-    from govtui.io.exporters import EXPORTERS
-    from govtui.tui.screens.export import install_hint
-
     return [
         (
             f"导出{e.label}",

@@ -7,7 +7,10 @@ Chinese saying what happened, where the edits are and where the details are.
 
 from __future__ import annotations
 
+import datetime
 import os
+import tempfile
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,10 +35,6 @@ def write_log(error: BaseException) -> Path | None:
     The name is unpredictable and the file created new (``mkstemp``: ``O_EXCL``, ``O_NOFOLLOW``
     where the system has it), so that a link planted in the shared temporary folder cannot
     make the log overwrite another file."""
-    import datetime  # only ever needed after a crash
-    import tempfile
-    import traceback
-
     when = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     text = f"govtui {__version__}\n" + "".join(traceback.format_exception(error))
     for folder in (log_folder(), Path(tempfile.gettempdir())):

@@ -23,6 +23,7 @@ from govtui.io import lock, recovery
 from govtui.io.document import not_writable
 from govtui.io.reading import contained
 from govtui.model import Report
+from govtui.tui import lazy
 from govtui.tui.guard import Guard
 
 if TYPE_CHECKING:
@@ -64,10 +65,8 @@ class Opening:
             return
         holder = self.document.acquire()
         if holder is not None:
-            from govtui.tui.screens.locked import LockedScreen
-
             lock_file = visible(lock.lock_path(self.session.path).name)
-            screen = LockedScreen(self.name, holder.describe(), lock_file)
+            screen = lazy.LockedScreen(self.name, holder.describe(), lock_file)
             self.app.push_screen(screen, callback=self._locked_answer)
             return
         self._offer_recovery()
@@ -100,11 +99,9 @@ class Opening:
             self.document.remove_recovery()
             self._finish()
             return
-        from govtui.tui.screens.restore import RestoreScreen
-
         written = recovery.written_at(path)
         new = not path.exists()
-        screen = RestoreScreen(self.name, written, self.session.report, recovered, new=new)
+        screen = lazy.RestoreScreen(self.name, written, self.session.report, recovered, new=new)
         self.app.push_screen(
             screen, callback=lambda answer: self._recovery_answer(answer, recovered)
         )

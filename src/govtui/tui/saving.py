@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from govtui.controls import visible
 from govtui.errors import LoadError, SaveError
 from govtui.io import toml_file
+from govtui.io.document import not_writable
 from govtui.model import Report
+from govtui.tui import lazy
 from govtui.tui.session import ChangedOnDisk, ReadOnly, Session
 
 if TYPE_CHECKING:
@@ -60,8 +63,6 @@ def save(
 
 
 def _ask(app: App[Any], session: Session, say: Say, then: Callable[[], None] | None) -> None:
-    from govtui.tui.screens.conflict import ConflictScreen
-
     disk: Report | str
     try:
         disk = toml_file.load(session.path)
@@ -76,16 +77,12 @@ def _ask(app: App[Any], session: Session, say: Say, then: Callable[[], None] | N
 
     name = visible(session.path.name)
     backup = visible(session.backup_path.name)
-    app.push_screen(ConflictScreen(name, backup, disk, session.report), callback=answered)
+    app.push_screen(lazy.ConflictScreen(name, backup, disk, session.report), callback=answered)
 
 
 def _offer_copy(app: App[Any], session: Session, say: Say) -> None:
     """Ask for a new file name, write the report there and edit that copy from now on (its
     lock taken first: the session's document does it)."""
-    from pathlib import Path
-
-    from govtui.io.document import not_writable
-    from govtui.tui.screens.save_as import SaveAsScreen, suggested_copy
 
     def answered(target: Path | None) -> None:
         if target is None:
@@ -99,10 +96,10 @@ def _offer_copy(app: App[Any], session: Session, say: Say) -> None:
         say(f"已另存为 {visible(str(target))}，现在编辑的是这份副本。")
 
     writable = not not_writable(session.path.with_name(".govtui-probe"))
-    suggestion = suggested_copy(session.path, writable)
+    suggestion = lazy.suggested_copy(session.path, writable)
     base = Path.cwd()
     shown = (
         Path(os.path.relpath(suggestion, base)) if suggestion.is_relative_to(base) else suggestion
     )
-    screen = SaveAsScreen(visible(session.path.name), session.read_only or "", shown, base)
+    screen = lazy.SaveAsScreen(visible(session.path.name), session.read_only or "", shown, base)
     app.push_screen(screen, callback=answered)

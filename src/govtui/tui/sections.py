@@ -22,7 +22,7 @@ class Place:
     key: str  # the function key that shows it
     tab: str  # its name on the section bar
     heading: str  # the heading on top of the screen
-    screen: str  # its class, "module:Class" in govtui.tui.screens (imported when first shown)
+    screen: str  # its class's name, imported when first shown (see ``tui/lazy.py``)
     sections: tuple[str, ...] = ()  # the sections edited there ("": agency, year, title)
 
 
@@ -44,17 +44,17 @@ def _heading(numeral: str) -> str:
 
 
 PLACES: tuple[Place, ...] = (
-    Place("info", "f2", "基本信息", "基本信息：机关、年度、标题、前言", "info:InfoScreen", ("",)),
-    Place("overview", "f3", "一", _heading("一"), "overview:OverviewScreen", ("一",)),
-    Place("proactive", "f4", "二", _heading("二"), "proactive:ProactiveScreen", ("二",)),
-    Place("requests", "f5", "三", _heading("三"), "requests:RequestsScreen", ("三",)),
-    Place("appeals", "f6", "四", _heading("四"), "appeals:AppealsScreen", ("四",)),
+    Place("info", "f2", "基本信息", "基本信息：机关、年度、标题、前言", "InfoScreen", ("",)),
+    Place("overview", "f3", "一", _heading("一"), "OverviewScreen", ("一",)),
+    Place("proactive", "f4", "二", _heading("二"), "ProactiveScreen", ("二",)),
+    Place("requests", "f5", "三", _heading("三"), "RequestsScreen", ("三",)),
+    Place("appeals", "f6", "四", _heading("四"), "AppealsScreen", ("四",)),
     Place(
         "closing",
         "f7",
         "五六",
         f"{_heading('五')}；{_heading('六')}",
-        "closing:ClosingScreen",
+        "ClosingScreen",
         ("五", "六"),
     ),
     Place(
@@ -62,9 +62,9 @@ PLACES: tuple[Place, ...] = (
         "f8",
         "校验",
         "校验：全部错误和警告（Enter 跳到所在位置）",
-        "findings:FindingsScreen",
+        "FindingsScreen",
     ),
-    Place("preview", "f9", "预览", "预览：导出的 Markdown 报告", "preview:PreviewScreen"),
+    Place("preview", "f9", "预览", "预览：导出的 Markdown 报告", "PreviewScreen"),
 )
 PLACE_BY_NAME: dict[str, Place] = {p.name: p for p in PLACES}
 

@@ -23,10 +23,12 @@ from govtui import controls, form
 from govtui.errors import LoadError, SaveError
 from govtui.io.document import ChangedOnDisk as ChangedOnDisk  # re-exported: saving.py, tests
 from govtui.io.document import Document
-from govtui.io.previous import Previous, find_previous
+from govtui.io.exporters import BY_NAME
+from govtui.io.previous import Previous, find_previous, relative_path
 from govtui.model import Acceptance, Report
 from govtui.profile import Profile, for_report
 from govtui.rules import Counts, Finding, check, count, refusal, unused_acceptances
+from govtui.rules.similarity import reused_share
 from govtui.tui.history import AcceptEdit, CellChange, Edit, History, Step, TextEdit
 
 Value = int | Decimal
@@ -168,8 +170,6 @@ class Session:
         last = self.previous.report
         if last is None:
             return None
-        from govtui.rules.similarity import reused_share
-
         return reused_share(self.report.prose[key], last.prose[key])
 
     # ------------------------------------------------------------------ accepted warnings
@@ -337,8 +337,6 @@ class Session:
         from a read-only report. Last year's file, named relative to the report, is named
         relative to the copy. :class:`govtui.errors.SaveError` leaves all as it was (a file
         there already, another govtui holding that name)."""
-        from govtui.io.previous import relative_path
-
         named = self.report.previous
         if named:
             self.report.previous = relative_path(self.path.parent / named, target)
@@ -388,17 +386,15 @@ class Session:
     def export(self, name: str = "md") -> Path:
         """Write the report in the format ``name`` of :data:`govtui.io.exporters.EXPORTERS`
         next to the TOML file; :class:`govtui.errors.GovtuiError` when it cannot be written."""
-        from govtui.io.exporters import BY_NAME
-
         exporter = BY_NAME[name]
         target = exporter.default_path(self.path)
         exporter.write(self.report, target, through_link=False)
         return target
 
     def markdown(self) -> str:
-        from govtui.io import markdown
-
-        return markdown.render(self.report)
+        """The report as ``govtui export`` writes it in Markdown (预览 shows it). The exporter
+        imports its module when it first renders: the editor's start-up does not need it."""
+        return BY_NAME["md"].render(self.report).decode("utf-8")
 
 
 def _same(a: Value, b: Value) -> bool:

@@ -30,6 +30,7 @@ from govtui.io.importers.evidence import TableEvidence
 from govtui.io.importers.notes import Notes
 from govtui.io.importers.text import Identity, Line
 from govtui.model import Report, validate
+from govtui.numbers import YEARS
 from govtui.places import CellRef
 from govtui.rules.registry import Published
 
@@ -291,7 +292,7 @@ def _identity(
             if front.agency
             else f"没有找到机关名称，暂记为「{UNKNOWN_AGENCY}」，请在文件中填写 report.agency"
         )
-    if year is None or not 1900 <= year <= 9999:
+    if year is None or not YEARS[0] <= year <= YEARS[1]:
         year = _any_year(lines)
         if year is None:
             raise LoadError(

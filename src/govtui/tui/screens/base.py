@@ -64,19 +64,13 @@ class SectionScreen(Screen[None]):
 
     def _show_read_only(self, read_only: bool) -> None:
         """Nothing can be saved, so nothing may be typed (see tui/opening.py) — until the
-        report is saved as a copy (另存为), which can be. Imported here: TextArea's modules
-        cost 15-25 ms of every start-up otherwise."""
-        from textual.widgets import Input, TextArea
-
-        from govtui.tui.widgets.grid import Grid
-
-        for area in self.query(TextArea):
-            area.read_only = read_only
-        for field in self.query(Input):
-            field.disabled = read_only
-        for grid in self.query(Grid):
-            grid.read_only = read_only
+        report is saved as a copy (另存为), which can be."""
+        self.set_read_only(read_only)
         self._read_only_shown = read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let the screen's fields take typing or not (screens with fields or a grid: each
+        knows its own, so that a screen needs no other screen's widgets)."""
 
     def on_screen_resume(self) -> None:
         self.sync()

@@ -24,6 +24,7 @@ from govtui.model import Acceptance
 from govtui.rules import Finding, refusal
 from govtui.rules.finding import SEVERITY_LABEL, place_label
 from govtui.tui.messages import JumpTo
+from govtui.tui.screens.accept import AcceptScreen
 from govtui.tui.screens.base import SectionScreen
 from govtui.tui.session import Session
 
@@ -173,7 +174,6 @@ class FindingsScreen(SectionScreen):
         if refused:
             self.say(f"{refused}：按 Enter 跳到所在位置。", error=True)
             return
-        from govtui.tui.screens.accept import AcceptScreen
 
         def accepted(reason: str | None) -> None:
             if reason is not None:

@@ -21,7 +21,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from govtui.tui.screens.findings import FindingsScreen
+from govtui.tui.screens.prose import ProseScreen
 from govtui.tui.sections import COMMANDS, PLACES, keys_shown
+from govtui.tui.widgets.grid import Grid
+from govtui.tui.widgets.prose import ProseEditor
 
 
 def binding_lines(bindings: list[BindingType]) -> str:
@@ -40,11 +44,6 @@ def binding_lines(bindings: list[BindingType]) -> str:
 
 
 def help_text() -> str:
-    from govtui.tui.screens.findings import FindingsScreen
-    from govtui.tui.screens.prose import ProseScreen
-    from govtui.tui.widgets.grid import Grid
-    from govtui.tui.widgets.prose import ProseEditor
-
     text = files("govtui.tui").joinpath("help.md").read_text(encoding="utf-8")
     tables = {
         "@screens": "\n".join(f"{p.key.upper()} | {p.heading}" for p in PLACES),

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
 from govtui import form
-from govtui.numbers import parse_count
+from govtui.numbers import check_year, parse_count
 from govtui.tui.screens.prose import ProseScreen
 from govtui.tui.widgets.in_order import YEAR, TextField
 
@@ -53,15 +53,10 @@ class InfoScreen(ProseScreen):
                 return
             session.set_identity(agency=value)
         elif event.input.id == "year":
-            try:
-                year = parse_count(value)
+            try:  # the model's own check of the year, and its words
+                year = check_year(parse_count(value))
             except ValueError as error:
                 self.say(f"报告年度：{error}（仍用 {session.report.year}）", error=True)
-                return
-            if not 1900 <= year <= 9999:
-                self.say(
-                    f"报告年度应为四位数的年份，如 2024（仍用 {session.report.year}）", error=True
-                )
                 return
             session.set_identity(year=year)
         else:

@@ -25,7 +25,7 @@ from govtui.errors import LoadError
 from govtui.io import toml_file
 from govtui.io.previous import draft_from, last_years_file
 from govtui.model import Report
-from govtui.numbers import parse_count
+from govtui.numbers import check_year, parse_count
 from govtui.tui.screens.dialog import Dialog
 from govtui.tui.session import Session
 from govtui.tui.widgets.in_order import YEAR, TextField
@@ -164,12 +164,10 @@ class NewReportScreen(Dialog[Session]):
         agency = self.query_one("#agency", Input).value.strip()
         if not agency:
             return self.problem("请填写机关名称。", "#agency")
-        try:
-            year = parse_count(self.query_one("#year", Input).value)
+        try:  # the model's own check of the year, and its words
+            year = check_year(parse_count(self.query_one("#year", Input).value))
         except ValueError as error:
             return self.problem(f"报告年度：{error}", "#year")
-        if not 1900 <= year <= 9999:
-            return self.problem("报告年度应为四位数的年份，如 2024。", "#year")
         try:
             report = Report.blank(agency, year)
         except LoadError as error:  # the model refuses the name (a pasted control character)

@@ -2,10 +2,13 @@
 
 Rich's Markdown renderer draws the whole report as one renderable in about a tenth of a
 second; Textual's Markdown widget builds a widget per block and took seconds for a report.
+Its modules (about 33 ms of imports) come with this one, which the editor loads when 预览 is
+first shown (see ``tui/lazy.py``).
 """
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -28,8 +31,6 @@ class PreviewScreen(SectionScreen):
     def sync(self) -> None:
         text = self.session.markdown()
         if text != self._source:
-            from rich.markdown import Markdown  # 100 ms of imports, for this screen only
-
             self._source = text
             self.query_one("#preview", Static).update(Markdown(text))
         super().sync()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Label
+from textual.widgets import Input, Label, TextArea
 
 from govtui import form
 from govtui.rules.wording import standard_text
@@ -42,6 +42,12 @@ class ProseScreen(SectionScreen):
                 yield Label(form.section_of(field.section).heading, classes="section-heading")
             section = field.section
             yield ProseEditor(field, prose[key])
+
+    def set_read_only(self, read_only: bool) -> None:
+        for area in self.query(TextArea):
+            area.read_only = read_only
+        for field in self.query(Input):  # 基本信息's agency, year and title
+            field.disabled = read_only
 
     def sections(self) -> set[str]:
         return {form.PROSE_BY_KEY[key].section for key in self.FIELDS}

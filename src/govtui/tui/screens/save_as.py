@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from govtui.controls import visible
+from govtui.io.document import not_writable
 from govtui.tui.screens.dialog import Dialog
 from govtui.tui.widgets.in_order import TextField
 
@@ -37,8 +38,6 @@ def suggested_copy(path: Path, writable: bool) -> Path:
 def problem_with(text: str, base: Path) -> str:
     """Why ``text`` cannot name the copy, in words; empty when it can (a link that points
     nowhere is a file that exists: the copy is never written where it points)."""
-    from govtui.io.document import not_writable
-
     if not text.strip():
         return "请输入文件名。"
     target = base / Path(text.strip()).expanduser()

@@ -35,6 +35,9 @@ class TableScreen(SectionScreen):
     def on_mount(self) -> None:
         self.show_place()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.grid.read_only = read_only
+
     def sync(self) -> None:
         grid = self.grid
         key = self.TABLE.key

@@ -32,6 +32,7 @@ from textual.strip import Strip
 
 from govtui import form
 from govtui.numbers import format_fee, parse_count, parse_fee
+from govtui.tui import lazy
 from govtui.tui.messages import Notice
 from govtui.tui.widgets.grid_layout import (
     Caption,
@@ -650,22 +651,18 @@ class Grid(ScrollView, can_focus=True):
         """A block copied from a spreadsheet or the official table fills the input cells as one
         step (where it goes: :mod:`govtui.tui.paste`); the totals it carries are compared with
         the computed ones. A block that does not fit, or holds anything that is not a number,
-        is refused whole."""
-        # Imported on the first paste: the importer's label matcher comes with it, and its
-        # package (every importer) is 10 ms that the editor's start-up need not pay.
-        from govtui.tui.paste import Refused, plan, rows_of
-
+        is refused whole. The planner is loaded on the first paste (see ``tui/lazy.py``)."""
         if self._refuse_if_read_only():
             return
-        block = rows_of(text)
+        block = lazy.rows_of(text)
         if len(block) == 1 and len(block[0]) == 1:
             self.type_character(block[0][0])
             return
         self.cancel()
         lines = [(line.row, line.columns) for line in self.rows]
         try:
-            found = plan(self.table, lines, (self.cursor_row, self.cursor_slot), text)
-        except Refused as error:
+            found = lazy.plan(self.table, lines, (self.cursor_row, self.cursor_slot), text)
+        except lazy.Refused as error:
             self._notice(f"粘贴未执行：{error}。", error=True)
             return
         if found is None:
