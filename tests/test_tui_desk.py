@@ -4,6 +4,9 @@ exports, reloading."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,6 +131,45 @@ async def test_the_table_is_drawn_before_the_reports_are_read_and_fills_in_as_th
         assert board is not None
         assert {r.name: r.status for r in units.all_rows} == {u.name: u.status for u in board.units}
         assert "读取中" not in screen_text(app)
+
+
+# The desk opened headless in a fresh process, as ``govtui 名单.toml`` opens it; prints which
+# readers of published reports were loaded by the time the board was drawn.
+LOOK = """
+import asyncio, datetime, sys
+from pathlib import Path
+from govtui.tui.desk.app import DeskApp
+
+roster = Path(sys.argv[1])
+app = DeskApp([roster], folder=roster.parent, as_of=datetime.date(2026, 2, 5))
+
+async def ready(pilot):
+    while app.board is None or app.building:
+        await asyncio.sleep(0.01)
+    app.exit()
+
+app.run(headless=True, auto_pilot=ready)
+readers = ("govtui.io.importers", "docx", "pypdfium2", "openpyxl")
+print(" ".join(r for r in readers if r in sys.modules))
+"""
+
+
+def test_a_desk_with_nothing_changed_loads_no_reader_of_published_reports(roster: Path) -> None:
+    """The Word, PDF and Excel readers (python-docx and lxml, PDFium, openpyxl) are loaded
+    only when a report must be read: a second look with nothing changed never pays for them."""
+
+    def look() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", LOOK, str(roster)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ.copy(),  # the test's own cache folder (desk_helpers)
+        )
+        return done.stdout.split()
+
+    assert {"govtui.io.importers", "docx"} <= set(look())  # the sample's Word reports read
+    assert look() == []
 
 
 async def test_sorting_filtering_and_searching_keep_the_cursor_on_its_unit(roster: Path) -> None:
