@@ -4,6 +4,7 @@ exports, reloading."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -429,3 +430,21 @@ async def test_another_offices_decision_and_a_changed_file_show_after_reloading(
         assert rows[clean.name].status == "approved"
         assert rows[other.name].changed
         assert "*" + other.name[:4] in screen_text(app)
+
+
+def test_a_desk_session_runs_with_the_collector_on(sample: Path) -> None:
+    """``govtui 名单.toml`` starts with the garbage collector off (start-up is faster); a day at
+    the desk must have it back, or memory grows with every reload."""
+    seen: list[bool] = []
+
+    async def look(pilot: Pilot[int]) -> None:
+        seen.append(gc.isenabled())
+        app.exit()
+
+    gc.disable()  # as ``govtui 名单.toml`` leaves it (cli.APPS)
+    try:
+        app = DeskApp([sample], folder=sample.parent)
+        app.run(headless=True, auto_pilot=look)
+    finally:
+        gc.enable()
+    assert seen == [True]

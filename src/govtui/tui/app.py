@@ -8,7 +8,6 @@ pastes (the grid commits what is being typed before a key of the app acts, see
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,6 +23,7 @@ from govtui.controls import clean
 from govtui.errors import GovtuiError
 from govtui.io.exporters import BY_NAME
 from govtui.tui import crash, lazy, saving
+from govtui.tui.collector import collecting
 from govtui.tui.guard import Guard
 from govtui.tui.history import AcceptEdit, Edit, Step
 from govtui.tui.messages import JumpTo
@@ -71,16 +71,9 @@ class GovtuiApp(App[None]):
             self.theme = theme
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the editor. Everything loaded so far (modules, the report, last year's) lives as
-        long as the app: ``gc.freeze`` takes it out of the collector's sight, so that a full
-        collection never walks it again, as one did in the first frame (~40 ms). The collector,
-        off while all that was made (see ``cli/edit.py``), is on again for the session."""
-        gc.freeze()
-        gc.enable()
-        try:
+        """Run the editor, with the garbage collector on (see ``tui/collector.py``)."""
+        with collecting():
             return super().run(*args, **kwargs)
-        finally:
-            gc.unfreeze()
 
     @property
     def session(self) -> Session:

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SuspendNotSupported
@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 
 from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
+from govtui.tui.collector import collecting
 from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
 from govtui.tui.desk.messages import BoardReady, Built, Progress
 from govtui.tui.desk.screen import DeskScreen
@@ -100,6 +101,11 @@ class DeskApp(App[int]):
         self.building = False
         if theme:
             self.theme = theme
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the desk, with the garbage collector on (see ``tui/collector.py``)."""
+        with collecting():
+            return super().run(*args, **kwargs)
 
     @property
     def state(self) -> DeskState:
