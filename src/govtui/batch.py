@@ -22,7 +22,7 @@ from govtui.io.reading import contained, read_report, what_else
 from govtui.io.roster import normalize_name
 from govtui.model import Report
 from govtui.profile import for_report
-from govtui.rules import Finding, check, count, unused_acceptances
+from govtui.rules import Finding, check, unused_acceptances, verdict_json
 from govtui.rules.finding import place_label
 
 # Every input count cell of the form, in reading order: the layout of ``Outcome.counts``.
@@ -94,21 +94,6 @@ class Outcome:
         if self.notes:
             entry["notes"] = list(self.notes)
         return entry
-
-
-def verdict_json(findings: Iterable[Finding]) -> dict[str, Any]:
-    """What was found in one report, as JSON: ``ok``, ``errors``, ``warnings`` (not accepted),
-    ``accepted`` (how many warnings were), ``findings``. The one shape of ``check --json``,
-    ``aggregate --json`` and the JSON export."""
-    findings = list(findings)
-    errors, warnings, accepted = count(findings)
-    return {
-        "ok": errors == 0,
-        "errors": errors,
-        "warnings": warnings,
-        "accepted": accepted,
-        "findings": [f.as_json() for f in findings],
-    }
 
 
 def examine(path: Path, options: Options) -> Outcome:

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from govtui.batch import verdict_json
 from govtui.cli import findings
 from govtui.cli.common import EXIT_OK, fail
 from govtui.controls import visible
@@ -27,7 +26,7 @@ from govtui.errors import GovtuiError, LoadError
 from govtui.io import toml_file
 from govtui.io.document import Document
 from govtui.io.reading import IMPORT_SUFFIXES, read_report
-from govtui.rules import check
+from govtui.rules import check, verdict_json
 
 
 def run(args: argparse.Namespace) -> int:

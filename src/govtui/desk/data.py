@@ -16,8 +16,8 @@ import datetime
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govtui.batch import verdict_json
 from govtui.desk import indicators
+from govtui.rules import verdict_json
 
 if TYPE_CHECKING:
     from govtui.desk.board import Board, UnitView

@@ -26,10 +26,9 @@ import json
 from typing import Any
 
 from govtui import form
-from govtui.batch import verdict_json
 from govtui.model import Report
 from govtui.numbers import format_fee
-from govtui.rules import check
+from govtui.rules import check, verdict_json
 
 FORMAT = "govtui-report"
 

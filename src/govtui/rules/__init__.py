@@ -16,6 +16,7 @@ from govtui.rules.engine import (
     count,
     has_errors,
     unused_acceptances,
+    verdict_json,
 )
 from govtui.rules.finding import Finding
 from govtui.rules.registry import RULES, Context, Printed, Rule
@@ -36,4 +37,5 @@ __all__ = [
     "refusal",
     "severity_of",
     "unused_acceptances",
+    "verdict_json",
 ]

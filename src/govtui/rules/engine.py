@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from govtui import form
 from govtui.model import Acceptance, Report
@@ -136,3 +136,18 @@ def count(findings: Iterable[Finding]) -> Counts:
         else:
             warnings += 1
     return Counts(errors, warnings, accepted)
+
+
+def verdict_json(findings: Iterable[Finding]) -> dict[str, Any]:
+    """What was found in one report, as JSON: ``ok``, ``errors``, ``warnings`` (not accepted),
+    ``accepted`` (how many warnings were), ``findings``. The one shape of ``check --json``,
+    ``aggregate --json``, ``import --json``, the desk and the JSON export."""
+    findings = list(findings)
+    errors, warnings, accepted = count(findings)
+    return {
+        "ok": errors == 0,
+        "errors": errors,
+        "warnings": warnings,
+        "accepted": accepted,
+        "findings": [f.as_json() for f in findings],
+    }
