@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 # Lowest first; a module may import its own layer and those before it.
 LAYERS = (
     ("govtui", "govtui.errors", "govtui.numbers", "govtui.controls", "govtui.linebreak"),
-    ("govtui.form", "govtui.places", "govtui.policy"),
+    ("govtui.form", "govtui.places", "govtui.policy", "govtui.finding", "govtui.outcome"),
     ("govtui.model",),
     ("govtui.rules",),
     ("govtui.io", "govtui.profile", "govtui.rollover", "govtui.compare"),

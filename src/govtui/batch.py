@@ -8,92 +8,31 @@ running total in the parent. Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from govtui import form, parallel
+from govtui import parallel
 from govtui.errors import LoadError, Problem
 from govtui.io.previous import find_previous
 from govtui.io.reading import contained, read_report, what_else
 from govtui.io.roster import normalize_name
 from govtui.model import Report
+
+# What one file's check comes to lives below the rules (the desk unpickles it without them);
+# the commands still import it from here.
+from govtui.outcome import CELLS, Options, Outcome
 from govtui.profile import for_report
-from govtui.rules import Finding, check, unused_acceptances, verdict_json
+from govtui.rules import check, unused_acceptances
 from govtui.rules.finding import place_label
 
-# Every input count cell of the form, in reading order: the layout of ``Outcome.counts``.
-CELLS: tuple[tuple[str, str, str], ...] = tuple(
-    (table.key, row.key, column.key)
-    for table in form.TABLES
-    for row, column in table.cells()
-    if row.kind == "count"
-)
+__all__ = ["CELLS", "Options", "Outcome", "count_vector", "crashed", "examine", "examine_all"]
 
 
 def count_vector(report: Report) -> tuple[int, ...]:
     """Every input count of ``report`` in the order of :data:`CELLS`."""
     return tuple(report.grid(table)[row][column] for table, row, column in CELLS)
-
-
-@dataclass(frozen=True)
-class Options:
-    """What every file of a run is checked with."""
-
-    previous: Path | None = None  # last year's report, given on the command line (one input)
-    settings: Mapping[str, float] = field(default_factory=dict)  # the command line's
-    counts: bool = False  # send the counts back (``aggregate``)
-    previous_counts: bool = False  # and last year's counts (the desk's year-on-year change)
-    prose: bool = False  # and the prose (the desk compares the units' texts with each other)
-    # Last year's report by agency name (blanks removed), when ``previous`` is not given:
-    # the desk knows every unit's last report from last year's roster.
-    previous_by_agency: Mapping[str, Path] = field(default_factory=dict)
-    profile: Path | None = None  # ``--profile``: the rule profile for every file
-    no_profile: bool = False  # ``--no-profile``: the defaults, whatever govtui.toml is found
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input file."""
-
-    path: Path
-    problems: tuple[str, ...] = ()  # why it could not be read; empty when it was
-    agency: str = ""
-    year: int = 0
-    findings: tuple[Finding, ...] = ()
-    notes: tuple[str, ...] = ()
-    previous: Path | None = None  # last year's report, when one was used
-    counts: tuple[int, ...] = ()
-    fees: Decimal = Decimal(0)
-    skipped: str = ""  # what the file is when it is govtui's but no report (a roster)
-    previous_counts: tuple[int, ...] = ()  # last year's, when asked for and used
-    prose: tuple[tuple[str, str], ...] = ()  # (field, text), when asked for
-    profile: str = ""  # the rule profile in force, when there was one
-
-    @property
-    def readable(self) -> bool:
-        return not self.problems
-
-    def as_json(self) -> dict[str, Any]:
-        """The file's entry of ``check --json`` (and ``aggregate --json``, the desk): the
-        findings' shape (:func:`verdict_json`), then what is there only when it is."""
-        entry: dict[str, Any] = {"path": str(self.path)}
-        if not self.readable:
-            entry |= verdict_json(())
-            entry |= {"ok": False, "errors": len(self.problems)}
-            entry["unreadable"] = "\n".join(self.problems)
-            return entry
-        entry |= verdict_json(self.findings)
-        if self.previous:
-            entry["previous"] = str(self.previous)
-        if self.profile:
-            entry["profile"] = self.profile
-        if self.notes:
-            entry["notes"] = list(self.notes)
-        return entry
 
 
 def examine(path: Path, options: Options) -> Outcome:

@@ -24,7 +24,7 @@ from typing import Any
 
 from govtui import form
 from govtui.errors import LoadError, Problem
-from govtui.io.toml_file import key_lines
+from govtui.io.toml_text import key_lines
 from govtui.policy import disable_refusal
 from govtui.rules.content import OVERVIEW_SETTING
 from govtui.rules.years import (

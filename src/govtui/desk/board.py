@@ -38,11 +38,11 @@ from govtui.desk.status import (
     tally,
 )
 from govtui.errors import SaveError
+from govtui.finding import Finding
 from govtui.io.roster import Roster, Unit
 from govtui.model import Report
 from govtui.profile import find
 from govtui.profile import load as load_profile
-from govtui.rules.finding import Finding
 
 
 @dataclass

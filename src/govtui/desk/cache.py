@@ -23,7 +23,7 @@ from typing import Any
 from govtui import __version__
 
 # Bump when what is stored changes shape or meaning (a new rule, another Outcome).
-SCHEMA = 2
+SCHEMA = 3
 
 
 def folder() -> Path:

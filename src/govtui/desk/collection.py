@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govtui.batch import Options, Outcome
 from govtui.desk import reading
 from govtui.desk.cache import Cache, file_hash
 from govtui.errors import LoadError
 from govtui.io.reading import Inputs
 from govtui.io.roster import Roster, Unit, normalize_name
 from govtui.io.roster import load as load_roster
+from govtui.outcome import Options, Outcome
 
 
 def _where(path: Path | str) -> str:

@@ -17,7 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govtui.desk import indicators
-from govtui.rules import verdict_json
+from govtui.finding import verdict_json
 
 if TYPE_CHECKING:
     from govtui.desk.board import Board, UnitView

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from govtui import form
-from govtui.batch import CELLS
+from govtui.outcome import CELLS
 
 Kind = Literal["count", "rate"]
 

@@ -25,7 +25,7 @@ from typing import Any, Literal, TypeVar
 import tomli_w
 
 from govtui.errors import LoadError, Problem, SaveError
-from govtui.io import toml_file
+from govtui.io import toml_text
 from govtui.io.atomic import atomic_write
 from govtui.io.lock import Holder, acquire, lock_path
 
@@ -100,9 +100,9 @@ def load(path: Path) -> Ledger:
     """The ledger at ``path`` (empty when there is none); :class:`LoadError` names the entry."""
     if not path.exists():
         return Ledger(path)
-    text = toml_file.read_text(path)
-    data = toml_file.parse(text, path)
-    lines = toml_file.key_lines(text)
+    text = toml_text.read_text(path)
+    data = toml_text.parse(text, path)
+    lines = toml_text.key_lines(text)
     problems: list[Problem] = []
     ledger = Ledger(path)
     for kind, cls, states in (

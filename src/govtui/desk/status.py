@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from govtui.desk.ledger import FindingRecord, Ledger
-from govtui.rules.finding import Finding, parse_cell
+from govtui.finding import Finding
+from govtui.places import parse_cell
 
 Status = Literal[
     "missing", "overdue", "unreadable", "errors", "warnings", "clean", "returned", "approved"

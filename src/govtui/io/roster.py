@@ -33,7 +33,7 @@ from typing import Any
 
 from govtui import controls
 from govtui.errors import LoadError, Problem
-from govtui.io import toml_file
+from govtui.io import toml_text
 from govtui.numbers import check_year
 
 
@@ -98,9 +98,9 @@ def normalize_name(name: str) -> str:
 
 def load(path: Path) -> Roster:
     """Read a roster; :class:`LoadError` names each problem with its line."""
-    text = toml_file.read_text(path)
-    data = toml_file.parse(text, path)
-    lines = toml_file.key_lines(text)
+    text = toml_text.read_text(path)
+    data = toml_text.parse(text, path)
+    lines = toml_text.key_lines(text)
     problems: list[Problem] = []
 
     def problem(key: str, message: str) -> None:

@@ -7,18 +7,15 @@ touch the terminal or the disk, so the editor can run them on every keystroke an
 over thousands of files.
 """
 
+from govtui.finding import Counts, Finding, count, verdict_json
 from govtui.places import CellRef
 from govtui.policy import Severity, refusal, severity_of
 from govtui.rules.engine import (
-    Counts,
     apply_acceptances,
     check,
-    count,
     has_errors,
     unused_acceptances,
-    verdict_json,
 )
-from govtui.rules.finding import Finding
 from govtui.rules.registry import RULES, Context, Printed, Rule
 
 __all__ = [

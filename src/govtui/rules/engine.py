@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
 
 from govtui import form
 from govtui.model import Acceptance, Report
@@ -117,37 +116,3 @@ def unused_acceptances(
     unjudged = set() if previous else {r.id for r in RULES if r.needs == "previous"}
     found = {(f.rule, f.place) for f in findings if not f.is_error}
     return [a for a in accepted if a.rule not in unjudged and (a.rule, a.place) not in found]
-
-
-class Counts(NamedTuple):
-    errors: int
-    warnings: int  # not accepted
-    accepted: int
-
-
-def count(findings: Iterable[Finding]) -> Counts:
-    """How many errors and warnings count against a report, and how many warnings it accepted."""
-    errors = warnings = accepted = 0
-    for finding in findings:
-        if finding.is_error:
-            errors += 1
-        elif finding.accepted:
-            accepted += 1
-        else:
-            warnings += 1
-    return Counts(errors, warnings, accepted)
-
-
-def verdict_json(findings: Iterable[Finding]) -> dict[str, Any]:
-    """What was found in one report, as JSON: ``ok``, ``errors``, ``warnings`` (not accepted),
-    ``accepted`` (how many warnings were), ``findings``. The one shape of ``check --json``,
-    ``aggregate --json``, ``import --json``, the desk and the JSON export."""
-    findings = list(findings)
-    errors, warnings, accepted = count(findings)
-    return {
-        "ok": errors == 0,
-        "errors": errors,
-        "warnings": warnings,
-        "accepted": accepted,
-        "findings": [f.as_json() for f in findings],
-    }

@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from govtui import controls
 from govtui.desk.status import LATE_LABEL, REVIEW_LABEL, STATUS_LABEL, Reviewed
-from govtui.rules.finding import SEVERITY_LABEL, place_label
+from govtui.finding import SEVERITY_LABEL
+from govtui.places import place_label
 from govtui.tui.desk.messages import BoardReady
 from govtui.tui.desk.reason import ReasonScreen
 from govtui.tui.desk.unit_actions import UnitActions
