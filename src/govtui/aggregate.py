@@ -21,7 +21,6 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -29,33 +28,28 @@ from govtui.batch import CELLS, Outcome
 from govtui.errors import LoadError
 from govtui.io.roster import Roster, Unit, normalize_name
 from govtui.model import Report, validate
+from govtui.outcome import Totals
 from govtui.rules import count
 
 if TYPE_CHECKING:
     from govtui.io.document import Document
 
 
-class Sum:
-    """Exact sums of every input count cell and of the fee."""
-
-    def __init__(self) -> None:
-        self.counts = [0] * len(CELLS)
-        self.fees = Decimal(0)
-        self.reports = 0
-
-    def add(self, counts: tuple[int, ...], fees: Decimal) -> None:
-        totals = self.counts
-        for index, value in enumerate(counts):
-            totals[index] += value
-        self.fees += fees
-        self.reports += 1
+class Sum(Totals):
+    """Exact sums of every input count cell and of the fee (:class:`govtui.outcome.Totals`),
+    written into a report."""
 
     def into(self, report: Report) -> Report:
         """``report`` with the sums as its counts and fee (its prose and title untouched)."""
-        for (table, row, column), value in zip(CELLS, self.counts, strict=True):
-            report.grid(table)[row][column] = value
-        report.fees = self.fees
-        return validate(report)  # a sum past the bounds is refused (LoadError), never written
+        return summed_into(self, report)
+
+
+def summed_into(total: Totals, report: Report) -> Report:
+    """``report`` with ``total``'s sums as its counts and fee (its prose and title untouched)."""
+    for (table, row, column), value in zip(CELLS, total.counts, strict=True):
+        report.grid(table)[row][column] = value
+    report.fees = total.fees
+    return validate(report)  # a sum past the bounds is refused (LoadError), never written
 
 
 Status = Literal["counted", "refused", "unreadable"]

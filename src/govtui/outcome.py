@@ -78,3 +78,21 @@ class Outcome:
         if self.notes:
             entry["notes"] = list(self.notes)
         return entry
+
+
+class Totals:
+    """Exact sums of every input count cell (:data:`CELLS` order) and of the fee: what the desk
+    keys its office check on at every look, without the model (:class:`govtui.aggregate.Sum`
+    writes them into a report)."""
+
+    def __init__(self) -> None:
+        self.counts = [0] * len(CELLS)
+        self.fees = Decimal(0)
+        self.reports = 0
+
+    def add(self, counts: tuple[int, ...], fees: Decimal) -> None:
+        totals = self.counts
+        for index, value in enumerate(counts):
+            totals[index] += value
+        self.fees += fees
+        self.reports += 1

@@ -78,3 +78,15 @@ def disable_refusal(rule: str) -> str | None:
     """Why a rule profile may not turn ``rule`` off, or ``None`` when it may: like
     acceptance, only a warning — a planted ``govtui.toml`` must never hide an error."""
     return _warnings_only(rule, f"「{rule}」是错误规则，不能关闭", "可以关闭的警告规则")
+
+
+# The settings a rule profile (``govtui.toml``'s ``[rules]``) may change: the engine's name of
+# each and its default. They live here, beside the severities, so that the profile is read
+# without loading the rules; the rules that use them import them from here.
+COPIED_THRESHOLD = 0.5  # assessments take off points when more than half a section is reused
+THRESHOLD_SETTING = "copied_text_threshold"
+SWING_FACTOR = 3.0
+SWING_FLOOR = 20.0  # 件
+SWING_FEE_FLOOR = 1.0  # 万元
+FACTOR_SETTING, FLOOR_SETTING, FEE_FLOOR_SETTING = "swing_factor", "swing_floor", "swing_fee_floor"
+OVERVIEW_SETTING = "overview_max_chars"

@@ -25,17 +25,17 @@ from typing import Any
 from govtui import form
 from govtui.errors import LoadError, Problem
 from govtui.io.toml_text import key_lines
-from govtui.policy import disable_refusal
-from govtui.rules.content import OVERVIEW_SETTING
-from govtui.rules.years import (
+from govtui.policy import (
     COPIED_THRESHOLD,
     FACTOR_SETTING,
     FEE_FLOOR_SETTING,
     FLOOR_SETTING,
+    OVERVIEW_SETTING,
     SWING_FACTOR,
     SWING_FEE_FLOOR,
     SWING_FLOOR,
     THRESHOLD_SETTING,
+    disable_refusal,
 )
 
 FILE_NAME = "govtui.toml"

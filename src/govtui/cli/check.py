@@ -24,9 +24,9 @@ from govtui.cli.progress import Progress
 from govtui.controls import visible
 from govtui.errors import LoadError
 from govtui.io.reading import EXPORT, Inputs, Skipped
+from govtui.policy import THRESHOLD_SETTING
 from govtui.profile import load as load_profile
 from govtui.rules import count
-from govtui.rules.years import THRESHOLD_SETTING
 
 
 def settings_of(args: argparse.Namespace) -> dict[str, float]:

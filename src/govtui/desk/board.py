@@ -12,10 +12,9 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govtui.aggregate import Sum
-from govtui.desk import indicators, ledger, reading
+from govtui.desk import indicators, ledger
 from govtui.desk.cache import Cache, content_hash, file_hash
 from govtui.desk.collection import (
     Matched,
@@ -29,6 +28,7 @@ from govtui.desk.collection import (
 )
 from govtui.desk.data import board_json
 from govtui.desk.indicators import Values
+from govtui.desk.readers import readers
 from govtui.desk.status import (
     CHANGED_AFTER,
     READ,
@@ -39,8 +39,11 @@ from govtui.desk.status import (
 )
 from govtui.errors import SaveError
 from govtui.finding import Finding
+from govtui.outcome import Totals
+
+if TYPE_CHECKING:
+    from govtui.model import Report
 from govtui.io.roster import Roster, Unit
-from govtui.model import Report
 from govtui.profile import find
 from govtui.profile import load as load_profile
 
@@ -117,9 +120,9 @@ class Board:
     def provisional(self) -> list[UnitView]:
         return [u for u in self.units if u.unresolved]
 
-    def total(self) -> Sum:
+    def total(self) -> Totals:
         """Every count cell and the fee summed over the counted units, as ``aggregate`` sums."""
-        total = Sum()
+        total = Totals()
         for unit in self.counted:
             assert unit.read is not None
             total.add(unit.read.outcome.counts, unit.read.outcome.fees)
@@ -133,9 +136,8 @@ class Board:
         """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
         # no report read and no year on the roster: a blank sum of some year, never an error
         year = self.year or self.roster.collection.year or 2000
-        report = base.model_copy(deep=True) if base else Report.blank(agency, year)
-        report.agency, report.year = agency, year
-        return self.total().into(report)
+        report: Report = readers().sum_report(self.total(), agency, year, base)
+        return report
 
     def as_json(self) -> dict[str, Any]:
         return board_json(self)
@@ -243,7 +245,7 @@ def _office(board: Board, path: Path, store: Cache) -> Office:
     found = store.get(key) if digest else None
     if isinstance(found, Office):
         return found
-    findings, problem = reading.check_office(path, board.sum_report, counted)
+    findings, problem = readers().check_office(path, board.sum_report, counted)
     office = Office(path, findings, problem)
     if digest and not problem:
         store.put(key, office)
@@ -303,7 +305,7 @@ def _copied_from_units(
     if isinstance(found, dict):
         return found
     prose = ((u.name, r.prose(), (*u.names, r.outcome.agency)) for u, r in compared)
-    copied = reading.copied_from_units(prose, settings)
+    copied: dict[str, list[Finding]] = readers().copied_from_units(prose, settings)
     if cacheable:
         store.put(key, copied)
     return copied

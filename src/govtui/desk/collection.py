@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govtui.desk import reading
 from govtui.desk.cache import Cache, file_hash
+from govtui.desk.readers import readers
 from govtui.errors import LoadError
-from govtui.io.reading import Inputs
+from govtui.io.inputs import Inputs
 from govtui.io.roster import Roster, Unit, normalize_name
 from govtui.io.roster import load as load_roster
 from govtui.outcome import Options, Outcome
@@ -153,7 +153,7 @@ class Reader:
             profile=self.profile,
             no_profile=self.no_profile,
         )
-        outcomes = reading.examine_all(
+        outcomes = readers().examine_all(
             [(path, given) for _, path, given in todo], options, self.jobs
         )
         for (index, path, given), outcome in zip(todo, outcomes, strict=True):
@@ -212,7 +212,7 @@ class Reader:
                 todo.append((len(out) - 1, path))
         if not todo:
             return out
-        found_all = reading.identify_all([p for _, p in todo], self.jobs)
+        found_all = readers().identify_all([p for _, p in todo], self.jobs)
         for (index, path), found in zip(todo, found_all, strict=True):
             self.parsed += 1
             digest = self.hash(path)

@@ -16,9 +16,9 @@ import tomli_w
 from govtui.controls import clean
 from govtui.desk.cache import Cache
 from govtui.desk.collection import Reader
-from govtui.io.reading import Inputs, what_else
+from govtui.io.inputs import Inputs, what_else
 from govtui.io.roster import normalize_name
-from govtui.io.toml_file import read_text
+from govtui.io.toml_text import read_text
 
 
 def _quoted(text: str) -> str:

@@ -4,8 +4,7 @@ compared with each other; the office's own report checked against the sum.
 
 :mod:`govtui.desk.collection` and :mod:`govtui.desk.board` look in the cache first and call
 these only for what it lacks, so a desk with nothing changed since the last look runs none of
-them. (Importing them costs the launch nothing more: the desk screen already imports the
-model, the rules and the readers through the roster, the findings and the profile.)
+them, and loads none of this (:mod:`govtui.desk.readers` imports this module on first use).
 """
 
 from __future__ import annotations
@@ -16,10 +15,12 @@ from functools import partial
 from pathlib import Path
 
 from govtui import parallel
+from govtui.aggregate import summed_into
 from govtui.batch import Options, Outcome, crashed, examine
 from govtui.errors import LoadError
 from govtui.io.reading import read_report
 from govtui.model import Report
+from govtui.outcome import Totals
 from govtui.rules import Finding, check
 from govtui.rules.across_units import copied_findings
 from govtui.rules.copy_index import CopyIndex
@@ -87,3 +88,10 @@ def check_office(
         return [], error.describe()
     unit_sum = UnitSum(summed(loaded.report.agency), counted)
     return check(loaded.report, printed=loaded.printed, unit_sum=unit_sum), ""
+
+
+def sum_report(total: Totals, agency: str, year: int, base: Report | None = None) -> Report:
+    """The summed report for ``agency``; ``base`` keeps an earlier sum's prose and title."""
+    report = base.model_copy(deep=True) if base else Report.blank(agency, year)
+    report.agency, report.year = agency, year
+    return summed_into(total, report)

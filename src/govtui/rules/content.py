@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 
 from govtui import form
+from govtui.policy import OVERVIEW_SETTING  # a profile's setting, read there without the rules
 from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 
 # Settings a profile gives the rules (see :mod:`govtui.rules.profile`).
-OVERVIEW_SETTING = "overview_max_chars"
 
 # ------------------------------------------------------------------------------ stale_year
 

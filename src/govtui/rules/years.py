@@ -12,12 +12,22 @@ from collections.abc import Iterator
 
 from govtui import form
 from govtui.places import CellRef
+
+# The profile's settings live in the policy (the profile is read without the rules); the
+# rules across units still import the copy threshold from here.
+from govtui.policy import COPIED_THRESHOLD as COPIED_THRESHOLD
+from govtui.policy import (
+    FACTOR_SETTING,
+    FEE_FLOOR_SETTING,
+    FLOOR_SETTING,
+    SWING_FACTOR,
+    SWING_FEE_FLOOR,
+    SWING_FLOOR,
+)
+from govtui.policy import THRESHOLD_SETTING as THRESHOLD_SETTING
 from govtui.rules.finding import Finding
 from govtui.rules.registry import Context, rule
 from govtui.rules.similarity import reused_share
-
-COPIED_THRESHOLD = 0.5  # assessments take off points when more than half a section is reused
-THRESHOLD_SETTING = "copied_text_threshold"
 
 _IN = "carried_over"
 _OUT = "carried_forward"
@@ -105,10 +115,6 @@ def copied_text(context: Context) -> Iterator[Finding]:
 #
 # Evaluators ask units to check figures that jumped against last year (年度变化过大): a cell
 # whose larger year is at least the floor and whose value grew or shrank by the factor.
-SWING_FACTOR = 3.0
-SWING_FLOOR = 20.0  # 件
-SWING_FEE_FLOOR = 1.0  # 万元
-FACTOR_SETTING, FLOOR_SETTING, FEE_FLOOR_SETTING = "swing_factor", "swing_floor", "swing_fee_floor"
 
 _LITIGATION = tuple(r.key for r in form.APPEALS.rows if form.LITIGATION in r.path)
 _SWING_CELLS: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
