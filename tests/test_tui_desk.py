@@ -134,11 +134,13 @@ async def test_the_table_is_drawn_before_the_reports_are_read_and_fills_in_as_th
         assert "读取中" not in screen_text(app)
 
 
-# The desk opened headless in a fresh process, as ``govtui 名单.toml`` opens it; prints which
-# readers of published reports were loaded by the time the board was drawn.
+# The desk opened headless in a fresh process, as ``govtui 名单.toml`` opens it (the command's
+# module first); prints which readers of published reports were loaded by the time the board
+# was drawn, then which of the model, pydantic and the rule engine, then each unit's status.
 LOOK = """
 import asyncio, datetime, sys
 from pathlib import Path
+import govtui.cli
 from govtui.tui.desk.app import DeskApp
 
 roster = Path(sys.argv[1])
@@ -152,25 +154,42 @@ async def ready(pilot):
 app.run(headless=True, auto_pilot=ready)
 readers = ("govtui.io.importers", "docx", "pypdfium2", "openpyxl")
 print(" ".join(r for r in readers if r in sys.modules))
+model = ("pydantic", "govtui.model", "govtui.rules.engine")
+print(" ".join(m for m in model if m in sys.modules))
+print(" ".join(f"{u.name}={u.status}" for u in app.board.units))
 """
+
+
+def _look(roster: Path) -> list[list[str]]:
+    """The lines :data:`LOOK` prints, each split into words."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOOK, str(roster)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ.copy(),  # the test's own cache folder (desk_helpers)
+    )
+    return [line.split() for line in done.stdout.split("\n")[:3]]
 
 
 def test_a_desk_with_nothing_changed_loads_no_reader_of_published_reports(roster: Path) -> None:
     """The Word, PDF and Excel readers (python-docx and lxml, PDFium, openpyxl) are loaded
     only when a report must be read: a second look with nothing changed never pays for them."""
 
-    def look() -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", LOOK, str(roster)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=os.environ.copy(),  # the test's own cache folder (desk_helpers)
-        )
-        return done.stdout.split()
+    assert {"govtui.io.importers", "docx"} <= set(_look(roster)[0])  # the Word reports read
+    assert _look(roster)[0] == []
 
-    assert {"govtui.io.importers", "docx"} <= set(look())  # the sample's Word reports read
-    assert look() == []
+
+def test_a_desk_with_nothing_changed_loads_neither_the_model_nor_the_rules(roster: Path) -> None:
+    """A look from the cache needs no report validated and no rule run: the model, pydantic
+    and the rule engine (a third of a warm launch's time) stay unloaded; the first look, which
+    reads every report, loads them and judges the same units the same way."""
+    cold_loaded, cold_units = _look(roster)[1:]
+    warm_loaded, warm_units = _look(roster)[1:]
+    assert set(cold_loaded) == {"pydantic", "govtui.model", "govtui.rules.engine"}
+    assert warm_loaded == []
+    assert warm_units == cold_units
+    assert any(u.partition("=")[2] in ("errors", "warnings", "clean") for u in cold_units)
 
 
 async def test_sorting_filtering_and_searching_keep_the_cursor_on_its_unit(roster: Path) -> None:
