@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
@@ -123,10 +124,18 @@ class DeskApp(App[int]):
     def board(self) -> Board | None:
         return self._state.board if self._state else None
 
+    def get_default_screen(self) -> Screen[Any]:
+        """With one roster, the desk screen is the first screen: not pushed over Textual's
+        empty default one, which would be laid out and drawn for nothing first."""
+        if len(self.rosters) == 1:
+            self._state = DeskState(self.rosters[0], self.as_of)
+            return DeskScreen()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if len(self.rosters) == 1:
-            self.open_roster(self.rosters[0])
-        elif self.rosters:
+            return  # the desk screen is the default screen
+        if self.rosters:
             self.push_screen(ChooseRosterScreen(self.rosters), self._chosen)
         else:
             self.push_screen(InitRosterScreen(self.folder), self._chosen)
