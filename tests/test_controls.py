@@ -15,7 +15,7 @@ from tests.tui_helpers import SAMPLES, copy_sample
 from govtui import controls
 from govtui.cli import main
 from govtui.errors import LoadError
-from govtui.io import html, markdown, toml_file
+from govtui.io import html, markdown, roster, toml_file
 from govtui.io.importers import import_report
 from govtui.tui.session import Session
 
@@ -162,7 +162,6 @@ def test_check_shows_hostile_file_names_escaped(
 
 
 def test_a_roster_name_with_control_characters_is_refused(tmp_path: Path) -> None:
-    from govtui.io import roster
 
     path = tmp_path / "units.toml"
     path.write_text(

@@ -22,6 +22,7 @@ from tests.tui_helpers import (
 )
 from textual.widgets import Input
 
+from govtui import aggregate
 from govtui.cli import main
 from govtui.io import lock, toml_file
 from govtui.io.document import ChangedOnDisk, Document, Locked
@@ -69,7 +70,6 @@ def test_a_command_leaves_no_lock_behind(tmp_path: Path) -> None:
 def test_aggregate_never_overwrites_a_sum_changed_while_it_ran(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from govtui import aggregate
 
     out = tmp_path / "sum.toml"
     assert main(["aggregate", str(SAMPLES / CLEAN), "-o", str(out), "--agency", "某县"]) == 0

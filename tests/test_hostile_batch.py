@@ -21,7 +21,7 @@ from tests.tui_helpers import CLEAN, copy_sample, wait_for
 
 from govtui.cli import main
 from govtui.cli.edit import read_for_editing
-from govtui.io import recovery
+from govtui.io import reading, recovery
 from govtui.tui.app import GovtuiApp
 from govtui.tui.session import Session
 
@@ -126,7 +126,6 @@ def test_an_unforeseen_error_in_a_reader_is_that_files_verdict(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Whatever a reader raises (here a stand-in for a library's bug) stays in its entry."""
-    from govtui.io import reading
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -154,7 +153,6 @@ def test_a_worker_process_that_dies_becomes_a_verdict(
 ) -> None:
     """A worker killed while reading one file (out of memory, a crash in a C library) takes
     its whole process pool with it; the other files still get their results, in order."""
-    from govtui.io import reading
 
     folder = tmp_path / "in"
     folder.mkdir()

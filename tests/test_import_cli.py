@@ -12,7 +12,7 @@ import pytest
 
 from govtui.cli import main
 from govtui.io import markdown, toml_file
-from govtui.io.importers import import_file
+from govtui.io.importers import import_file, import_report
 from govtui.io.reading import expand, read_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +149,6 @@ def test_custom_title_survives_through_the_identity_comment() -> None:
     report.title = "云溪县市场监管局政务公开年报（2024）"
     text = markdown.render(report)
     assert "<!-- govtui agency: 云溪县市场监督管理局 | year: 2024 -->" in text
-    from govtui.io.importers import import_report
 
     assert import_report(text).report == report
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from govtui.io import markdown
 from govtui.io.importers import Imported, import_file, import_report
 from govtui.model import Report
 from govtui.rules import check
@@ -337,7 +338,6 @@ def test_every_fixture_imports_to_a_valid_report(name: str) -> None:
 
 
 def test_prose_among_the_tables_is_kept_and_noted() -> None:
-    from govtui.io.importers import import_report
 
     text = (FIXTURES / "pipe-rows.txt").read_text(encoding="utf-8")
     note = "注：本表数据统计截至2024年12月31日。"
@@ -531,7 +531,6 @@ def test_title_printed_twice_is_not_the_preface() -> None:
 
 
 def test_preface_lines_like_page_furniture_survive_the_markdown_round_trip() -> None:
-    from govtui.io import markdown
 
     report = Report.blank("青禾县自然资源局", 2024)
     report.prose["report.preface"] = "\n".join(

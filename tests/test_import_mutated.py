@@ -16,10 +16,6 @@ from hypothesis import strategies as st
 from govtui.errors import LoadError
 from govtui.io.importers import import_file
 
-pytest.importorskip("pypdfium2", reason="pypdfium2 is in the test extra")
-pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
-pytest.importorskip("docx", reason="python-docx is in the test extra")
-
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SOURCES = (
     "yunxi-2024-libreoffice.pdf",

@@ -11,16 +11,18 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
+from tools.make_import_fixtures import _word_table
 
+from govtui import form
 from govtui.cli import main
 from govtui.errors import LoadError
-from govtui.io import toml_file
+from govtui.io import layout, outline, toml_file
+from govtui.io.importers import docx as docx_reader
 from govtui.io.importers import import_file, limits
 from govtui.model import Report
-
-pytest.importorskip("docx", reason="python-docx is in the test extra")
-pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -59,9 +61,7 @@ def test_an_office_word_file_reads_back_cell_for_cell() -> None:
 
 
 def test_the_second_part_of_a_split_table_is_read_without_its_copied_header() -> None:
-    from govtui.io.importers import docx
-
-    lines, _ = docx.read((FIXTURES / "yunxi-2025-office.docx").read_bytes())
+    lines, _ = docx_reader.read((FIXTURES / "yunxi-2025-office.docx").read_bytes())
     headers = [line for line in lines if line.cells and "申请人情况" in line.cells]
     assert len(headers) == 1  # the copy above the second part is gone
     labels = {cell for line in lines if line.cells for cell in line.cells}
@@ -239,11 +239,6 @@ def test_a_zip_of_an_unknown_version_is_a_message_not_a_traceback(tmp_path: Path
 
 
 def test_a_workbook_with_one_sheet_per_table_named_after_its_section(tmp_path: Path) -> None:
-    import openpyxl
-
-    from govtui import form
-    from govtui.io import layout
-
     report = toml_file.load(SAMPLES / "yunxi-scjg-2025.toml")
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -267,12 +262,6 @@ def test_a_workbook_with_one_sheet_per_table_named_after_its_section(tmp_path: P
 
 def test_a_report_laid_out_inside_a_one_cell_table_is_read_from_the_cell(tmp_path: Path) -> None:
     """Some offices and site templates put the whole report in a layout table."""
-    import docx
-    from tools.make_import_fixtures import _word_table
-
-    from govtui import form
-    from govtui.io import layout, outline
-
     report = toml_file.load(SAMPLES / "yunxi-scjg-2025.toml")
     document = docx.Document()
     frame = document.add_table(rows=1, cols=1).cell(0, 0)

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from tools.make_import_fixtures import form_xlsx, office_docx
 
 from govtui.io.importers import import_file
 from govtui.model import Report
 from strategies import reports
-
-pytest.importorskip("docx", reason="python-docx is in the test extra")
-pytest.importorskip("openpyxl", reason="openpyxl is in the test extra")
 
 _FEW = settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -10,6 +10,7 @@ The hostile PDFs below are a few hundred bytes, written here.
 
 from __future__ import annotations
 
+import base64
 import sys
 import zlib
 from pathlib import Path
@@ -20,11 +21,10 @@ from govtui.cli import main
 from govtui.errors import LoadError
 from govtui.io import toml_file
 from govtui.io.importers import import_file, pdf
+from govtui.io.reading import read_report
 from govtui.model import Report
 from govtui.tui.app import GovtuiApp
 from govtui.tui.screens.import_prompt import ImportScreen
-
-pytest.importorskip("pypdfium2", reason="pypdfium2 is in the test extra")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -120,7 +120,6 @@ def test_check_and_import_read_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 async def test_the_editor_offers_to_import_a_pdf(tmp_path: Path) -> None:
-    from govtui.io.reading import read_report
 
     source = tmp_path / "年报.pdf"
     source.write_bytes((FIXTURES / "yunxi-2024-chromium.pdf").read_bytes())
@@ -237,7 +236,6 @@ def test_a_table_of_too_many_cells_is_refused(
 def test_a_deflate_bomb_behind_a_text_encoding_is_refused_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import base64
 
     monkeypatch.setattr(pdf, "MAX_INFLATED", 1024 * 1024)
     bomb = zlib.compress(b" " * (3 * 1024 * 1024))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from govtui import form
@@ -17,8 +18,6 @@ from govtui.io.importers import import_file
 from govtui.io.importers.html import lines_of
 from govtui.model import Report
 from test_import_layouts import stated_totals
-
-docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
 
 AGENCY = "云岭镇人民政府"
 FIELDS = {

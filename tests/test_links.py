@@ -10,12 +10,20 @@ that the user is told. The report itself, opened through a link, is still writte
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from tests.tui_helpers import CLEAN, SAMPLES, copy_sample, copy_this_year, make_app, wait_for
+from tests.tui_helpers import (
+    CLEAN,
+    SAMPLES,
+    copy_sample,
+    copy_this_year,
+    make_app,
+    wait_for,
+)
 
 from govtui.cli import main
 from govtui.io import lock, recovery, toml_file
@@ -145,7 +153,6 @@ async def test_a_link_standing_as_the_lock_is_replaced_not_followed(
 def test_a_crash_log_is_never_written_through_a_planted_link(
     tmp_path: Path, victim: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import datetime
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     folder = tmp_path / "state" / "govtui"

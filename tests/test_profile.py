@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.tui_helpers import app_on, screen_text
 
 from govtui.cli import main
 from govtui.errors import LoadError
@@ -132,7 +133,6 @@ def test_profile_without_a_file_prints_the_defaults(
 async def test_the_editor_checks_with_the_profile_and_names_it_on_the_findings_screen(
     tmp_path: Path,
 ) -> None:
-    from tests.tui_helpers import app_on, screen_text
 
     report = office(tmp_path)
     app = app_on(report, start="findings")
@@ -146,7 +146,6 @@ async def test_the_editor_checks_with_the_profile_and_names_it_on_the_findings_s
 
 
 async def test_the_editor_opens_despite_a_bad_profile_and_says_so(tmp_path: Path) -> None:
-    from tests.tui_helpers import app_on
 
     report = office(tmp_path, "[rules]\ncopied_threshold = 2\n")
     app = app_on(report, start="findings")

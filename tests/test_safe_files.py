@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from tests.tui_helpers import CLEAN, copy_sample, copy_this_year, write_lock
 
+from govtui.cli import main
 from govtui.errors import LoadError, SaveError
 from govtui.io import lock, recovery, toml_file
 from govtui.io.backup import backup_path
@@ -258,7 +259,6 @@ def test_an_unreadable_recovery_copy_is_set_aside_never_deleted(tmp_path: Path) 
 def test_accept_keeps_a_backup_and_a_clean_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from govtui.cli import main
 
     fixtures = Path(__file__).parent / "fixtures"
     path = tmp_path / "r.toml"

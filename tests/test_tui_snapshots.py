@@ -14,6 +14,7 @@ from tests.desk_helpers import (
     private_cache_fixture,  # noqa: F401  (fixture)
     sample_fixture,  # noqa: F401  (fixture)
 )
+from tests.test_tui_desk import desk_on, ready
 from tests.tui_helpers import BROKEN, CLEAN, make_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -33,7 +34,6 @@ def test_the_findings_screen(snap_compare: Any, tmp_path: Path) -> None:
 def test_the_desk(
     snap_compare: Any, sample: Path, private_cache: Path, size: tuple[int, int]
 ) -> None:
-    from tests.test_tui_desk import desk_on, ready
 
     app = desk_on(sample)
     assert snap_compare(app, terminal_size=size, run_before=ready)

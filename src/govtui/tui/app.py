@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette, Provider
 from textual.screen import ModalScreen
@@ -23,7 +22,7 @@ from govtui.controls import clean
 from govtui.errors import GovtuiError
 from govtui.io.exporters import BY_NAME
 from govtui.tui import crash, lazy, saving
-from govtui.tui.collector import collecting
+from govtui.tui.collector import CollectingApp
 from govtui.tui.guard import Guard
 from govtui.tui.history import AcceptEdit, Edit, Step
 from govtui.tui.messages import JumpTo
@@ -42,7 +41,7 @@ def _commands() -> type[Provider]:
     return lazy.GovtuiCommands
 
 
-class GovtuiApp(App[None]):
+class GovtuiApp(CollectingApp[None]):
     """Edits one report file; ``session`` is ``None`` when the report is still to be created."""
 
     CSS_PATH = "app.tcss"
@@ -69,11 +68,6 @@ class GovtuiApp(App[None]):
         self.guard: Guard | None = None  # set when a report opens (see tui/opening.py)
         if theme:
             self.theme = theme
-
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the editor, with the garbage collector on (see ``tui/collector.py``)."""
-        with collecting():
-            return super().run(*args, **kwargs)
 
     @property
     def session(self) -> Session:

@@ -15,16 +15,16 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
-from textual.app import App, SuspendNotSupported
+from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from govtui.desk.board import Board, UnitView
 from govtui.errors import GovtuiError
-from govtui.tui.collector import collecting
+from govtui.tui.collector import CollectingApp
 from govtui.tui.desk.choose import ChooseRosterScreen, InitRosterScreen
 from govtui.tui.desk.messages import BoardReady, Built, Progress
 from govtui.tui.desk.screen import DeskScreen
@@ -77,7 +77,7 @@ class Arrivals:
             return Progress(self.done, self.total, rows)
 
 
-class DeskApp(App[int]):
+class DeskApp(CollectingApp[int]):
     CSS_PATH = "desk.tcss"
     TITLE = "收报台"
     # Textual's palette speaks English and the desk's keys are all in the footer.
@@ -109,11 +109,6 @@ class DeskApp(App[int]):
         self.building = False
         if theme:
             self.theme = theme
-
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the desk, with the garbage collector on (see ``tui/collector.py``)."""
-        with collecting():
-            return super().run(*args, **kwargs)
 
     @property
     def state(self) -> DeskState:
