@@ -36,12 +36,6 @@ __all__ = ["BoardReady", "DeskApp", "Progress"]
 
 # While reports are read, the table is filled at most this often (seconds).
 FILL_EVERY = 0.1
-# While the board is built, the interpreter passes between the build thread and the screen this
-# often (seconds; Python's default is 5 ms). Each file the build hashes, each cache lookup, lets
-# go of the interpreter and then waits for the screen's thread to hand it back: with the
-# default, a look from the cache that takes 10 ms alone took 100 ms while the screen was
-# mounted (30 units; see the README's desk speed section).
-BUILD_SWITCH_INTERVAL = 0.0005
 
 
 class Arrivals:
@@ -105,7 +99,6 @@ class DeskApp(CollectingApp[int]):
         self._state: DeskState | None = None
         self._arrivals: Arrivals | None = None  # of the build under way
         self._filled = 0.0  # when the table was last filled during a build
-        self._switch_interval = sys.getswitchinterval()  # Python's, restored after a build
         self.building = False
         if theme:
             self.theme = theme
@@ -150,8 +143,6 @@ class DeskApp(CollectingApp[int]):
     def rebuild(self) -> None:
         if not self.building:
             self.building = True
-            self._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(BUILD_SWITCH_INTERVAL)
             self._build()
 
     @work(thread=True, exclusive=True, group="build")
@@ -197,7 +188,6 @@ class DeskApp(CollectingApp[int]):
 
     def on_built(self, event: Built) -> None:
         self._arrivals = None
-        sys.setswitchinterval(self._switch_interval)
         if event.failure:
             self._failed(event.failure)
         else:
