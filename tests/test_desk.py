@@ -21,9 +21,12 @@ from tests.desk_helpers import (
 
 from govtui.desk import indicators
 from govtui.desk.board import Board
+from govtui.desk.cache import Cache
 from govtui.errors import LoadError
+from govtui.finding import Finding
 from govtui.io import roster as rosters
 from govtui.io import toml_file
+from govtui.places import CellRef
 
 STATUSES = {
     "云溪县市场监督管理局": "approved",
@@ -568,3 +571,27 @@ def test_other_code_reads_everything_again(tmp_path: Path, monkeypatch: pytest.M
     assert board(roster).parsed == 0
     monkeypatch.setattr("govtui.desk.cache.code_version", lambda: "another govtui")
     assert board(roster).parsed == 4  # two reports, and last year's two found by agency
+
+
+def test_a_finding_comes_back_from_the_cache_whole(tmp_path: Path) -> None:
+    """Every field of a cached finding — its place, what was expected, the reason a warning
+    was accepted, the profile — is there when a later look takes it from the cache."""
+    finding = Finding(
+        rule="swing",
+        severity="warning",
+        section="三",
+        message="与上年相比变化很大",
+        row="本年新收政府信息公开申请数量",
+        column="自然人",
+        expected=12,
+        actual="120",
+        cells=(CellRef("requests", "new", "natural_person"),),
+        field="",
+        accepted="今年机构合并",
+        profile="govtui.toml",
+    )
+    cache = Cache(tmp_path / "cache.sqlite3")
+    cache.put("k", (finding,))
+    cache.close()
+    (back,) = Cache(tmp_path / "cache.sqlite3").get("k")
+    assert back == finding and back.place == finding.place
