@@ -12,6 +12,7 @@ import pytest
 
 from govtui import __version__
 from govtui.cli import main
+from govtui.cli.layout import width
 from govtui.io import toml_file
 
 SAMPLES = Path(__file__).parent.parent / "sample"
@@ -178,7 +179,6 @@ def test_a_folder_checks_published_reports_without_their_toml(tmp_path: Path) ->
 def test_on_an_80_column_terminal_check_folds_messages_under_their_indent(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from govtui.cli.layout import width
 
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import shutil
@@ -13,6 +14,9 @@ import pytest
 from tests.tui_helpers import SAMPLES
 
 from govtui.cli import COMMANDS, RUNNERS, main
+from govtui.io import toml_file
+from govtui.tui.app import GovtuiApp
+from govtui.tui.session import Session
 
 
 def test_check_and_export_never_import_textual() -> None:
@@ -66,11 +70,6 @@ def test_the_collector_is_off_only_while_the_editor_starts(tmp_path: Path) -> No
     """Start-up runs without the garbage collector (it would walk every new module again and
     again); a long editing session must have it back, and so must the caller when the
     command ends without an editor."""
-    import gc
-
-    from govtui.io import toml_file
-    from govtui.tui.app import GovtuiApp
-    from govtui.tui.session import Session
 
     assert main([str(SAMPLES / "yunxi-scjg-2024.toml")]) == 2  # no terminal here
     assert gc.isenabled()

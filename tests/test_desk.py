@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import os
 import shutil
 import tomllib
@@ -22,7 +23,7 @@ from tests.desk_helpers import (
 from govtui.desk import indicators
 from govtui.desk.board import Board
 from govtui.desk.cache import Cache
-from govtui.errors import LoadError
+from govtui.errors import LoadError, SaveError
 from govtui.finding import Finding
 from govtui.io import roster as rosters
 from govtui.io import toml_file
@@ -462,7 +463,6 @@ def test_init_from_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_sample_script_makes_the_committed_statuses(tmp_path: Path) -> None:
-    import importlib.util
 
     spec = importlib.util.spec_from_file_location(
         "make_desk_sample", Path(__file__).parent.parent / "tools" / "make_desk_sample.py"
@@ -497,7 +497,6 @@ def test_the_readme_shows_real_output(
 def test_a_collection_that_cannot_be_written_can_still_be_looked_at(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from govtui.errors import SaveError
 
     roster = small_collection(tmp_path, ["甲局"])
 

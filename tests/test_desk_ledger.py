@@ -23,6 +23,8 @@ from tests.desk_helpers import (
     units,
 )
 
+from govtui.desk import ledger as ledgers
+from govtui.errors import SaveError
 from govtui.io import toml_file
 from govtui.rules.wording import with_table_figures
 
@@ -324,8 +326,6 @@ def test_the_sample_ledger_holds_every_review_state(sample: Path) -> None:
 def test_a_ledger_held_elsewhere_is_waited_for_then_named(
     three: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from govtui.desk import ledger as ledgers
-    from govtui.errors import SaveError
 
     path = three.with_name("名单.review.toml")
     lock = three.with_name(".名单.review.toml.govtui-lock")

@@ -26,6 +26,8 @@ from govtui.io import roster as rosters
 from govtui.rules.finding import place_label
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import docx
+
 import headless
 
 BROWSER = headless.find()
@@ -155,7 +157,6 @@ def test_a_notice_holds_exactly_that_units_confirmed_findings(board: Board) -> N
 
 
 def test_notices_are_written_one_file_a_unit_in_word_too(board: Board, tmp_path: Path) -> None:
-    import docx
 
     folder = tmp_path / "通知"
     said = write_notices(board, folder, fmt="docx")

@@ -25,6 +25,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from govtui import batch
+from govtui.desk import decisions as deciding
 from govtui.desk import ledger
 from govtui.desk.collection import report_files
 from govtui.desk.status import STATUS_LABEL
@@ -428,7 +429,6 @@ async def test_notices_are_written_for_the_units_sent_back(roster: Path) -> None
 async def test_another_offices_decision_and_a_changed_file_show_after_reloading(
     roster: Path,
 ) -> None:
-    from govtui.desk import decisions as deciding
 
     app = desk_on(roster)
     async with app.run_test(size=(120, 40)) as pilot:
