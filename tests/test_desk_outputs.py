@@ -4,13 +4,13 @@ the notices in Markdown and Word — each drawn from the desk's own JSON of the 
 from __future__ import annotations
 
 import io
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
+import docx
 import openpyxl
 import pytest
+from tests.browser import chromium, headless, needs_browser
 from tests.desk_helpers import (
     AS_OF,
     private_cache_fixture,  # noqa: F401  (autouse fixture)
@@ -24,13 +24,6 @@ from govtui.desk.outputs import write_notices
 from govtui.desk.summing import summed
 from govtui.io import roster as rosters
 from govtui.rules.finding import place_label
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import docx
-
-import headless
-
-BROWSER = headless.find()
 
 
 @pytest.fixture
@@ -104,19 +97,16 @@ window.govtuiProbe = (() => ({
 """
 
 
+@needs_browser
 def test_the_dashboard_draws_its_charts_and_tables_and_fetches_nothing(
     board: Board, tmp_path: Path
 ) -> None:
-    if BROWSER is None:
-        if os.environ.get("GOVTUI_REQUIRE_BROWSER"):
-            raise RuntimeError("GOVTUI_REQUIRE_BROWSER is set but chromium is not installed")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
     data = board.as_json()
     page = dashboard.render(data)
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
     )
-    found = headless.probe(BROWSER, page, PROBE, 1280, 1000, tmp_path)
+    found = headless.probe(chromium(), page, PROBE, 1280, 1000, tmp_path)
     captions = [c["caption"] for c in found["charts"]]
     assert captions == ["报送状态", "本年新收申请（件）", "办理结果构成", "实质公开率：本年与上年"]
     counted = len(data["sum"]["units"])

@@ -2,33 +2,24 @@
 each sample, and the tables' geometry is measured from the drawn cells, not read from the
 markup: where each cell starts and how many rows and columns it covers on screen.
 
-Without Chromium these tests skip, unless ``GOVTUI_REQUIRE_BROWSER`` is set (CI sets it after
-installing the browser), in which case they fail.
+Without Chromium these tests skip, unless ``GOVTUI_REQUIRE_BROWSER`` is set (see
+``tests/browser.py``).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.browser import chromium, headless, needs_browser
 
 from govtui.io import html, toml_file
 from official import ASSERT_TABLE, Placed
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import headless
-
 SAMPLES = sorted((Path(__file__).parent.parent / "sample").glob("*.toml"))
-BROWSER = headless.find()
-
-if BROWSER is None:
-    if os.environ.get("GOVTUI_REQUIRE_BROWSER"):
-        raise RuntimeError("GOVTUI_REQUIRE_BROWSER is set but chromium is not installed")
-    pytestmark = pytest.mark.skip(reason="chromium is not installed (apt-get install chromium)")
+pytestmark = needs_browser
 
 MEASURE = """
 window.govtuiProbe = (() => {
@@ -84,9 +75,8 @@ def _drawn(cells: list[dict[str, Any]]) -> list[Placed]:
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_chromium_draws_the_official_tables(path: Path, tmp_path: Path) -> None:
-    assert BROWSER is not None
     report = toml_file.load(path)
-    found = headless.probe(BROWSER, html.render(report), MEASURE, 1100, 900, tmp_path)
+    found = headless.probe(chromium(), html.render(report), MEASURE, 1100, 900, tmp_path)
     assert set(found["tables"]) == set(ASSERT_TABLE)
     for key, table in found["tables"].items():
         ASSERT_TABLE[key](_drawn(table["cells"]), report)
@@ -97,9 +87,8 @@ def test_chromium_draws_the_official_tables(path: Path, tmp_path: Path) -> None:
 def test_on_a_phone_wide_tables_scroll_inside_their_box(tmp_path: Path) -> None:
     """At the narrowest window Chromium allows, the page itself does not scroll sideways;
     the 三 and 四 tables do, inside their containers."""
-    assert BROWSER is not None
     page = html.render(toml_file.load(SAMPLES[0]))
-    found = headless.probe(BROWSER, page, MEASURE, 400, 800, tmp_path)
+    found = headless.probe(chromium(), page, MEASURE, 400, 800, tmp_path)
     assert found["viewport"] <= 500
     assert found["page"] <= found["viewport"]
     for key in ("requests", "appeals"):
@@ -108,11 +97,10 @@ def test_on_a_phone_wide_tables_scroll_inside_their_box(tmp_path: Path) -> None:
 
 
 def test_printing_gives_a4_pages(tmp_path: Path) -> None:
-    assert BROWSER is not None
     source = tmp_path / "report.html"
     source.write_text(html.render(toml_file.load(SAMPLES[0])), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    headless.run(BROWSER, source.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    headless.run(chromium(), source.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     data = pdf.read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert len(boxes) >= 3
