@@ -163,3 +163,15 @@ def test_the_editor_refuses_a_bad_profile_before_opening(
     shutil.copy(SAMPLE / "yunxi-scjg-2024.toml", report)
     assert main(["edit", str(report), "--profile", str(bad)]) == 2
     assert f"{bad}:2：rules.disable：「carry_over」是错误规则，不能关闭" in capsys.readouterr().err
+
+
+def test_a_profile_that_is_not_toml_is_refused_in_chinese_at_its_line(tmp_path: Path) -> None:
+    """A broken govtui.toml is read as every TOML file is: its line, and the reason in Chinese."""
+    path = tmp_path / "govtui.toml"
+    path.write_text("[rules]\ncopied_threshold = 0.5\n[required\n", encoding="utf-8")
+    with pytest.raises(LoadError) as raised:
+        load(path)
+    assert raised.value.describe().startswith(f"{path}:3：TOML 语法错误")
+    path.write_bytes(b"[rules]\ncopied_threshold = 0.5 # \xff\n")
+    with pytest.raises(LoadError, match="UTF-8"):
+        load(path)

@@ -14,7 +14,6 @@ the findings are shown. Anything it does not understand is refused with its file
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,7 +23,7 @@ from typing import Any
 
 from govtui import form
 from govtui.errors import LoadError, Problem
-from govtui.io.toml_text import key_lines
+from govtui.io.toml_text import key_lines, parse, read_text
 from govtui.policy import (
     COPIED_THRESHOLD,
     FACTOR_SETTING,
@@ -187,13 +186,13 @@ def load(path: Path) -> Profile:
 
 @lru_cache(maxsize=32)
 def _load(path: Path, stamp: int, shown: str) -> Profile:
+    # Read as every TOML file is (only a regular file, UTF-8, capped; errors in Chinese with
+    # their line), under the name the user gave.
     try:
-        text = path.read_bytes().decode("utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise LoadError(shown, [Problem(f"无法读取规则配置文件（{error}）")]) from None
-    except tomllib.TOMLDecodeError as error:
-        raise LoadError(shown, [Problem(f"不是有效的 TOML：{error}")]) from None
+        text = read_text(path)
+    except LoadError as error:
+        raise LoadError(shown, error.problems) from None
+    data = parse(text, shown, exact=False)
     lines = key_lines(text)
     reader = _Reader(lines)
     for key in data:

@@ -106,10 +106,11 @@ def _toml_syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
     return Problem(message, line=line)
 
 
-def parse(text: str, path: Path | str | None = None) -> dict[str, Any]:
-    """TOML text as data (floats as Decimal); a syntax error is a :class:`LoadError` in Chinese."""
+def parse(text: str, path: Path | str | None = None, *, exact: bool = True) -> dict[str, Any]:
+    """TOML text as data (floats as Decimal, or as float where ``exact`` is off: a setting, not
+    an amount); a syntax error is a :class:`LoadError` in Chinese."""
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal if exact else float)
     except tomllib.TOMLDecodeError as error:
         raise LoadError(path, [_toml_syntax_problem(error)]) from None
     except ValueError:
